@@ -1,0 +1,49 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Site holds the settings that shape the public site.
+type Site struct {
+	Name      string
+	Taglines  map[Lang]string
+	Langs     []Lang // languages the site publishes in; the first is the default
+	Location  *time.Location
+	UpdatedAt time.Time
+}
+
+// DefaultSite is what a new site starts with: French, Dutch and English, Brussels time.
+func DefaultSite() Site {
+	loc, err := time.LoadLocation("Europe/Brussels")
+	if err != nil {
+		loc = time.UTC // no tzdata on the machine; the binary embeds it, so this is rare
+	}
+	return Site{Name: "Roneo", Langs: []Lang{"fr", "nl", "en"}, Location: loc, Taglines: map[Lang]string{}}
+}
+
+// DefaultLang is the language "/" sends readers to.
+func (s Site) DefaultLang() Lang { return s.Langs[0] }
+
+// HasLang reports whether the site publishes in l.
+func (s Site) HasLang(l Lang) bool { return slices.Contains(s.Langs, l) }
+
+// Validate checks the settings.
+func (s Site) Validate() error {
+	p := problems{}
+	checkText(p, "name", s.Name, 100, true)
+	if len(s.Langs) == 0 {
+		p.add("langs", "at least one language is required")
+	}
+	for _, l := range s.Langs {
+		if pl, err := ParseLang(string(l)); err != nil || pl != l {
+			p.add("langs", fmt.Sprintf("%q is not a canonical language tag", l))
+		}
+	}
+	if s.Location == nil {
+		p.add("timezone", "required")
+	}
+	return p.err()
+}

@@ -1,0 +1,70 @@
+package i18n_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/roneo/roneo/internal/i18n"
+	"github.com/roneo/roneo/web"
+)
+
+func TestCatalogsAreComplete(t *testing.T) {
+	b, err := i18n.Load(web.FS, "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := b.Keys("en")
+	for _, lang := range b.Langs() {
+		have := map[string]bool{}
+		for _, k := range b.Keys(lang) {
+			have[k] = true
+		}
+		for _, k := range en {
+			if !have[k] && k != "format.firstday" {
+				t.Errorf("%s.json lacks %q", lang, k)
+			}
+		}
+		for k := range have {
+			if !contains(en, k) && k != "format.firstday" {
+				t.Errorf("%s.json has %q, which en.json lacks", lang, k)
+			}
+		}
+	}
+}
+
+func contains(keys []string, k string) bool {
+	for _, x := range keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDates(t *testing.T) {
+	b, err := i18n.Load(web.FS, "i18n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	brussels, _ := time.LoadLocation("Europe/Brussels")
+	at := time.Date(2026, 11, 30, 23, 30, 0, 0, time.UTC) // already 1 December in Brussels
+	for lang, want := range map[string]string{
+		"fr": "1er décembre 2026 à 00 h 30",
+		"nl": "1 december 2026, 00.30 uur",
+		"en": "1 December 2026, 00:30",
+	} {
+		if got := b.Printer(contentLang(lang), brussels).DateTime(at); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	p := b.Printer("fr", brussels)
+	if got := p.N("article.contacts", 2); got != "Contacts presse" {
+		t.Errorf("plural = %q", got)
+	}
+	if got := p.T("no.such.key"); got != "no.such.key" {
+		t.Errorf("missing key shows as %q", got)
+	}
+	if got := b.Printer("de", nil).T("nav.home"); got != "Home" {
+		t.Errorf("a language without a catalog gets %q, want the English fallback", got)
+	}
+}

@@ -1,0 +1,193 @@
+// Package sqlstore implements the store interfaces on database/sql. The SQL is written
+// once where SQLite and PostgreSQL agree; where they differ, the difference sits in a
+// named helper of the dialect (sqlite.go), never spliced into query strings inline.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/roneo/roneo/internal/store"
+)
+
+// DB is a store backed by a SQL database. Reads go through a pool of connections; writes
+// through a separate pool, which for SQLite holds a single connection so that writers
+// queue in Go instead of failing with SQLITE_BUSY.
+type DB struct {
+	read    *sql.DB
+	write   *sql.DB
+	dialect *dialect
+	now     func() time.Time
+
+	stmts sync.Map // query text → *sql.Stmt prepared on the read pool
+
+	mu     sync.Mutex
+	subs   map[int]func([]store.Change)
+	nextID int
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Options configure a DB.
+type Options struct {
+	// Clock returns the current time; tests pass a fake one. Defaults to time.Now.
+	Clock func() time.Time
+	// ReadConns bounds the read pool. Defaults to 8.
+	ReadConns int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	if o.ReadConns <= 0 {
+		o.ReadConns = 8
+	}
+	return o
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	db.stmts.Range(func(_, v any) bool {
+		v.(*sql.Stmt).Close()
+		return true
+	})
+	return errors.Join(db.read.Close(), db.write.Close())
+}
+
+// Subscribe registers fn to be called after every committed change.
+func (db *DB) Subscribe(fn func([]store.Change)) (cancel func()) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.subs == nil {
+		db.subs = map[int]func([]store.Change){}
+	}
+	id := db.nextID
+	db.nextID++
+	db.subs[id] = fn
+	return func() {
+		db.mu.Lock()
+		defer db.mu.Unlock()
+		delete(db.subs, id)
+	}
+}
+
+func (db *DB) notify(changes []store.Change) {
+	if len(changes) == 0 {
+		return
+	}
+	db.mu.Lock()
+	subs := make([]func([]store.Change), 0, len(db.subs))
+	for _, fn := range db.subs {
+		subs = append(subs, fn)
+	}
+	db.mu.Unlock()
+	for _, fn := range subs {
+		fn(changes)
+	}
+}
+
+// Update runs fn in one write transaction.
+func (db *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
+	sqlTx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return db.dialect.translate(fmt.Errorf("begin: %w", err))
+	}
+	tx := &tx{db: db, tx: sqlTx, stmts: map[string]*sql.Stmt{}}
+	defer func() {
+		for _, s := range tx.stmts {
+			s.Close()
+		}
+		sqlTx.Rollback() // a no-op once committed; undoes everything on error or panic
+	}()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return db.dialect.translate(fmt.Errorf("commit: %w", err))
+	}
+	db.notify(tx.changes)
+	return nil
+}
+
+// stmt returns a statement prepared once on the read pool. Only fixed query texts go
+// through it, so the cache stays small.
+func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if s, ok := db.stmts.Load(query); ok {
+		return s.(*sql.Stmt), nil
+	}
+	s, err := db.read.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, db.dialect.translate(fmt.Errorf("prepare: %w", err))
+	}
+	if prev, loaded := db.stmts.LoadOrStore(query, s); loaded {
+		s.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return s, nil
+}
+
+// query runs a fixed read query through the statement cache.
+func (db *DB) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	s, err := db.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.QueryContext(ctx, args...)
+	return rows, db.dialect.translate(err)
+}
+
+// queryRow runs a fixed read query expected to return one row.
+func (db *DB) queryRow(ctx context.Context, query string, args ...any) (*sql.Row, error) {
+	s, err := db.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return s.QueryRowContext(ctx, args...), nil
+}
+
+// tx is one write transaction; it prepares each query text once and remembers what
+// changed so that subscribers hear of it after the commit.
+type tx struct {
+	db      *DB
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	changes []store.Change
+}
+
+func (t *tx) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	if s := t.stmts[query]; s != nil {
+		return s, nil
+	}
+	s, err := t.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, t.db.dialect.translate(fmt.Errorf("prepare: %w", err))
+	}
+	t.stmts[query] = s
+	return s, nil
+}
+
+func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	s, err := t.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.ExecContext(ctx, args...)
+	return res, t.db.dialect.translate(err)
+}
+
+func (t *tx) queryRow(ctx context.Context, query string, args ...any) (*sql.Row, error) {
+	s, err := t.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return s.QueryRowContext(ctx, args...), nil
+}
+
+func (t *tx) changed(topic store.Topic, ids ...int64) {
+	t.changes = append(t.changes, store.Change{Topic: topic, IDs: ids})
+}

@@ -1,0 +1,125 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/pressly/goose/v3"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/store"
+)
+
+// SQLiteFile is the database file's name inside the data directory.
+const SQLiteFile = "roneo.db"
+
+// OpenSQLite opens (creating if needed) the SQLite database in dir and applies pending
+// migrations.
+func OpenSQLite(ctx context.Context, dir string, opts Options) (*DB, error) {
+	opts = opts.withDefaults()
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	path := filepath.Join(dir, SQLiteFile)
+	write, err := sql.Open("sqlite", sqliteDSN(path, false))
+	if err != nil {
+		return nil, err
+	}
+	// One writer: SQLite allows one at a time anyway, and queueing in Go avoids
+	// SQLITE_BUSY on concurrent read-then-write transactions.
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	read, err := sql.Open("sqlite", sqliteDSN(path, true))
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	read.SetMaxOpenConns(opts.ReadConns)
+	read.SetMaxIdleConns(opts.ReadConns)
+	db := &DB{read: read, write: write, dialect: sqliteDialect, now: opts.Clock}
+	if err := db.migrate(ctx, goose.DialectSQLite3, "migrations/sqlite"); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// sqliteDSN puts the pragmas in the DSN so that every pooled connection gets them.
+// Writers take the lock when they begin (immediate), not when they first write.
+func sqliteDSN(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(FULL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// dialect holds what differs between the SQL databases.
+type dialect struct {
+	name string
+	// errorCode classifies a driver error; translate maps the class to store errors.
+	errorCode func(error) errClass
+}
+
+type errClass int
+
+const (
+	errOther errClass = iota
+	errUnique
+	errForeignKey
+	errCheck
+	errUnavailable
+)
+
+var sqliteDialect = &dialect{name: "sqlite", errorCode: sqliteErrorClass}
+
+func sqliteErrorClass(err error) errClass {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return errOther
+	}
+	switch se.Code() {
+	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+		return errUnique
+	case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+		return errForeignKey
+	case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL:
+		return errCheck
+	case sqlite3.SQLITE_BUSY:
+		return errUnavailable
+	}
+	return errOther
+}
+
+// translate maps driver errors to the store's sentinel errors, keeping the original
+// message for logs. sql.ErrNoRows becomes store.ErrNotFound.
+func (d *dialect) translate(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%w: %w", store.ErrNotFound, err)
+	}
+	switch d.errorCode(err) {
+	case errUnique:
+		return fmt.Errorf("%w: %w", store.ErrConflict, err)
+	case errForeignKey, errCheck:
+		return fmt.Errorf("%w: %w", content.ErrInvalid, err)
+	case errUnavailable:
+		return fmt.Errorf("%w: %w", store.ErrUnavailable, err)
+	}
+	return err
+}

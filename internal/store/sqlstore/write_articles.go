@@ -1,0 +1,196 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/store"
+)
+
+// CreateArticle stores a new article with its relations.
+func (t *tx) CreateArticle(ctx context.Context, a *content.Article) error {
+	now := t.db.now().UTC().Truncate(time.Second)
+	normalizeStatus(a, now)
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	row, err := t.queryRow(ctx, `INSERT INTO articles (story_id, kind, lang, slug, title, standfirst, body, body_html,
+			signature, section_id, status, featured, image_path, image_alt, image_caption, image_credit,
+			publish_at, created_at, updated_at, version)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, 1)
+		RETURNING id`,
+		a.StoryID, a.Kind, a.Lang, a.Slug, a.Title, a.Standfirst, a.Body, a.BodyHTML,
+		a.Signature, nullID(a.SectionID), a.Status, a.Featured, a.Image.Path, a.Image.Alt, a.Image.Caption,
+		a.Image.Credit, toUnix(a.PublishAt), toUnix(now))
+	if err != nil {
+		return err
+	}
+	if err := row.Scan(&a.ID); err != nil {
+		return fmt.Errorf("article %s/%s: %w", a.Lang, a.Slug, t.db.dialect.translate(err))
+	}
+	if a.StoryID == 0 {
+		a.StoryID = a.ID
+		if _, err := t.exec(ctx, `UPDATE articles SET story_id = id WHERE id = $1`, a.ID); err != nil {
+			return err
+		}
+	}
+	a.CreatedAt, a.UpdatedAt, a.Version = now, now, 1
+	// A slug that once pointed elsewhere now belongs to this article.
+	if _, err := t.exec(ctx, `DELETE FROM slug_history WHERE lang = $1 AND slug = $2`, a.Lang, a.Slug); err != nil {
+		return err
+	}
+	if err := t.writeRelations(ctx, a); err != nil {
+		return err
+	}
+	t.changed(store.TopicArticle, a.ID)
+	return nil
+}
+
+// UpdateArticle saves a changed article if nobody saved it since a.Version was read.
+func (t *tx) UpdateArticle(ctx context.Context, a *content.Article) error {
+	now := t.db.now().UTC().Truncate(time.Second)
+	normalizeStatus(a, now)
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	row, err := t.queryRow(ctx, `SELECT lang, slug, version FROM articles WHERE id = $1`, a.ID)
+	if err != nil {
+		return err
+	}
+	var oldLang content.Lang
+	var oldSlug string
+	var version int64
+	if err := row.Scan(&oldLang, &oldSlug, &version); err != nil {
+		return fmt.Errorf("article %d: %w", a.ID, t.db.dialect.translate(err))
+	}
+	if version != a.Version {
+		return fmt.Errorf("article %d was saved by someone else (version %d, yours %d): %w", a.ID, version, a.Version, store.ErrConflict)
+	}
+	// The version is checked again by the UPDATE itself: on PostgreSQL another transaction
+	// may save between the SELECT above and here, and only the row lock sees it.
+	res, err := t.exec(ctx, `UPDATE articles SET story_id = $1, kind = $2, lang = $3, slug = $4, title = $5,
+			standfirst = $6, body = $7, body_html = $8, signature = $9, section_id = $10, status = $11,
+			featured = $12, image_path = $13, image_alt = $14, image_caption = $15, image_credit = $16,
+			publish_at = $17, updated_at = $18, version = version + 1
+		WHERE id = $19 AND version = $20`,
+		a.StoryID, a.Kind, a.Lang, a.Slug, a.Title, a.Standfirst, a.Body, a.BodyHTML, a.Signature,
+		nullID(a.SectionID), a.Status, a.Featured, a.Image.Path, a.Image.Alt, a.Image.Caption,
+		a.Image.Credit, toUnix(a.PublishAt), toUnix(now), a.ID, a.Version)
+	if err != nil {
+		return fmt.Errorf("article %d: %w", a.ID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("article %d: %w", a.ID, err)
+	} else if n == 0 {
+		return fmt.Errorf("article %d was saved by someone else: %w", a.ID, store.ErrConflict)
+	}
+	if oldLang != a.Lang || oldSlug != a.Slug {
+		if err := t.moveSlug(ctx, a, oldLang, oldSlug); err != nil {
+			return err
+		}
+	}
+	a.UpdatedAt, a.Version = now, version+1
+	if err := t.clearRelations(ctx, a.ID); err != nil {
+		return err
+	}
+	if err := t.writeRelations(ctx, a); err != nil {
+		return err
+	}
+	t.changed(store.TopicArticle, a.ID)
+	return nil
+}
+
+// moveSlug keeps the old address answering with a redirect to the new one.
+func (t *tx) moveSlug(ctx context.Context, a *content.Article, oldLang content.Lang, oldSlug string) error {
+	if _, err := t.exec(ctx, `DELETE FROM slug_history WHERE lang = $1 AND slug = $2`, a.Lang, a.Slug); err != nil {
+		return err
+	}
+	_, err := t.exec(ctx, `INSERT INTO slug_history (lang, slug, article_id) VALUES ($1, $2, $3)
+		ON CONFLICT (lang, slug) DO UPDATE SET article_id = EXCLUDED.article_id`, oldLang, oldSlug, a.ID)
+	return err
+}
+
+// normalizeStatus keeps "published" meaning "visible now": an article published with a
+// future time is scheduled instead, so that it appears on its minute and not before.
+// PublishAt is truncated before the comparison: now is whole seconds, and "publish now"
+// with the clock's own reading must not land a fraction of a second in the future.
+func normalizeStatus(a *content.Article, now time.Time) {
+	a.PublishAt = a.PublishAt.UTC().Truncate(time.Second)
+	switch {
+	case a.Status == content.StatusPublished && a.PublishAt.IsZero():
+		a.PublishAt = now
+	case a.Status == content.StatusPublished && a.PublishAt.After(now):
+		a.Status = content.StatusScheduled
+	}
+}
+
+var relationTables = []string{"article_authors", "article_contacts", "article_tags", "article_related"}
+
+func (t *tx) clearRelations(ctx context.Context, id int64) error {
+	for _, table := range relationTables {
+		// The table name comes from the fixed list above, never from input.
+		if _, err := t.exec(ctx, `DELETE FROM `+table+` WHERE article_id = $1`, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *tx) writeRelations(ctx context.Context, a *content.Article) error {
+	for i, id := range dedupe(a.AuthorIDs) {
+		if _, err := t.exec(ctx, `INSERT INTO article_authors (article_id, person_id, position) VALUES ($1, $2, $3)`, a.ID, id, i); err != nil {
+			return fmt.Errorf("author %d: %w", id, err)
+		}
+	}
+	for i, id := range dedupe(a.ContactIDs) {
+		if _, err := t.exec(ctx, `INSERT INTO article_contacts (article_id, person_id, position) VALUES ($1, $2, $3)`, a.ID, id, i); err != nil {
+			return fmt.Errorf("press contact %d: %w", id, err)
+		}
+	}
+	for _, id := range dedupe(a.TagIDs) {
+		if _, err := t.exec(ctx, `INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)`, a.ID, id); err != nil {
+			return fmt.Errorf("tag %d: %w", id, err)
+		}
+	}
+	for i, id := range dedupe(a.RelatedIDs) {
+		if id == a.ID {
+			continue
+		}
+		if _, err := t.exec(ctx, `INSERT INTO article_related (article_id, related_id, position) VALUES ($1, $2, $3)`, a.ID, id, i); err != nil {
+			return fmt.Errorf("related article %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+func dedupe(ids []int64) []int64 {
+	seen := make(map[int64]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// PublishDue publishes scheduled articles whose time has come. The single UPDATE makes
+// it exactly-once even when several instances run it at the same moment.
+func (t *tx) PublishDue(ctx context.Context, now time.Time) ([]int64, error) {
+	s, err := t.prepared(ctx, `UPDATE articles SET status = 'published', updated_at = $1, version = version + 1
+		WHERE status = 'scheduled' AND publish_at <= $1 RETURNING id`)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := collect(scanID)(s.QueryContext(ctx, now.Unix()))
+	if err != nil {
+		return nil, fmt.Errorf("publish due: %w", t.db.dialect.translate(err))
+	}
+	if len(ids) > 0 {
+		t.changed(store.TopicArticle, ids...)
+	}
+	return ids, nil
+}

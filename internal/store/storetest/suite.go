@@ -1,0 +1,87 @@
+// Package storetest is the behaviour every store backend must show, written once and run
+// against each backend (SQLite, PostgreSQL) by that backend's tests.
+//
+// It imports the store interfaces, the content domain and the standard testing package;
+// never a backend, so that the suite cannot lean on one backend's quirks.
+package storetest
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/roneo/roneo/internal/store"
+)
+
+// start is the fake clock's first reading: not in UTC and with nanoseconds, so that the
+// suite sees whether stores hand times back in UTC, truncated to seconds.
+var start = time.Date(2026, time.March, 2, 10, 30, 15, 123456789, time.FixedZone("CET", 3600))
+
+// Run runs the suite. open must return a fresh, empty, migrated store that reads the time
+// from clock, and close it when t ends (t.Cleanup). Subtests run in parallel, so open is
+// called from several goroutines at once.
+func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Store) {
+	tests := []struct {
+		name string
+		test func(*testing.T, *env)
+	}{
+		{"SiteDefaults", testSiteDefaults},
+		{"SiteRoundTrip", testSiteRoundTrip},
+		{"Persons", testPersons},
+		{"Sections", testSections},
+		{"Tags", testTags},
+		{"Dossiers", testDossiers},
+		{"FailedUpdateRollsBack", testFailedUpdateRollsBack},
+		{"ArticleRoundTrip", testArticleRoundTrip},
+		{"ArticleErrors", testArticleErrors},
+		{"ArticleTranslations", testArticleTranslations},
+		{"UpdateArticleVersion", testUpdateArticleVersion},
+		{"UpdateArticleStale", testUpdateArticleStale},
+		{"SlugRedirects", testSlugRedirects},
+		{"StatusNormalisation", testStatusNormalisation},
+		{"ArticlesList", testArticlesList},
+		{"ArticlesPagination", testArticlesPagination},
+		{"RelatedReading", testRelatedReading},
+		{"DossierArticles", testDossierArticles},
+		{"DossierLists", testDossierLists},
+		{"NextScheduled", testNextScheduled},
+		{"PublishDue", testPublishDue},
+		{"PublishDueConcurrent", testPublishDueConcurrent},
+		{"Subscribe", testSubscribe},
+		{"ConcurrentReadWrite", testConcurrentReadWrite},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c := &fakeClock{now: start}
+			tc.test(t, &env{st: open(t, c.Now), clock: c})
+		})
+	}
+}
+
+// env is what each test gets: its own store and the clock that store reads.
+type env struct {
+	st    store.Store
+	clock *fakeClock
+}
+
+// now is the clock's time as a store hands it back: UTC, whole seconds.
+func (e *env) now() time.Time { return e.clock.Now().UTC().Truncate(time.Second) }
+
+// fakeClock is a clock that moves only when a test says so.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
