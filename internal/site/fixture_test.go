@@ -1,0 +1,87 @@
+package site_test
+
+import (
+	"context"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/render"
+	"github.com/roneo/roneo/internal/site"
+	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/store/sqlstore"
+	"github.com/roneo/roneo/web"
+)
+
+// fakeClock is a clock tests move by hand.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// fixture is a small site with one of everything, and handles on what tests look for.
+type fixture struct {
+	store   store.Store
+	site    *site.Server
+	clock   *fakeClock
+	r       *render.Renderer
+	ids     map[string]int64 // name → ID of what the fixture made
+	persons map[string]*content.Person
+}
+
+var start = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+
+// newFixture builds the site on a fresh SQLite store with pageCache bytes of page cache.
+func newFixture(t testing.TB, pageCache int64) *fixture {
+	t.Helper()
+	clock := &fakeClock{now: start}
+	st, err := sqlstore.OpenSQLite(context.Background(), t.TempDir(), sqlstore.Options{Clock: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	f := &fixture{store: st, clock: clock, r: render.New(), ids: map[string]int64{}, persons: map[string]*content.Person{}}
+	f.fill(t)
+	base, _ := url.Parse("https://news.example.org")
+	f.site, err = site.New(context.Background(), st, site.Config{
+		BaseURL: base, PageCacheBytes: pageCache, Theme: web.FS, Clock: clock.Now,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(f.site.Close)
+	return f
+}
+
+// update runs fn in a write transaction and fails the test on error.
+func (f *fixture) update(t testing.TB, fn func(tx store.Tx) error) {
+	t.Helper()
+	if err := f.store.Update(context.Background(), fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (f *fixture) article(lang content.Lang, kind content.Kind, slug, title, body string, at time.Time) *content.Article {
+	html, err := f.r.Markdown(string(lang), body)
+	if err != nil {
+		panic(err)
+	}
+	return &content.Article{
+		Kind: kind, Lang: lang, Slug: slug, Title: f.r.Text(string(lang), title), Body: body, BodyHTML: html,
+		Status: content.StatusPublished, PublishAt: at,
+	}
+}

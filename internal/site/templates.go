@@ -1,0 +1,53 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sync"
+)
+
+// Pages that have a template; each is parsed with the layout and the partials.
+var pageNames = []string{"home", "article", "list", "dossiers", "error", "mastodon"}
+
+// templates holds one parsed template set per page, parsed once at start-up and never
+// changed afterwards.
+type templates struct {
+	pages map[string]*template.Template
+	bufs  sync.Pool
+}
+
+func parseTemplates(fsys fs.FS, a *assets) (*templates, error) {
+	funcs := template.FuncMap{
+		"asset": a.url,
+		"add":   func(a, b int) int { return a + b },
+	}
+	t := &templates{pages: map[string]*template.Template{}}
+	t.bufs.New = func() any { return new(bytes.Buffer) }
+	for _, name := range pageNames {
+		tmpl, err := template.New(name).Funcs(funcs).ParseFS(fsys,
+			"templates/layout.html", "templates/partials.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		t.pages[name] = tmpl
+	}
+	return t, nil
+}
+
+// render executes a page into a fresh byte slice. Rendering into a buffer first means a
+// template error becomes an error page instead of half a page.
+func (t *templates) render(name string, data any) ([]byte, error) {
+	tmpl, ok := t.pages[name]
+	if !ok {
+		return nil, fmt.Errorf("no template %q", name)
+	}
+	buf := t.bufs.Get().(*bytes.Buffer)
+	defer t.bufs.Put(buf)
+	buf.Reset()
+	if err := tmpl.ExecuteTemplate(buf, "layout", data); err != nil {
+		return nil, fmt.Errorf("template %s: %w", name, err)
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
