@@ -7,14 +7,23 @@ import (
 	"time"
 )
 
+// Candidate is what ranking related reading needs to know of an article; the page then
+// loads the few winners in full. Keeping candidates this small keeps gathering cheap.
+type Candidate struct {
+	ID        int64
+	StoryID   int64
+	Lang      Lang
+	PublishAt time.Time
+}
+
 // RelatedSources are the candidates a store gathers for an article's related reading.
 // Each list is short and bounded (the newest few per tag, say) so that gathering stays
 // cheap with hundreds of thousands of articles.
 type RelatedSources struct {
-	Manual  []Teaser           // editors' picks, in their order
-	Dossier []Teaser           // other articles of the article's dossiers
-	ByTag   map[int64][]Teaser // per shared tag, recent articles carrying it
-	Section []Teaser           // recent articles of the same section
+	Manual  []Candidate           // editors' picks, in their order
+	Dossier []Candidate           // other articles of the article's dossiers
+	ByTag   map[int64][]Candidate // per shared tag, recent articles carrying it
+	Section []Candidate           // recent articles of the same section
 }
 
 // Weights of the automatic part of related reading. A shared dossier says an editor put
@@ -27,25 +36,26 @@ const (
 	recencyHalfLifeDay = 30
 )
 
-// RelatedReading picks up to n articles to suggest below a: manual picks first, in their
-// order, then the best automatic candidates by shared dossier, shared tags, section and
-// recency. It never suggests the article itself, another language version of its story,
-// an article in another language, or the same article twice.
-func RelatedReading(a *Article, src RelatedSources, now time.Time, n int) []Teaser {
+// RelatedReading picks up to n articles to suggest below a, and returns their IDs:
+// manual picks first, in their order, then the best automatic candidates by shared
+// dossier, shared tags, section and recency. It never suggests the article itself,
+// another language version of its story, an article in another language, or the same
+// article twice.
+func RelatedReading(a *Article, src RelatedSources, now time.Time, n int) []int64 {
 	seen := map[int64]bool{a.StoryID: true}
-	out := make([]Teaser, 0, n)
+	out := make([]int64, 0, n)
 	for _, t := range src.Manual {
 		if len(out) < n && t.Lang == a.Lang && !seen[t.StoryID] {
 			seen[t.StoryID] = true
-			out = append(out, t)
+			out = append(out, t.ID)
 		}
 	}
 	type scored struct {
-		t     Teaser
+		t     Candidate
 		score float64
 	}
 	cands := map[int64]*scored{}
-	add := func(t Teaser, w float64) {
+	add := func(t Candidate, w float64) {
 		if seen[t.StoryID] || t.Lang != a.Lang {
 			return
 		}
@@ -86,7 +96,7 @@ func RelatedReading(a *Article, src RelatedSources, now time.Time, n int) []Teas
 		}
 		if !seen[c.t.StoryID] {
 			seen[c.t.StoryID] = true
-			out = append(out, c.t)
+			out = append(out, c.t.ID)
 		}
 	}
 	return out

@@ -11,7 +11,12 @@ import (
 	"github.com/roneo/roneo/internal/store"
 )
 
-const relatedCount = 5
+// Related reading shows relatedCount articles, chosen among at most relatedPerSource
+// candidates from each source (the dossier, each tag, the section).
+const (
+	relatedCount     = 5
+	relatedPerSource = 10
+)
 
 type articlePage struct {
 	L            *Layout
@@ -142,11 +147,14 @@ func (s *Server) articleExtras(r *http.Request, st *siteState, p *articlePage) e
 	for _, d := range ds {
 		p.Dossiers = append(p.Dossiers, link{Name: d.Title, URL: pagePath(d.Lang, kindDossier, d.Slug)})
 	}
-	src, err := s.store.RelatedSources(r.Context(), p.A, 12)
+	src, err := s.store.RelatedSources(r.Context(), p.A, relatedPerSource)
 	if err != nil {
 		return err
 	}
-	related := content.RelatedReading(p.A, src, s.now(), relatedCount)
+	related, err := s.store.Teasers(r.Context(), content.RelatedReading(p.A, src, s.now(), relatedCount))
+	if err != nil {
+		return err
+	}
 	p.Related = s.teasers(st, p.L.Printer, related, true)
 	return nil
 }

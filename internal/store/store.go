@@ -49,7 +49,11 @@ type Reader interface {
 	Articles(ctx context.Context, q ListQuery) ([]content.Teaser, error)
 	// StoryVersions returns the published language versions of a story.
 	StoryVersions(ctx context.Context, storyID int64) ([]content.Teaser, error)
+	// RelatedSources gathers the candidates for a's related reading, at most perSource
+	// from each source (dossier, each tag, section), published ones only.
 	RelatedSources(ctx context.Context, a *content.Article, perSource int) (content.RelatedSources, error)
+	// Teasers returns the published articles among ids, in the order of ids.
+	Teasers(ctx context.Context, ids []int64) ([]content.Teaser, error)
 
 	Dossier(ctx context.Context, lang content.Lang, slug string) (content.Dossier, error)
 	Dossiers(ctx context.Context, lang content.Lang, featuredOnly bool, limit, offset int) ([]content.Dossier, error)
@@ -84,7 +88,8 @@ type Tx interface {
 	// SetDossierArticles replaces a dossier's ordered list of articles.
 	SetDossierArticles(ctx context.Context, dossierID int64, articleIDs []int64) error
 	// CreateArticle stores a new article with its relations and sets its ID, StoryID
-	// (its own ID when zero) and Version.
+	// (its own ID when zero) and Version. CreatedAt and UpdatedAt are kept when set, as
+	// imports and generated content need; otherwise they are now.
 	CreateArticle(ctx context.Context, a *content.Article) error
 	// UpdateArticle saves a changed article. It fails with ErrConflict when the stored
 	// version is not a.Version (someone else saved in between). A changed slug keeps the

@@ -16,14 +16,15 @@ func (t *tx) CreateArticle(ctx context.Context, a *content.Article) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
+	created, updated := orNow(a.CreatedAt, now), orNow(a.UpdatedAt, orNow(a.CreatedAt, now))
 	row, err := t.queryRow(ctx, `INSERT INTO articles (story_id, kind, lang, slug, title, standfirst, body, body_html,
 			signature, section_id, status, featured, image_path, image_alt, image_caption, image_credit,
 			publish_at, created_at, updated_at, version)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, 1)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 1)
 		RETURNING id`,
 		a.StoryID, a.Kind, a.Lang, a.Slug, a.Title, a.Standfirst, a.Body, a.BodyHTML,
 		a.Signature, nullID(a.SectionID), a.Status, a.Featured, a.Image.Path, a.Image.Alt, a.Image.Caption,
-		a.Image.Credit, toUnix(a.PublishAt), toUnix(now))
+		a.Image.Credit, toUnix(a.PublishAt), toUnix(created), toUnix(updated))
 	if err != nil {
 		return err
 	}
@@ -36,7 +37,7 @@ func (t *tx) CreateArticle(ctx context.Context, a *content.Article) error {
 			return err
 		}
 	}
-	a.CreatedAt, a.UpdatedAt, a.Version = now, now, 1
+	a.CreatedAt, a.UpdatedAt, a.Version = created, updated, 1
 	// A slug that once pointed elsewhere now belongs to this article.
 	if _, err := t.exec(ctx, `DELETE FROM slug_history WHERE lang = $1 AND slug = $2`, a.Lang, a.Slug); err != nil {
 		return err
@@ -100,6 +101,14 @@ func (t *tx) UpdateArticle(ctx context.Context, a *content.Article) error {
 	}
 	t.changed(store.TopicArticle, a.ID)
 	return nil
+}
+
+// orNow returns t in UTC to the second, or now when t is zero.
+func orNow(t, now time.Time) time.Time {
+	if t.IsZero() {
+		return now
+	}
+	return t.UTC().Truncate(time.Second)
 }
 
 // moveSlug keeps the old address answering with a redirect to the new one.

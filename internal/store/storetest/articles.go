@@ -53,6 +53,14 @@ func testArticleRoundTrip(t *testing.T, e *env) {
 	checkEqual(t, "Tags", tags, map[int64]content.Tag{greve.ID: greve, climat.ID: climat})
 	checkEqual(t, "RelatedIDs", got.RelatedIDs, []int64{related.ID})
 
+	// Imported and generated articles keep their own creation and modification times.
+	old := newArticle("fr", "archive-2019", time.Date(2019, 5, 1, 8, 0, 0, 0, time.UTC))
+	old.CreatedAt, old.UpdatedAt = time.Date(2019, 4, 30, 17, 0, 0, 500, time.UTC), time.Date(2019, 5, 2, 8, 0, 0, 0, time.UTC)
+	mustArticle(t, e.st, old)
+	kept := mustReadArticle(t, e.st, "fr", "archive-2019")
+	checkTime(t, "given CreatedAt", kept.CreatedAt, time.Date(2019, 4, 30, 17, 0, 0, 0, time.UTC))
+	checkTime(t, "given UpdatedAt", kept.UpdatedAt, time.Date(2019, 5, 2, 8, 0, 0, 0, time.UTC))
+
 	// Article answers whatever the status, so that callers can tell 404 from 410.
 	draft := newArticle("fr", "brouillon", time.Time{})
 	draft.Status = content.StatusDraft

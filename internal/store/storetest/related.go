@@ -62,9 +62,22 @@ func testRelatedReading(t *testing.T, e *env) {
 	checkSource(t, "manual", src.Manual, nil, mDraft.ID)
 
 	reading := content.RelatedReading(got, src, e.clock.Now(), 10)
-	checkEqual(t, "related reading", teaserIDs(reading), articleIDs(m2, m1, b, c, t1, t2, s1))
-	checkEqual(t, "related reading, first three", teaserIDs(content.RelatedReading(got, src, e.clock.Now(), 3)),
+	checkEqual(t, "related reading", reading, articleIDs(m2, m1, b, c, t1, t2, s1))
+	checkEqual(t, "related reading, first three", content.RelatedReading(got, src, e.clock.Now(), 3),
 		articleIDs(m2, m1, b))
+
+	// The page loads the winners in full, in their order, published ones only.
+	teasers, err := e.st.Teasers(ctx, append([]int64{mDraft.ID, 999999}, reading...))
+	if err != nil {
+		t.Fatalf("Teasers: %v", err)
+	}
+	checkEqual(t, "teasers of the related reading", teaserIDs(teasers), reading)
+	if teasers[0].Title == "" || teasers[0].Slug != "m2" || teasers[0].PublishAt.IsZero() {
+		t.Errorf("teaser not loaded in full: %+v", teasers[0])
+	}
+	if none, err := e.st.Teasers(ctx, nil); err != nil || len(none) != 0 {
+		t.Errorf("Teasers(nil) = %v, %v", none, err)
+	}
 
 	small, err := e.st.RelatedSources(ctx, got, 1)
 	if err != nil {
@@ -77,9 +90,9 @@ func testRelatedReading(t *testing.T, e *env) {
 }
 
 // checkSource reports a candidate list that misses one of want or holds one of never.
-func checkSource(tb testing.TB, what string, list []content.Teaser, want []int64, never ...int64) {
+func checkSource(tb testing.TB, what string, list []content.Candidate, want []int64, never ...int64) {
 	tb.Helper()
-	ids := teaserIDs(list)
+	ids := candidateIDs(list)
 	for _, id := range want {
 		if !slices.Contains(ids, id) {
 			tb.Errorf("%s candidates %v miss article %d", what, ids, id)
@@ -92,7 +105,15 @@ func checkSource(tb testing.TB, what string, list []content.Teaser, want []int64
 	}
 }
 
-func inLang(ts []content.Teaser, lang content.Lang) []int64 {
+func candidateIDs(cs []content.Candidate) []int64 {
+	ids := []int64{}
+	for _, c := range cs {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+func inLang(ts []content.Candidate, lang content.Lang) []int64 {
 	ids := []int64{}
 	for _, t := range ts {
 		if t.Lang == lang {
