@@ -34,7 +34,7 @@ type articlePage struct {
 	Dossiers     []link
 	Contacts     []content.Person
 	Related      []teaserView
-	Share        []shareLink
+	Share        shareLinks
 	Canonical    string
 	PrintURL     string
 	ImageURL     string
@@ -109,7 +109,7 @@ func (s *Server) articlePage(r *http.Request, st *siteState, a *content.Article)
 	p := &articlePage{
 		L: l, A: a, Body: template.HTML(a.BodyHTML), // sanitised when saved
 		KindLabel: kindLabel(l.Printer, a.Kind), KindClass: "kind-" + string(a.Kind),
-		Date: l.DateTime(a.PublishAt), DateISO: l.ISO(a.PublishAt),
+		Date: l.Printer.DateTime(a.PublishAt), DateISO: l.Printer.ISO(a.PublishAt),
 		Canonical: s.absolute(path), PrintURL: path + "/print",
 		Contacts: a.Contacts,
 	}
@@ -117,7 +117,7 @@ func (s *Server) articlePage(r *http.Request, st *siteState, a *content.Article)
 		p.ImageURL = "/media/" + a.Image.Path
 	}
 	if a.UpdatedAt.Sub(a.PublishAt) > time.Hour {
-		p.Updated = l.DateTime(a.UpdatedAt)
+		p.Updated = l.Printer.DateTime(a.UpdatedAt)
 	}
 	p.Breadcrumbs = breadcrumbs(st, a.Lang, a.SectionID)
 	for _, v := range versions {
@@ -134,7 +134,7 @@ func (s *Server) articlePage(r *http.Request, st *siteState, a *content.Article)
 	if err := s.articleExtras(r, st, p); err != nil {
 		return nil, err
 	}
-	p.Share = s.shareLinks(l, a, p.Canonical)
+	p.Share = newShareLinks(a, p.Canonical)
 	return p, nil
 }
 

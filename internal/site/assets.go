@@ -38,9 +38,7 @@ func loadAssets(fsys fs.FS, dir string) (*assets, error) {
 			ctype = "application/octet-stream"
 		}
 		a.byName[name] = "/static/" + hashed
-		e := newEntry(hashed, &response{status: http.StatusOK, body: data, contentType: ctype}, true)
-		e.cacheControl = cacheImmutable
-		a.byHashed[hashed] = e
+		a.byHashed[hashed] = newEntry(hashed, &response{status: http.StatusOK, body: data, contentType: ctype, cacheControl: cacheImmutable}, true)
 		return nil
 	})
 	if err != nil {

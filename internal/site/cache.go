@@ -6,6 +6,7 @@ import (
 	"container/list"
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"sync"
 	"time"
 
@@ -13,20 +14,32 @@ import (
 )
 
 // entry is a rendered page with everything needed to answer for it without rendering
-// again: its bytes in each encoding, validators and headers.
+// again: its bytes in each encoding, validators and every header, built once.
 type entry struct {
-	key          string
-	status       int
-	contentType  string
-	body         []byte
-	gzip         []byte // nil when compressing did not pay
-	brotli       []byte
-	etag         string
-	lastModified string   // http.TimeFormat
-	csp          string   // "" for the site's default policy
-	cacheControl []string // nil: revalidate every time
-	location     string   // a redirect's target
-	size         int64
+	key      string
+	status   int
+	location string // a redirect's target
+	etag     string
+	modified time.Time // zero when unknown
+	header   []headerField
+	identity variant
+	gzip     *variant // nil when compressing did not pay
+	brotli   *variant
+	size     int64
+}
+
+// variant is the page in one content coding.
+type variant struct {
+	body          []byte
+	contentLength []string
+	encoding      []string // nil for identity
+}
+
+// headerField is a header with its value slice made once: net/http only reads them, so
+// one slice serves every answer.
+type headerField struct {
+	key   string
+	value []string
 }
 
 // newEntry builds an entry from a response; compress says whether to precompute the
@@ -34,18 +47,50 @@ type entry struct {
 func newEntry(key string, r *response, compress bool) *entry {
 	sum := sha256.Sum256(r.body)
 	e := &entry{
-		key: key, status: r.status, contentType: r.contentType, body: r.body, csp: r.csp, location: r.location,
-		etag: `W/"` + hex.EncodeToString(sum[:12]) + `"`,
+		key: key, status: r.status, location: r.location,
+		etag:     `W/"` + hex.EncodeToString(sum[:12]) + `"`,
+		modified: r.lastModified,
+		identity: newVariant(r.body, nil),
 	}
+	e.header = append(e.header, securityFields(r.csp)...)
+	cacheControl := cacheRevalidate
+	if r.cacheControl != nil {
+		cacheControl = r.cacheControl
+	}
+	e.header = append(e.header,
+		headerField{"Content-Type", []string{r.contentType}},
+		headerField{"Etag", []string{e.etag}},
+		headerField{"Vary", varyAcceptEncoding},
+		headerField{"Cache-Control", cacheControl})
 	if !r.lastModified.IsZero() {
-		e.lastModified = r.lastModified.UTC().Format(timeFormat)
+		e.header = append(e.header, headerField{"Last-Modified", []string{r.lastModified.UTC().Format(timeFormat)}})
 	}
 	if compress && len(r.body) > 512 {
-		e.gzip = gzipBytes(r.body)
-		e.brotli = brotliBytes(r.body)
+		gz, br := newVariant(gzipBytes(r.body), encodingGzip), newVariant(brotliBytes(r.body), encodingBrotli)
+		e.gzip, e.brotli = &gz, &br
 	}
-	e.size = int64(len(e.body)+len(e.gzip)+len(e.brotli)+len(key)) + 256
+	e.size = int64(len(key)+len(r.body)) + 512
+	if e.gzip != nil {
+		e.size += int64(len(e.gzip.body) + len(e.brotli.body))
+	}
 	return e
+}
+
+func newVariant(body []byte, encoding []string) variant {
+	return variant{body: body, contentLength: []string{strconv.Itoa(len(body))}, encoding: encoding}
+}
+
+// variantFor picks the smallest coding the reader accepts.
+func (e *entry) variantFor(acceptEncoding string) *variant {
+	switch {
+	case acceptEncoding == "":
+		return &e.identity
+	case e.brotli != nil && accepts(acceptEncoding, "br"):
+		return e.brotli
+	case e.gzip != nil && accepts(acceptEncoding, "gzip"):
+		return e.gzip
+	}
+	return &e.identity
 }
 
 const timeFormat = "Mon, 02 Jan 2006 15:04:05 GMT"

@@ -2,20 +2,28 @@ package site
 
 import "net/http"
 
-// The site's security headers. Pages load nothing from other origins and run no inline
-// script; the one script and the stylesheets come from this site.
-var securityHeaders = map[string][]string{
-	"Content-Security-Policy":      {"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
-	"X-Content-Type-Options":       {"nosniff"},
-	"Referrer-Policy":              {"same-origin"},
-	"X-Frame-Options":              {"DENY"},
-	"Cross-Origin-Opener-Policy":   {"same-origin"},
-	"Cross-Origin-Resource-Policy": {"same-origin"},
-	"Permissions-Policy":           {"camera=(), microphone=(), geolocation=(), interest-cohort=()"},
+// defaultCSP: pages load nothing from other origins and run no inline script; the one
+// script and the stylesheet come from this site.
+const defaultCSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// securityFields are the security headers of every answer, with csp replacing the
+// default policy when set.
+func securityFields(csp string) []headerField {
+	if csp == "" {
+		csp = defaultCSP
+	}
+	return []headerField{
+		{"Content-Security-Policy", []string{csp}},
+		{"X-Content-Type-Options", []string{"nosniff"}},
+		{"Referrer-Policy", []string{"same-origin"}},
+		{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
+		{"Cross-Origin-Resource-Policy", []string{"same-origin"}},
+		{"Permissions-Policy", []string{"camera=(), microphone=(), geolocation=(), interest-cohort=()"}},
+	}
 }
 
-func setSecurityHeaders(h http.Header) {
-	for k, v := range securityHeaders {
-		h[k] = v
+func setSecurityHeaders(h http.Header, fields []headerField) {
+	for _, f := range fields {
+		h[f.key] = f.value
 	}
 }

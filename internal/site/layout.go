@@ -9,9 +9,11 @@ import (
 	"github.com/roneo/roneo/internal/i18n"
 )
 
-// Layout is what every page shows around its main content.
+// Layout is what every page shows around its main content. The printer is a named field,
+// not an embedded one: templates look fields up by name on every access, and promoted
+// fields and methods make each lookup search the embedded types.
 type Layout struct {
-	*i18n.Printer
+	Printer     *i18n.Printer
 	SiteName    string
 	Tagline     string
 	Title       string
@@ -38,6 +40,11 @@ type link struct {
 	Name, URL string
 	Current   bool
 }
+
+// T, N and Lang are the printer's, for templates: {{.L.T "nav.home"}}.
+func (l *Layout) T(key string, args ...any) string { return l.Printer.T(key, args...) }
+func (l *Layout) N(key string, n int) string       { return l.Printer.N(key, n) }
+func (l *Layout) Lang() content.Lang               { return l.Printer.Lang() }
 
 // Dir is the writing direction of the page's language.
 func (l *Layout) Dir() string {

@@ -13,8 +13,9 @@ type response struct {
 	body         []byte
 	contentType  string
 	lastModified time.Time
-	csp          string // replaces the default policy when set
-	location     string // a redirect's target; such responses are not cached
+	csp          string   // replaces the default policy when set
+	cacheControl []string // nil: revalidate every time
+	location     string   // a redirect's target; such responses are not cached
 }
 
 // Shared header values; net/http never modifies them.
@@ -29,40 +30,27 @@ var (
 // the best encoding the reader accepts.
 func serveEntry(w http.ResponseWriter, r *http.Request, e *entry) {
 	h := w.Header()
+	for _, f := range e.header {
+		h[f.key] = f.value
+	}
 	if e.location != "" {
 		h["Location"] = []string{e.location}
 		w.WriteHeader(e.status)
 		return
-	}
-	h["Content-Type"] = []string{e.contentType}
-	h["Etag"] = []string{e.etag}
-	h["Vary"] = varyAcceptEncoding
-	h["Cache-Control"] = cacheRevalidate
-	if e.cacheControl != nil {
-		h["Cache-Control"] = e.cacheControl
-	}
-	if e.lastModified != "" {
-		h["Last-Modified"] = []string{e.lastModified}
-	}
-	if e.csp != "" {
-		h["Content-Security-Policy"] = []string{e.csp}
 	}
 	if e.status == http.StatusOK && notModified(r, e) {
 		delete(h, "Content-Type")
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := e.body
-	switch ae := r.Header.Get("Accept-Encoding"); {
-	case e.brotli != nil && accepts(ae, "br"):
-		body, h["Content-Encoding"] = e.brotli, encodingBrotli
-	case e.gzip != nil && accepts(ae, "gzip"):
-		body, h["Content-Encoding"] = e.gzip, encodingGzip
+	v := e.variantFor(r.Header.Get("Accept-Encoding"))
+	if v.encoding != nil {
+		h["Content-Encoding"] = v.encoding
 	}
-	h["Content-Length"] = []string{strconv.Itoa(len(body))}
+	h["Content-Length"] = v.contentLength
 	w.WriteHeader(e.status)
 	if r.Method != http.MethodHead {
-		w.Write(body)
+		w.Write(v.body)
 	}
 }
 
@@ -79,15 +67,11 @@ func notModified(r *http.Request, e *entry) bool {
 		return false
 	}
 	ims := r.Header.Get("If-Modified-Since")
-	if ims == "" || e.lastModified == "" {
+	if ims == "" || e.modified.IsZero() {
 		return false
 	}
 	since, err := http.ParseTime(ims)
-	if err != nil {
-		return false
-	}
-	modified, err := http.ParseTime(e.lastModified)
-	return err == nil && !modified.After(since)
+	return err == nil && !e.modified.Truncate(time.Second).After(since)
 }
 
 // accepts reports whether an Accept-Encoding value allows coding (q=0 refuses it).

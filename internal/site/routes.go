@@ -150,6 +150,9 @@ func pageNumber(r *http.Request) (int, error) {
 // failures are logged; a reader's 404 is not news.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	he := classify(err)
+	if r.Context().Err() != nil {
+		return // the reader left; nobody is there to answer
+	}
 	if he.status >= 500 {
 		s.log.LogAttrs(r.Context(), slog.LevelError, "request failed",
 			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("err", err))

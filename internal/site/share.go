@@ -11,25 +11,23 @@ import (
 	"github.com/roneo/roneo/internal/content"
 )
 
-// shareLink is a plain link to a network's share page. No script, no counter, no
-// request to the network until the reader clicks.
-type shareLink struct {
-	Name, Class, URL string
-	External         bool
+// shareLinks are plain links to each network's share page. No script, no counter, no
+// request to any network until the reader clicks.
+type shareLinks struct {
+	Mastodon, Bluesky, Facebook, X, WhatsApp, Telegram, Email string
 }
 
-func (s *Server) shareLinks(l *Layout, a *content.Article, canonical string) []shareLink {
-	title := a.Title
-	text := title + " " + canonical
+func newShareLinks(a *content.Article, canonical string) shareLinks {
+	text := a.Title + " " + canonical
 	q := url.QueryEscape
-	return []shareLink{
-		{Name: "Mastodon", Class: "mastodon", URL: articlePath(a.Lang, a.Slug) + "/mastodon"},
-		{Name: "Bluesky", Class: "bluesky", External: true, URL: "https://bsky.app/intent/compose?text=" + q(text)},
-		{Name: "Facebook", Class: "facebook", External: true, URL: "https://www.facebook.com/sharer/sharer.php?u=" + q(canonical)},
-		{Name: "X", Class: "x", External: true, URL: "https://x.com/intent/post?text=" + q(title) + "&url=" + q(canonical)},
-		{Name: "WhatsApp", Class: "whatsapp", External: true, URL: "https://wa.me/?text=" + q(text)},
-		{Name: "Telegram", Class: "telegram", External: true, URL: "https://t.me/share/url?url=" + q(canonical) + "&text=" + q(title)},
-		{Name: l.T("share.email"), Class: "email", URL: "mailto:?subject=" + pathEscapeMailto(title) + "&body=" + pathEscapeMailto(text)},
+	return shareLinks{
+		Mastodon: articlePath(a.Lang, a.Slug) + "/mastodon",
+		Bluesky:  "https://bsky.app/intent/compose?text=" + q(text),
+		Facebook: "https://www.facebook.com/sharer/sharer.php?u=" + q(canonical),
+		X:        "https://x.com/intent/post?text=" + q(a.Title) + "&url=" + q(canonical),
+		WhatsApp: "https://wa.me/?text=" + q(text),
+		Telegram: "https://t.me/share/url?url=" + q(canonical) + "&text=" + q(a.Title),
+		Email:    "mailto:?subject=" + pathEscapeMailto(a.Title) + "&body=" + pathEscapeMailto(text),
 	}
 }
 

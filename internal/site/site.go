@@ -40,17 +40,18 @@ type Config struct {
 
 // Server is the public site.
 type Server struct {
-	cfg     Config
-	store   store.Store
-	log     *slog.Logger
-	now     func() time.Time
-	base    string // BaseURL without a trailing slash
-	tmpl    *templates
-	bundle  *i18n.Bundle
-	assets  *assets
-	cache   *pageCache
-	flights singleflight.Group
-	handler http.Handler
+	cfg      Config
+	store    store.Store
+	log      *slog.Logger
+	now      func() time.Time
+	base     string // BaseURL without a trailing slash
+	tmpl     *templates
+	bundle   *i18n.Bundle
+	assets   *assets
+	cache    *pageCache
+	flights  singleflight.Group
+	handler  http.Handler
+	security []headerField
 
 	state       atomic.Pointer[siteState]
 	stateMu     sync.Mutex // serialises reloads of state
@@ -79,8 +80,9 @@ func New(ctx context.Context, st store.Store, cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		cfg: cfg, store: st, log: cfg.Logger, now: cfg.Clock,
-		base:  strings.TrimRight(cfg.BaseURL.String(), "/"),
-		cache: newPageCache(cfg.PageCacheBytes),
+		base:     strings.TrimRight(cfg.BaseURL.String(), "/"),
+		cache:    newPageCache(cfg.PageCacheBytes),
+		security: securityFields(""),
 	}
 	var err error
 	if s.bundle, err = i18n.Load(cfg.Theme, "i18n"); err != nil {
@@ -110,8 +112,16 @@ func New(ctx context.Context, st store.Store, cfg Config) (*Server, error) {
 func (s *Server) Close() { s.unsubscribe() }
 
 // ServeHTTP makes the site an http.Handler, with its security headers on every answer.
+// A page in the cache is answered before routing: the cache holds only pages that a
+// route produced for exactly this path, so the answer is the same, only sooner.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	setSecurityHeaders(w.Header())
+	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.RawQuery == "" {
+		if e, _ := s.cache.get(r.URL.Path); e != nil {
+			serveEntry(w, r, e)
+			return
+		}
+	}
+	setSecurityHeaders(w.Header(), s.security)
 	s.handler.ServeHTTP(w, r)
 }
 

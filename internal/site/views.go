@@ -8,14 +8,18 @@ import (
 )
 
 // teaserView is an article in a list, with everything the template needs worked out.
+// Its fields are its own, not promoted from content.Teaser, for the template's sake
+// (see Layout).
 type teaserView struct {
-	content.Teaser
-	URL       string
-	Section   *link
-	KindLabel string
-	KindClass string
-	Date      string
-	DateISO   string
+	ID         int64
+	Title      string
+	Standfirst string
+	URL        string
+	Section    *link
+	KindLabel  string
+	KindClass  string
+	Date       string
+	DateISO    string
 }
 
 func (s *Server) teasers(st *siteState, p *i18n.Printer, ts []content.Teaser, withSection bool) []teaserView {
@@ -28,7 +32,7 @@ func (s *Server) teasers(st *siteState, p *i18n.Printer, ts []content.Teaser, wi
 
 func (s *Server) teaser(st *siteState, p *i18n.Printer, t content.Teaser, withSection bool) teaserView {
 	v := teaserView{
-		Teaser:    t,
+		ID: t.ID, Title: t.Title, Standfirst: t.Standfirst,
 		URL:       articlePath(t.Lang, t.Slug),
 		KindLabel: kindLabel(p, t.Kind),
 		KindClass: "kind-" + string(t.Kind),
