@@ -1,0 +1,146 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/render"
+	"github.com/roneo/roneo/internal/store"
+)
+
+// taxonomy holds the IDs of everything articles refer to.
+type taxonomy struct {
+	sections map[string]int64    // by section key
+	tags     map[string][3]int64 // by tag key, per language
+	staff    map[staffKind][]int64
+	beats    [][]int64  // journalists' IDs by beat
+	dossiers [][3]int64 // by dossierSpecs index, per language
+	persons  int
+}
+
+func (t *taxonomy) counts() (sections, tags, dossiers, persons int) {
+	return len(t.sections), 3 * len(t.tags), 3 * len(t.dossiers), t.persons
+}
+
+// Random streams, so that the people, the plan and each story's text draw independently.
+const (
+	streamPeople uint64 = iota + 1
+	streamPlan
+	streamHeadline
+	streamBody
+)
+
+// createTaxonomy writes the site settings, people, sections, tags and dossiers.
+func createTaxonomy(ctx context.Context, tx store.Tx, r *render.Renderer, seed uint64, slugs slugSet) (*taxonomy, error) {
+	tax := &taxonomy{
+		sections: map[string]int64{}, tags: map[string][3]int64{},
+		staff: map[staffKind][]int64{}, beats: make([][]int64, len(beats)),
+	}
+	if err := tx.PutSite(ctx, demoSite(r)); err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	steps := []func() error{
+		func() error { return tax.createStaff(ctx, tx, r, rand.New(rand.NewPCG(seed, streamPeople)), slugs) },
+		func() error { return tax.createSections(ctx, tx, r, slugs) },
+		func() error { return tax.createTags(ctx, tx, r, slugs) },
+		func() error { return tax.createDossiers(ctx, tx, r, slugs) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return tax, nil
+}
+
+// taglines of the invented organisation, whose name means "the bramble" in both languages:
+// tough, spreading, hard to uproot.
+var taglines = tri{
+	"Journal de solidarité ouvrière et internationale",
+	"Krant voor arbeiders- en internationale solidariteit",
+	"A paper of workers' and international solidarity",
+}
+
+func demoSite(r *render.Renderer) content.Site {
+	site := content.DefaultSite()
+	site.Name = "La Ronce / De Braam"
+	site.Langs = slices.Clone(langs[:])
+	for l, lang := range langs {
+		site.Taglines[lang] = r.Text(string(lang), taglines[l])
+	}
+	return site
+}
+
+func (t *taxonomy) createSections(ctx context.Context, tx store.Tx, r *render.Renderer, slugs slugSet) error {
+	for i, spec := range sectionSpecs {
+		sec := content.Section{ParentID: t.sections[spec.parent], Position: i, Names: map[content.Lang]content.SectionName{}}
+		for l, lang := range langs {
+			sec.Names[lang] = content.SectionName{
+				Slug: slugs.unique("section/"+string(lang), spec.names[l]),
+				Name: spec.names[l], Description: r.Text(string(lang), spec.desc[l]),
+			}
+		}
+		if err := tx.CreateSection(ctx, &sec); err != nil {
+			return fmt.Errorf("section %s: %w", spec.key, err)
+		}
+		t.sections[spec.key] = sec.ID
+	}
+	return nil
+}
+
+func (t *taxonomy) createTags(ctx context.Context, tx store.Tx, r *render.Renderer, slugs slugSet) error {
+	for _, spec := range tagSpecs {
+		var ids [3]int64
+		for l, lang := range langs {
+			tag := content.Tag{Lang: lang, Slug: slugs.unique("tag/"+string(lang), spec.names[l]), Name: r.Text(string(lang), spec.names[l])}
+			if err := tx.CreateTag(ctx, &tag); err != nil {
+				return fmt.Errorf("tag %s: %w", spec.key, err)
+			}
+			ids[l] = tag.ID
+		}
+		t.tags[spec.key] = ids
+	}
+	return nil
+}
+
+// createDossiers writes each campaign in three languages sharing a StoryID; their
+// articles are set once the articles exist (fillDossiers).
+func (t *taxonomy) createDossiers(ctx context.Context, tx store.Tx, r *render.Renderer, slugs slugSet) error {
+	for _, spec := range dossierSpecs {
+		var ids [3]int64
+		var story int64
+		for l, lang := range langs {
+			intro, err := r.Markdown(string(lang), spec.intros[l])
+			if err != nil {
+				return err
+			}
+			d := content.Dossier{
+				StoryID: story, Lang: lang, Featured: spec.featured,
+				Slug:  slugs.unique("dossier/"+string(lang), spec.titles[l]),
+				Title: r.Text(string(lang), spec.titles[l]), Intro: spec.intros[l], IntroHTML: intro,
+			}
+			if err := tx.CreateDossier(ctx, &d); err != nil {
+				return fmt.Errorf("dossier %s: %w", spec.topic, err)
+			}
+			ids[l], story = d.ID, d.StoryID
+		}
+		t.dossiers = append(t.dossiers, ids)
+	}
+	return nil
+}
+
+// fillDossiers sets each dossier's articles, lists[i][l] being article IDs in the order
+// the dossier shows them.
+func fillDossiers(ctx context.Context, tx store.Tx, t *taxonomy, lists [][3][]int64) error {
+	for i, ids := range t.dossiers {
+		for l := range langs {
+			if err := tx.SetDossierArticles(ctx, ids[l], lists[i][l]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
