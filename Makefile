@@ -1,0 +1,38 @@
+# Roneo's build and test entry points. `make test` is what CI runs.
+
+GO ?= go
+export GOFLAGS ?= -buildvcs=false
+
+.PHONY: all build test test-go deps validators demo bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o bin/roneo ./cmd/roneo
+
+# Run the site with demo content on the embedded SQLite database.
+demo:
+	$(GO) run ./cmd/roneo serve --demo
+
+# The whole test suite. It installs what the tests need when it is missing: Debian's
+# chromium for the browser tests, and the HTML and accessibility validators.
+test: deps
+	RONEO_VALIDATORS=$(CURDIR)/.cache/validators $(GO) test -race -count=1 -timeout 20m ./...
+
+# Tests without the race detector, for a quick check while working.
+test-go:
+	$(GO) test -count=1 ./...
+
+deps:
+	./scripts/install-test-deps.sh
+
+bench:
+	$(GO) run ./bench
+
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzRouting -fuzztime=60s ./internal/site/
+	$(GO) test -run='^$$' -fuzz=FuzzMarkdown -fuzztime=60s ./internal/render/
+	$(GO) test -run='^$$' -fuzz=FuzzText -fuzztime=60s ./internal/render/
+
+clean:
+	rm -rf bin .cache

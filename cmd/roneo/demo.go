@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/roneo/roneo/internal/demo"
+	"github.com/roneo/roneo/internal/render"
+	"github.com/roneo/roneo/internal/store"
+)
+
+// runDemo is "roneo demo": generated content for trying Roneo out and for benchmarks.
+func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	data := dataFlags{Dir: "roneo-data"}
+	articles, seed := 300, int64(1)
+	fs := newFlagSet("demo", stderr)
+	fs.IntVar(&articles, "articles", articles, "number of articles to generate, in all languages together")
+	fs.Int64Var(&seed, "seed", seed, "seed of the generator: the same seed gives the same site")
+	data.register(fs)
+	if err := parseWithEnv(fs, args); err != nil {
+		return err
+	}
+	if articles < 1 || articles > 10_000_000 {
+		return fmt.Errorf("%w: --articles must be between 1 and 10000000", errUsage)
+	}
+	s, err := data.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	stats, err := s.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if !stats.Empty() {
+		return fmt.Errorf("%s already holds content (%d articles); demo content goes into an empty data directory only", data.describe(), stats.Articles)
+	}
+	return generateDemo(ctx, s, articles, seed, stdout, stderr)
+}
+
+func generateDemo(ctx context.Context, s store.Store, articles int, seed int64, stdout, stderr io.Writer) error {
+	var progress io.Writer
+	if isTerminal(stderr) {
+		progress = stderr
+	}
+	stats, err := demo.Generate(ctx, s, render.New(), demo.Options{
+		Articles: articles, Seed: seed, Now: time.Now(), Progress: progress,
+	})
+	if err != nil {
+		return fmt.Errorf("demo content: %w", err)
+	}
+	fmt.Fprintf(stdout, "Generated %d articles (%d translations, %d press releases, %d photo reports, %d scheduled, %d drafts), %d sections, %d tags, %d dossiers, %d people in %s.\n",
+		stats.Articles, stats.Translations, stats.PressReleases, stats.PhotoReports, stats.Scheduled, stats.Drafts,
+		stats.Sections, stats.Tags, stats.Dossiers, stats.Persons, stats.Elapsed.Round(time.Millisecond))
+	return nil
+}
+
+// fillDemo is "serve --demo": demo content in an empty data directory, nothing otherwise.
+func (m *Main) fillDemo(ctx context.Context) error {
+	stats, err := m.store.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if !stats.Empty() {
+		m.log.Info("the data directory already has content; --demo adds nothing", "articles", stats.Articles)
+		return nil
+	}
+	return generateDemo(ctx, m.store, m.Config.DemoArticles, 1, m.stdout, m.stderr)
+}
+
+// isTerminal reports whether w is a terminal, where a progress bar makes sense.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,80 @@
+// Command roneo runs a Roneo site and its maintenance tasks. It is the only place that
+// knows every package and wires them together.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // sites choose their zone; minimal machines lack the zone files
+)
+
+const usage = `Roneo — a publishing platform for campaigning organisations and their newspapers.
+
+Usage:
+  roneo serve [flags]    run the site (--demo fills an empty data directory first)
+  roneo demo [flags]     fill the data directory with generated demo content
+  roneo version          print the version
+
+Run "roneo <command> -h" for a command's flags. Every flag can also be set with an
+environment variable: --base-url is RONEO_BASE_URL, and so on.
+`
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil && !errors.Is(err, errUsage) {
+		fmt.Fprintln(os.Stderr, "roneo:", err)
+	}
+	if err != nil {
+		os.Exit(exitCode(err))
+	}
+}
+
+var errUsage = errors.New("usage")
+
+func exitCode(err error) int {
+	if errors.Is(err, errUsage) {
+		return 2
+	}
+	return 1
+}
+
+// run dispatches a subcommand. Tests call it directly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	switch args[0] {
+	case "serve":
+		m := NewMain(stdout, stderr)
+		if err := m.ParseFlags(args[1:]); err != nil {
+			return err
+		}
+		if err := m.Run(ctx); err != nil {
+			m.Close()
+			return err
+		}
+		<-ctx.Done()
+		return m.Close()
+	case "demo":
+		return runDemo(ctx, args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "roneo", version)
+		return nil
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprintf(stderr, "roneo: unknown command %q\n\n%s", args[0], usage)
+	return errUsage
+}

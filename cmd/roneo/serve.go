@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/roneo/roneo/internal/schedule"
+	"github.com/roneo/roneo/internal/site"
+	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/web"
+)
+
+// ServeConfig is everything "roneo serve" can be told.
+type ServeConfig struct {
+	Addr         string
+	BaseURL      string
+	PageCacheMB  int
+	Demo         bool
+	DemoArticles int
+	LogLevel     string
+	LogFormat    string
+	AccessLog    bool
+	Data         dataFlags
+}
+
+// Main is a running "roneo serve": tests start it on port 0 and stop it with Close.
+type Main struct {
+	Config ServeConfig
+	stdout io.Writer
+	stderr io.Writer
+
+	log       *slog.Logger
+	store     store.Store
+	site      *site.Server
+	http      *http.Server
+	listener  net.Listener
+	cancel    context.CancelFunc
+	wg        sync.WaitGroup
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// NewMain returns a Main with the default configuration.
+func NewMain(stdout, stderr io.Writer) *Main {
+	return &Main{stdout: stdout, stderr: stderr, Config: ServeConfig{
+		Addr: "127.0.0.1:8080", PageCacheMB: 64, DemoArticles: 300, LogLevel: "info", LogFormat: "text",
+		Data: dataFlags{Dir: "roneo-data"},
+	}}
+}
+
+// ParseFlags reads the command line and the environment.
+func (m *Main) ParseFlags(args []string) error {
+	c := &m.Config
+	fs := newFlagSet("serve", m.stderr)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on, host:port (port 0 picks a free one)")
+	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public address of the site, such as https://news.example.org (default: http://<addr>)")
+	fs.IntVar(&c.PageCacheMB, "page-cache", c.PageCacheMB, "memory for the page cache, in MB; 0 disables it")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "fill an empty data directory with demo content before starting")
+	fs.IntVar(&c.DemoArticles, "demo-articles", c.DemoArticles, "number of articles --demo generates")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json")
+	fs.BoolVar(&c.AccessLog, "access-log", c.AccessLog, "log every request (off by default: readers' visits are not recorded)")
+	c.Data.register(fs)
+	if err := parseWithEnv(fs, args); err != nil {
+		return err
+	}
+	if c.PageCacheMB < 0 || c.DemoArticles < 0 {
+		return fmt.Errorf("%w: --page-cache and --demo-articles cannot be negative", errUsage)
+	}
+	return nil
+}
+
+// Run opens the data, starts the scheduler and the HTTP server, and returns once the
+// site is reachable.
+func (m *Main) Run(ctx context.Context) (err error) {
+	if m.log, err = newLogger(m.stderr, m.Config.LogLevel, m.Config.LogFormat); err != nil {
+		return err
+	}
+	if m.store, err = m.Config.Data.open(ctx); err != nil {
+		return err
+	}
+	if m.Config.Demo {
+		if err := m.fillDemo(ctx); err != nil {
+			return err
+		}
+	}
+	m.listener, err = net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
+	}
+	base, err := m.baseURL()
+	if err != nil {
+		return err
+	}
+	m.site, err = site.New(ctx, m.store, site.Config{
+		BaseURL: base, PageCacheBytes: int64(m.Config.PageCacheMB) << 20, Theme: web.FS,
+		MediaDir: m.Config.Data.mediaDir(), Logger: m.log, Clock: time.Now,
+	})
+	if err != nil {
+		return err
+	}
+	m.startBackground()
+	m.startHTTP()
+	fmt.Fprintf(m.stdout, "Roneo is running at %s/\n", strings.TrimRight(base.String(), "/"))
+	m.log.Info("serving", "addr", m.listener.Addr().String(), "base_url", base.String(), "data", m.Config.Data.describe())
+	return nil
+}
+
+// URL is where this instance can be reached (for tests and the start-up message).
+func (m *Main) URL() string { return "http://" + m.listener.Addr().String() }
+
+func (m *Main) baseURL() (*url.URL, error) {
+	raw := m.Config.BaseURL
+	if raw == "" {
+		raw = m.URL()
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("%w: --base-url %q must be an absolute http(s) address", errUsage, raw)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	return u, nil
+}
+
+func (m *Main) startBackground() {
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	pub := schedule.New(m.store, time.Now, m.log)
+	m.wg.Go(func() { pub.Run(ctx) })
+}
+
+func (m *Main) startHTTP() {
+	var h http.Handler = m.site
+	if m.Config.AccessLog {
+		h = accessLog(m.log, h)
+	}
+	m.http = &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(m.log.Handler(), slog.LevelWarn),
+	}
+	m.wg.Go(func() {
+		if err := m.http.Serve(m.listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.log.Error("http server stopped", "err", err)
+		}
+	})
+}
+
+// Close stops accepting requests, lets those under way finish (up to 15 s), stops the
+// background jobs and closes the database.
+func (m *Main) Close() error {
+	m.closeOnce.Do(func() {
+		var errs []error
+		if m.http != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+			errs = append(errs, m.http.Shutdown(ctx))
+			cancel()
+		} else if m.listener != nil {
+			m.listener.Close()
+		}
+		if m.cancel != nil {
+			m.cancel()
+		}
+		m.wg.Wait()
+		if m.site != nil {
+			m.site.Close()
+		}
+		if m.store != nil {
+			errs = append(errs, m.store.Close())
+		}
+		m.closeErr = errors.Join(errs...)
+	})
+	return m.closeErr
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// validators returns the directory where the test command installed the Nu HTML Checker
+// and axe-core, skipping the test when it was run without them (plain `go test`).
+func validators(t *testing.T) string {
+	dir := os.Getenv("RONEO_VALIDATORS")
+	if dir == "" {
+		t.Skip("RONEO_VALIDATORS is not set; `make test` installs the validators and sets it")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "vnu-check.sh")); err != nil {
+		t.Skipf("no validators in %s (the shared tools were not found when installing)", dir)
+	}
+	return dir
+}
+
+// samplePages finds a home, article, section, tag and dossier page in each language.
+func samplePages(t *testing.T, base string) map[string]string {
+	pages := map[string]string{}
+	first := func(body, pattern string) string {
+		m := regexp.MustCompile(pattern).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("no link matching %s", pattern)
+		}
+		return m[1]
+	}
+	for _, lang := range []string{"fr", "nl"} {
+		_, home := httpGet(t, base+"/"+lang+"/")
+		pages[lang+"-home"] = "/" + lang + "/"
+		pages[lang+"-article"] = first(home, `class="teaser-title"><a href="(/`+lang+`/[a-z]+/[^"]+)"`)
+		pages[lang+"-section"] = first(home, `<li><a href="(/`+lang+`/(?:rubrique|rubriek)/[^"]+)"`)
+		pages[lang+"-dossier"] = first(home, `<h3 id="dossier-\d+"><a href="([^"]+)"`)
+		_, article := httpGet(t, base+pages[lang+"-article"])
+		pages[lang+"-tag"] = first(article, `<a href="([^"]+)" rel="tag"`)
+	}
+	return pages
+}
+
+// The pages readers see pass the Nu HTML Checker with no errors and axe-core with no
+// violations, in French and Dutch.
+func TestValidators(t *testing.T) {
+	dir := validators(t)
+	m := startDemo(t, "200")
+	pages := samplePages(t, m.URL())
+	out := t.TempDir()
+	var files, urls []string
+	for name, path := range pages {
+		status, body := httpGet(t, m.URL()+path)
+		if status != 200 {
+			t.Fatalf("%s %s: %d", name, path, status)
+		}
+		file := filepath.Join(out, name+".html")
+		os.WriteFile(file, []byte(body), 0o644)
+		files = append(files, file)
+		urls = append(urls, m.URL()+path)
+	}
+	vnu := exec.Command(filepath.Join(dir, "vnu-check.sh"), files...)
+	if b, err := vnu.CombinedOutput(); err != nil {
+		t.Errorf("Nu HTML Checker: %v\n%s", err, b)
+	}
+	axe := exec.Command("node", append([]string{filepath.Join(dir, "axe-check.mjs")}, urls...)...)
+	b, err := axe.CombinedOutput()
+	if err != nil {
+		t.Errorf("axe-core: %v\n%s", err, b)
+	}
+	if n := strings.Count(string(b), "0 violation rule(s)"); n != len(urls) {
+		t.Logf("axe-core:\n%s", b)
+	}
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what Roneo's tests need and a fresh machine lacks: Debian's chromium for the
+# browser tests, and the Nu HTML Checker and axe-core (from the shared validators) for
+# the HTML and accessibility tests. Safe to run again: it skips what is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "install-test-deps: need root to run: $*" >&2; return 1; fi
+}
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v node >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-test-deps: installing ${missing[*]} with apt"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The validators' runner scripts come from the shared tools next to this repository;
+# only the three packages the tests use are installed, not the whole toolbox.
+shared=../shared/tools/validators
+dest=.cache/validators
+if [ -d "$shared" ]; then
+  mkdir -p "$dest"
+  cp "$shared"/vnu-check.sh "$shared"/axe-check.mjs "$dest"/
+  if [ ! -f "$dest/node_modules/vnu-jar/build/dist/vnu.jar" ] || [ ! -d "$dest/node_modules/playwright-core" ] || [ ! -d "$dest/node_modules/axe-core" ]; then
+    echo "install-test-deps: installing the HTML and accessibility validators (npm)"
+    cat > "$dest/package.json" <<'JSON'
+{"name":"roneo-test-validators","private":true,"type":"module",
+ "dependencies":{"axe-core":"^4.14.1","playwright-core":"^1.65.1","vnu-jar":"^26.9.27"}}
+JSON
+    (cd "$dest" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+else
+  echo "install-test-deps: $shared not found; the validator tests will be skipped" >&2
+fi
