@@ -1,0 +1,89 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Scenario names, as -only takes them.
+const (
+	scenarioDemo     = "demo"
+	scenarioNginx    = "nginx"
+	scenarioCached   = "cached"
+	scenarioUncached = "uncached"
+)
+
+var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioNginx}
+
+// config is the command line.
+type config struct {
+	Articles    int
+	Duration    time.Duration
+	Connections int
+	Threads     int
+	Keep        bool
+	DataDir     string
+	Only        []string
+}
+
+// wants reports whether scenario name is to be run.
+func (c config) wants(name string) bool { return slices.Contains(c.Only, name) }
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	c := config{}
+	only := strings.Join(allScenarios, ",")
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.IntVar(&c.Articles, "articles", 100_000, "articles the demo generator writes")
+	fs.DurationVar(&c.Duration, "duration", 20*time.Second, "length of each measured wrk run")
+	fs.IntVar(&c.Connections, "connections", 32, "wrk connections")
+	fs.IntVar(&c.Threads, "threads", 2, "wrk threads")
+	fs.BoolVar(&c.Keep, "keep", false, "keep the temporary directory (binary, data, logs, nginx root)")
+	fs.StringVar(&c.DataDir, "data", "", "reuse this demo data directory instead of generating one (demo time is then not measured)")
+	fs.StringVar(&only, "only", only, "comma-separated scenarios to run: "+strings.Join(allScenarios, ","))
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	var err error
+	if c.Only, err = parseOnly(only); err != nil {
+		return c, err
+	}
+	return c, c.validate()
+}
+
+func parseOnly(list string) ([]string, error) {
+	var names []string
+	for name := range strings.SplitSeq(list, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		if !slices.Contains(allScenarios, name) {
+			return nil, fmt.Errorf("-only: unknown scenario %q (choose from %s)", name, strings.Join(allScenarios, ","))
+		}
+		names = append(names, name)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("-only names no scenario")
+	}
+	return names, nil
+}
+
+func (c config) validate() error {
+	switch {
+	case c.Articles < 1:
+		return fmt.Errorf("-articles must be at least 1")
+	case c.Duration < time.Second:
+		return fmt.Errorf("-duration must be at least 1s")
+	case c.Threads < 1 || c.Connections < c.Threads:
+		return fmt.Errorf("-threads must be at least 1 and -connections at least -threads")
+	}
+	return nil
+}

@@ -1,0 +1,69 @@
+// Command bench measures what the performance issue asks of Roneo: how many article pages
+// a second it serves with and without its page cache, against nginx serving the same
+// bytes from disk as the ceiling; the latency of uncached pages; the memory of
+// "roneo serve"; and how long "roneo demo" takes to write a large site.
+//
+// It drives the real programs (roneo built from ./cmd/roneo, nginx and wrk) as child
+// processes, so it measures what an operator runs. It imports nothing from Roneo and
+// only the standard library. Run it from the repository with "make bench".
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	cfg, err := parseFlags(os.Args[1:], os.Stderr)
+	if err != nil {
+		stop()
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(2)
+	}
+	err = run(ctx, cfg, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// run builds roneo, then measures every scenario the configuration selects and prints
+// the figures to out; progress goes to progress.
+func run(ctx context.Context, cfg config, out, progress io.Writer) error {
+	root, err := moduleRoot()
+	if err != nil {
+		return err
+	}
+	ws, err := newWorkspace(cfg.Keep)
+	if err != nil {
+		return err
+	}
+	defer ws.remove(progress)
+	b := &bench{cfg: cfg, root: root, ws: ws, progress: progress, res: newResults(cfg)}
+	defer b.stopAll()
+	if err := b.measure(ctx); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted: %w", ctx.Err())
+		}
+		return err
+	}
+	b.res.judge(time.Now())
+	printReport(out, b.res)
+	if err := b.res.write(root); err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "results written to bench/results/latest.json")
+	return nil
+}

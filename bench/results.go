@@ -1,0 +1,125 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// results is everything one run measured; it is printed and written as JSON.
+type results struct {
+	Started              time.Time      `json:"started"`
+	Finished             time.Time      `json:"finished"`
+	Machine              machineInfo    `json:"machine"`
+	Settings             settings       `json:"settings"`
+	Demo                 *demoResult    `json:"demo,omitempty"`
+	Database             databaseResult `json:"database"`
+	Page                 *pageResult    `json:"page,omitempty"`
+	Scenarios            []scenario     `json:"scenarios"`
+	CachedVsNginxPercent *float64       `json:"cached_vs_nginx_percent,omitempty"`
+	Memory               []memoryResult `json:"memory"`
+	Targets              []target       `json:"targets"`
+}
+
+type machineInfo struct {
+	CPUs      int    `json:"cpus"`
+	OS        string `json:"os"`
+	Arch      string `json:"arch"`
+	Kernel    string `json:"kernel,omitempty"`
+	GoVersion string `json:"go_version"`
+}
+
+type settings struct {
+	Articles    int      `json:"articles,omitempty"` // 0 with -data
+	DataDir     string   `json:"data_dir,omitempty"`
+	Duration    string   `json:"duration"`
+	Connections int      `json:"connections"`
+	Threads     int      `json:"threads"`
+	Only        []string `json:"only"`
+}
+
+type demoResult struct {
+	Articles int     `json:"articles"`
+	Seconds  float64 `json:"seconds"`
+	Output   string  `json:"output"`
+}
+
+type databaseResult struct {
+	DBBytes  int64 `json:"db_bytes"`
+	WALBytes int64 `json:"wal_bytes"`
+	Total    int64 `json:"total_bytes"`
+}
+
+type pageResult struct {
+	Path  string `json:"path"`
+	Bytes int    `json:"bytes"`
+}
+
+// scenario is one measured URL.
+type scenario struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
+	// SamePageBytes is true when the server sent exactly the reference page; the
+	// benchmark requires the same length in any case.
+	SamePageBytes bool `json:"same_page_bytes"`
+	// CPU is where the machine's CPU went during the measured run.
+	CPU cpuShare `json:"cpu"`
+	wrkResult
+}
+
+func newResults(cfg config) *results {
+	kernel, _ := os.ReadFile("/proc/sys/kernel/osrelease")
+	articles := cfg.Articles
+	if cfg.DataDir != "" {
+		articles = 0
+	}
+	return &results{
+		Started: time.Now(),
+		Machine: machineInfo{
+			CPUs: runtime.NumCPU(), OS: runtime.GOOS, Arch: runtime.GOARCH,
+			Kernel: strings.TrimSpace(string(kernel)), GoVersion: runtime.Version(),
+		},
+		Settings: settings{
+			Articles: articles, DataDir: cfg.DataDir, Duration: cfg.Duration.String(),
+			Connections: cfg.Connections, Threads: cfg.Threads, Only: cfg.Only,
+		},
+		Scenarios: []scenario{},
+		Memory:    []memoryResult{},
+	}
+}
+
+func (r *results) scenario(name string) *scenario {
+	for i := range r.Scenarios {
+		if r.Scenarios[i].Name == name {
+			return &r.Scenarios[i]
+		}
+	}
+	return nil
+}
+
+// peakRSS is the highest VmHWM seen, nil when memory was not measured.
+func (r *results) peakRSS() *float64 {
+	var peak *float64
+	for _, m := range r.Memory {
+		if peak == nil || m.PeakMB > *peak {
+			peak = &m.PeakMB
+		}
+	}
+	return peak
+}
+
+// write saves the results as bench/results/latest.json in the repository.
+func (r *results) write(root string) error {
+	dir := filepath.Join(root, "bench", "results")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "latest.json"), append(b, '\n'), 0o644)
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+// The targets of the performance issue. The demo target is stated for the default
+// site of 100,000 articles.
+const (
+	targetCachedPercent = 60.0
+	targetUncachedP99MS = 10.0
+	targetPeakRSSMB     = 150.0
+	targetDemoSeconds   = 60.0
+	targetDemoArticles  = 100_000
+)
+
+// Target statuses.
+const (
+	statusPass = "PASS"
+	statusFail = "FAIL"
+	statusSkip = "SKIP"
+)
+
+// target is one of the issue's figures and whether this run meets it.
+type target struct {
+	Name   string   `json:"name"`
+	Limit  float64  `json:"limit"`
+	Unit   string   `json:"unit"`
+	AtMost bool     `json:"at_most"` // false: the value must be at least the limit
+	Value  *float64 `json:"value,omitempty"`
+	Status string   `json:"status"`
+	Note   string   `json:"note,omitempty"`
+}
+
+// judge computes the cached/nginx ratio and checks every target.
+func (r *results) judge(now time.Time) {
+	r.Finished = now
+	nginx, cached, uncached := r.scenario(scenarioNginx), r.scenario(scenarioCached), r.scenario(scenarioUncached)
+	if nginx != nil && cached != nil && nginx.RequestsPerSec > 0 {
+		pct := 100 * cached.RequestsPerSec / nginx.RequestsPerSec
+		r.CachedVsNginxPercent = &pct
+	}
+	r.Targets = []target{
+		target{Name: "roneo cached req/s ≥ 60% of nginx", Limit: targetCachedPercent, Unit: "%"}.
+			check(r.CachedVsNginxPercent, failuresIn(nginx, cached)),
+		target{Name: "roneo uncached p99 ≤ 10 ms", Limit: targetUncachedP99MS, Unit: "ms", AtMost: true}.
+			check(p99(uncached), failuresIn(uncached)),
+		target{Name: "roneo serve peak RSS ≤ 150 MB", Limit: targetPeakRSSMB, Unit: "MB", AtMost: true}.
+			check(r.peakRSS(), ""),
+		r.demoTarget(),
+	}
+}
+
+func (r *results) demoTarget() target {
+	t := target{Name: "demo generation of 100000 articles ≤ 60 s", Limit: targetDemoSeconds, Unit: "s", AtMost: true}
+	if r.Demo == nil {
+		return t.check(nil, "")
+	}
+	t = t.check(&r.Demo.Seconds, "")
+	if r.Demo.Articles != targetDemoArticles {
+		t.Status = statusSkip
+		t.Note = fmt.Sprintf("measured with %d articles", r.Demo.Articles)
+	}
+	return t
+}
+
+// check sets the status: SKIP without a value, FAIL when the measurement is invalid
+// (failed requests) or misses the limit, PASS otherwise.
+func (t target) check(value *float64, invalid string) target {
+	t.Value = value
+	met := value != nil && ((t.AtMost && *value <= t.Limit) || (!t.AtMost && *value >= t.Limit))
+	switch {
+	case value == nil:
+		t.Status, t.Note = statusSkip, "not measured"
+	case invalid != "":
+		t.Status, t.Note = statusFail, invalid
+	case met:
+		t.Status = statusPass
+	default:
+		t.Status = statusFail
+	}
+	return t
+}
+
+func p99(s *scenario) *float64 {
+	if s == nil {
+		return nil
+	}
+	return &s.LatencyMS.P99
+}
+
+// failuresIn describes the failed requests of the scenarios, "" when there were none.
+func failuresIn(scenarios ...*scenario) string {
+	for _, s := range scenarios {
+		if s != nil && s.failures() > 0 {
+			return fmt.Sprintf("%s had %d failed requests (errors or non-2xx)", s.Name, s.failures())
+		}
+	}
+	return ""
+}
