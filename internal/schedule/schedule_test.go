@@ -69,8 +69,8 @@ func TestPublishesAtItsTime(t *testing.T) {
 		t.Fatalf("status right after scheduling = %s", a.Status)
 	}
 	at := waitPublished(t, s, "embargo", 5*time.Second)
-	if late := at.Sub(due); late < 0 || late > time.Second {
-		t.Errorf("published %s after its time, want within a second and never before", late)
+	if late := at.Sub(due); late < 0 || late > 2*time.Second {
+		t.Errorf("published %s after its time, want within two seconds (the issue asks for the minute) and never before", late)
 	}
 }
 
