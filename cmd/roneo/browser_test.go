@@ -66,12 +66,12 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	if dir == "" {
 		return
 	}
-	img, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+	img, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Errorf("screenshot %s: %v", name, err)
 		return
 	}
-	os.WriteFile(filepath.Join(dir, name+".jpg"), img, 0o644)
+	os.WriteFile(filepath.Join(dir, name+".png"), img, 0o644)
 }
 
 // A reader opens the home page, follows an article, switches to its translation and

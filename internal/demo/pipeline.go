@@ -112,13 +112,18 @@ func build(r *render.Renderer, j *job) (*content.Article, error) {
 		return nil, fmt.Errorf("article %d: %w", j.index, err)
 	}
 	st := j.story
-	return &content.Article{
+	a := &content.Article{
 		Kind: st.kind, Lang: langs[j.lang], Slug: j.slug,
 		Title: r.Text(lang, j.title), Standfirst: r.Text(lang, j.standfirst), Signature: r.Text(lang, j.signature),
 		Body: body, BodyHTML: html, SectionID: st.section,
 		Status: j.status, Featured: j.featured, PublishAt: j.publishAt,
 		AuthorIDs: st.authors, TagIDs: j.tagIDs, ContactIDs: st.contacts,
-	}, nil
+	}
+	if j.status != content.StatusScheduled {
+		// Written when it went out, not when the demo ran: pages show no "updated" line.
+		a.CreatedAt, a.UpdatedAt = j.publishAt, j.publishAt
+	}
+	return a, nil
 }
 
 // writeAll commits batches in order, one transaction each.
