@@ -57,8 +57,16 @@ func (b *bench) track(c *child) *child {
 	return c
 }
 
+// subject is a server under measurement and the URL of the reference page on it.
+type subject struct {
+	scenario  string
+	url       string
+	identical bool // it serves exactly the reference bytes, not only the same length
+	server    *child
+}
+
 // measureWithCache runs the scenarios that need roneo with its page cache: nginx, whose
-// page comes from it, and cached.
+// page comes from it, and cached. Both servers stay up so that their runs alternate.
 func (b *bench) measureWithCache(ctx context.Context) error {
 	if !b.cfg.wants(scenarioNginx) && !b.cfg.wants(scenarioCached) {
 		return nil
@@ -71,13 +79,27 @@ func (b *bench) measureWithCache(ctx context.Context) error {
 	if err := b.choosePage(ctx, srv.base); err != nil {
 		return err
 	}
+	var subjects []subject
 	if b.cfg.wants(scenarioNginx) {
-		if err := b.measureNginx(ctx); err != nil {
+		ng, err := b.nginxSubject(ctx)
+		if err != nil {
 			return err
 		}
+		defer ng.server.stop()
+		subjects = append(subjects, ng)
 	}
 	if b.cfg.wants(scenarioCached) {
-		return b.measureRoneo(ctx, scenarioCached, srv)
+		cached, err := b.roneoSubject(ctx, scenarioCached, srv)
+		if err != nil {
+			return err
+		}
+		subjects = append(subjects, cached)
+	}
+	if err := b.runRounds(ctx, subjects...); err != nil {
+		return err
+	}
+	if b.cfg.wants(scenarioCached) {
+		return b.recordMemory(scenarioCached, srv)
 	}
 	return nil
 }
@@ -95,29 +117,33 @@ func (b *bench) measureWithoutCache(ctx context.Context) error {
 	if err := b.choosePage(ctx, srv.base); err != nil {
 		return err
 	}
-	return b.measureRoneo(ctx, scenarioUncached, srv)
+	uncached, err := b.roneoSubject(ctx, scenarioUncached, srv)
+	if err != nil {
+		return err
+	}
+	if err := b.runRounds(ctx, uncached); err != nil {
+		return err
+	}
+	return b.recordMemory(scenarioUncached, srv)
 }
 
-// measureRoneo checks that srv serves the reference page, loads it with wrk, and reads
-// the server's memory afterwards.
-func (b *bench) measureRoneo(ctx context.Context, name string, srv *roneoServer) error {
+// roneoSubject checks that srv serves a page of the reference length.
+func (b *bench) roneoSubject(ctx context.Context, name string, srv *roneoServer) (subject, error) {
 	url := srv.base + b.page.Path
 	body, err := fetch(ctx, b.http, url)
 	if err != nil {
-		return err
+		return subject{}, err
 	}
 	identical, err := samePage("roneo ("+name+")", body, *b.page)
 	if err != nil {
-		return err
+		return subject{}, err
 	}
-	if err := b.runScenario(ctx, name, url, identical, srv.child); err != nil {
-		return err
-	}
-	select {
-	case <-srv.done:
-		return srv.exited()
-	default:
-	}
+	return subject{scenario: name, url: url, identical: identical, server: srv.child}, nil
+}
+
+// recordMemory reads the resident memory of roneo serve once its runs are over; the
+// peak (VmHWM) covers every round.
+func (b *bench) recordMemory(name string, srv *roneoServer) error {
 	mem, err := readMemory(srv.pid())
 	if err != nil {
 		return err
@@ -128,22 +154,50 @@ func (b *bench) measureRoneo(ctx context.Context, name string, srv *roneoServer)
 	return nil
 }
 
-// runScenario warms url up with a short wrk run, then measures it.
-func (b *bench) runScenario(ctx context.Context, name, url string, identical bool, server *child) error {
-	b.logf("%s: warm-up %s, then wrk -t%d -c%d -d%s %s", name, warmUp, b.cfg.Threads, b.cfg.Connections, b.cfg.Duration, url)
-	if _, _, err := b.wrk(ctx, name+"-warmup", url, warmUp, server); err != nil {
-		return err
+// runRounds measures the subjects in turn, round after round: with nginx and cached,
+// nginx, cached, nginx, cached, … so that a slow spell of the shared machine falls on
+// both sides of a ratio rather than on one scenario. Each subject is warmed up once,
+// before its first run.
+func (b *bench) runRounds(ctx context.Context, subjects ...subject) error {
+	for round := 1; round <= b.cfg.Rounds; round++ {
+		for _, s := range subjects {
+			if round == 1 {
+				if err := b.warmUp(ctx, s); err != nil {
+					return err
+				}
+			}
+			if err := b.runOnce(ctx, s, round); err != nil {
+				return err
+			}
+		}
 	}
-	r, cpu, err := b.wrk(ctx, name, url, b.cfg.Duration, server)
-	if err != nil {
-		return err
-	}
-	b.res.Scenarios = append(b.res.Scenarios, scenario{Name: name, URL: url, SamePageBytes: identical, CPU: cpu, wrkResult: r})
-	b.logf("%s: %.0f req/s, p50 %.3f ms, p99 %.3f ms; CPU cores: server %.2f, wrk %.2f, others %.2f",
-		name, r.RequestsPerSec, r.LatencyMS.P50, r.LatencyMS.P99, cpu.ServerCores, cpu.WrkCores, cpu.OtherCores)
 	return nil
 }
 
-// warmUp is the unmeasured wrk run before each measured one: it fills caches, grows
-// the Go heap and lets the CPU settle.
+func (b *bench) warmUp(ctx context.Context, s subject) error {
+	b.logf("%s: warm-up %s, then %d × wrk -t%d -c%d -d%s %s",
+		s.scenario, warmUp, b.cfg.Rounds, b.cfg.Threads, b.cfg.Connections, b.cfg.Duration, s.url)
+	_, _, err := b.wrk(ctx, s.scenario+"-warmup", s.url, warmUp, s.server)
+	return err
+}
+
+// runOnce measures s for one round and checks that its server is still up.
+func (b *bench) runOnce(ctx context.Context, s subject, round int) error {
+	r, cpu, err := b.wrk(ctx, fmt.Sprintf("%s-%d", s.scenario, round), s.url, b.cfg.Duration, s.server)
+	if err != nil {
+		return err
+	}
+	select {
+	case <-s.server.done:
+		return s.server.exited()
+	default:
+	}
+	b.res.Runs = append(b.res.Runs, measurement{Scenario: s.scenario, Round: round, URL: s.url, SamePageBytes: s.identical, CPU: cpu, wrkResult: r})
+	b.logf("%s, round %d/%d: %.0f req/s, p50 %.3f ms, p99 %.3f ms; CPU cores: server %.2f, wrk %.2f, others %.2f",
+		s.scenario, round, b.cfg.Rounds, r.RequestsPerSec, r.LatencyMS.P50, r.LatencyMS.P99, cpu.ServerCores, cpu.WrkCores, cpu.OtherCores)
+	return nil
+}
+
+// warmUp is the unmeasured wrk run before the first measured run of each scenario: it
+// fills caches, grows the Go heap and lets the CPU settle.
 const warmUp = 3 * time.Second

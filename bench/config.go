@@ -23,6 +23,7 @@ var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scen
 type config struct {
 	Articles    int
 	Duration    time.Duration
+	Rounds      int
 	Connections int
 	Threads     int
 	Keep        bool
@@ -39,7 +40,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.IntVar(&c.Articles, "articles", 100_000, "articles the demo generator writes")
-	fs.DurationVar(&c.Duration, "duration", 20*time.Second, "length of each measured wrk run")
+	fs.DurationVar(&c.Duration, "duration", 10*time.Second, "length of each measured wrk run")
+	fs.IntVar(&c.Rounds, "rounds", 3, "measured runs of each scenario; nginx and cached alternate, and medians are reported")
 	fs.IntVar(&c.Connections, "connections", 32, "wrk connections")
 	fs.IntVar(&c.Threads, "threads", 2, "wrk threads")
 	fs.BoolVar(&c.Keep, "keep", false, "keep the temporary directory (binary, data, logs, nginx root)")
@@ -82,6 +84,8 @@ func (c config) validate() error {
 		return fmt.Errorf("-articles must be at least 1")
 	case c.Duration < time.Second:
 		return fmt.Errorf("-duration must be at least 1s")
+	case c.Rounds < 1:
+		return fmt.Errorf("-rounds must be at least 1")
 	case c.Threads < 1 || c.Connections < c.Threads:
 		return fmt.Errorf("-threads must be at least 1 and -connections at least -threads")
 	}

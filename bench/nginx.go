@@ -50,22 +50,22 @@ http {
 }
 `))
 
-// measureNginx serves the reference page from nginx and measures it: the ceiling.
-func (b *bench) measureNginx(ctx context.Context) error {
+// nginxSubject serves the reference page from nginx, the ceiling, and checks that it
+// sends the same bytes; the caller stops the server (stopAll does on an error).
+func (b *bench) nginxSubject(ctx context.Context) (subject, error) {
 	ng, addr, err := b.startNginx(ctx)
 	if err != nil {
-		return err
+		return subject{}, err
 	}
-	defer ng.stop()
 	pageURL := "http://" + addr + b.page.Path
 	body, err := fetch(ctx, b.http, pageURL)
 	if err != nil {
-		return err
+		return subject{}, err
 	}
 	if !bytes.Equal(body, b.page.Body) {
-		return fmt.Errorf("nginx serves %d bytes at %s, not the %d bytes of roneo's page", len(body), b.page.Path, len(b.page.Body))
+		return subject{}, fmt.Errorf("nginx serves %d bytes at %s, not the %d bytes of roneo's page", len(body), b.page.Path, len(b.page.Body))
 	}
-	return b.runScenario(ctx, scenarioNginx, pageURL, true, ng)
+	return subject{scenario: scenarioNginx, url: pageURL, identical: true, server: ng}, nil
 }
 
 // startNginx writes the page into a document root and nginx's configuration into the

@@ -17,13 +17,13 @@ var scenarioLabels = []struct{ name, label string }{
 // printReport writes the figures of r for a person to read.
 func printReport(out io.Writer, r *results) {
 	s := r.Settings
-	fmt.Fprintf(out, "\nRoneo benchmark — %s, wrk -t%d -c%d -d%s --latency, %d CPUs, %s\n",
-		siteDescription(s), s.Threads, s.Connections, s.Duration, r.Machine.CPUs, r.Machine.GoVersion)
+	fmt.Fprintf(out, "\nRoneo benchmark — %s, wrk -t%d -c%d -d%s --latency, %s, %d CPUs, %s\n",
+		siteDescription(s), s.Threads, s.Connections, s.Duration, plural(s.Rounds, "round"), r.Machine.CPUs, r.Machine.GoVersion)
 	if r.Page != nil {
 		fmt.Fprintf(out, "Page: %s (%d bytes)\n", r.Page.Path, r.Page.Bytes)
 	}
-	printScenarios(out, r)
-	printCPU(out, r)
+	printSummaries(out, r)
+	printRuns(out, r)
 	printFigures(out, r)
 	printTargets(out, r)
 }
@@ -32,19 +32,26 @@ func printReport(out io.Writer, r *results) {
 // report warns that the machine was too busy for the figures to be trusted.
 const busyOtherCores = 0.2
 
-func printCPU(out io.Writer, r *results) {
-	if len(r.Scenarios) == 0 {
+// printRuns lists every measured run with where the CPU went, and warns of each run
+// taken while other processes were busy: the medians may absorb one such run, but the
+// reader should know it happened.
+func printRuns(out io.Writer, r *results) {
+	if len(r.Runs) == 0 {
 		return
 	}
-	fmt.Fprintf(out, "\nCPU during each measured run, in cores of %d:\n", r.Machine.CPUs)
-	for _, sc := range r.Scenarios {
-		c := sc.CPU
-		fmt.Fprintf(out, "  %-9s server %.2f, wrk %.2f, others %.2f\n", sc.Name, c.ServerCores, c.WrkCores, c.OtherCores)
+	const row = "  %5s  %-9s %9s %9s %9s %7s %7s %6s %7s\n"
+	fmt.Fprintf(out, "\nEach measured run, in the order run; CPU in cores of %d:\n", r.Machine.CPUs)
+	fmt.Fprintf(out, row, "round", "scenario", "req/s", "p50 ms", "p99 ms", "failed", "server", "wrk", "others")
+	for _, run := range r.Runs {
+		c := run.CPU
+		fmt.Fprintf(out, row, fmt.Sprint(run.Round), run.Scenario, fmt.Sprintf("%.0f", run.RequestsPerSec),
+			fmt.Sprintf("%.3f", run.LatencyMS.P50), fmt.Sprintf("%.3f", run.LatencyMS.P99), fmt.Sprint(run.failures()),
+			fmt.Sprintf("%.2f", c.ServerCores), fmt.Sprintf("%.2f", c.WrkCores), fmt.Sprintf("%.2f", c.OtherCores))
 	}
-	for _, sc := range r.Scenarios {
-		if sc.CPU.OtherCores > busyOtherCores {
-			fmt.Fprintf(out, "WARNING: other processes took %.2f cores during the %s run; its figures are not reliable, run again on an idle machine\n",
-				sc.CPU.OtherCores, sc.Name)
+	for _, run := range r.Runs {
+		if run.CPU.OtherCores > busyOtherCores {
+			fmt.Fprintf(out, "WARNING: other processes took %.2f cores during the %s run of round %d; its figures are not reliable, run again on an idle machine\n",
+				run.CPU.OtherCores, run.Scenario, run.Round)
 		}
 	}
 }
@@ -56,16 +63,18 @@ func siteDescription(s settings) string {
 	return fmt.Sprintf("%d demo articles", s.Articles)
 }
 
-func printScenarios(out io.Writer, r *results) {
-	if len(r.Scenarios) == 0 {
+func printSummaries(out io.Writer, r *results) {
+	if len(r.Summaries) == 0 {
 		return
 	}
-	const row = "%-22s %10s %9s %9s %7s\n"
-	fmt.Fprintf(out, "\n"+row, "scenario", "req/s", "p50 ms", "p99 ms", "failed")
+	const row = "%-22s %10s %15s %9s %9s %7s\n"
+	fmt.Fprintf(out, "\nMedians over %s (min–max shows the spread of req/s):\n", plural(r.Settings.Rounds, "round"))
+	fmt.Fprintf(out, row, "scenario", "req/s", "min–max req/s", "p50 ms", "p99 ms", "failed")
 	for _, l := range scenarioLabels {
-		if sc := r.scenario(l.name); sc != nil {
-			fmt.Fprintf(out, row, l.label, fmt.Sprintf("%.0f", sc.RequestsPerSec), fmt.Sprintf("%.3f", sc.LatencyMS.P50),
-				fmt.Sprintf("%.3f", sc.LatencyMS.P99), fmt.Sprint(sc.failures()))
+		if s := r.summary(l.name); s != nil {
+			fmt.Fprintf(out, row, l.label, fmt.Sprintf("%.0f", s.RequestsPerSec),
+				fmt.Sprintf("%.0f–%.0f", s.MinRequestsPerSec, s.MaxRequestsPerSec),
+				fmt.Sprintf("%.3f", s.P50MS), fmt.Sprintf("%.3f", s.P99MS), fmt.Sprint(s.Failures))
 		}
 	}
 }
@@ -74,7 +83,8 @@ func printFigures(out io.Writer, r *results) {
 	fmt.Fprintln(out)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	if p := r.CachedVsNginxPercent; p != nil {
-		fmt.Fprintf(tw, "cached / nginx req/s:\t%.1f %%\n", *p)
+		fmt.Fprintf(tw, "cached / nginx req/s:\t%.1f %% (median of the rounds)\n", *p)
+		fmt.Fprintf(tw, "cached / nginx by round:\t%s\n", roundPercents(r.CachedVsNginxRounds))
 	}
 	for _, m := range r.Memory {
 		fmt.Fprintf(tw, "roneo serve memory after %s run:\tRSS %.1f MB, peak RSS %.1f MB\n", m.After, m.RSSMB, m.PeakMB)
@@ -85,12 +95,28 @@ func printFigures(out io.Writer, r *results) {
 	if db := r.Database; db.Total > 0 {
 		fmt.Fprintf(tw, "database:\t%.1f MB (roneo.db %.1f MB + WAL %.1f MB)\n", mb(db.Total), mb(db.DBBytes), mb(db.WALBytes))
 	}
-	for _, sc := range r.Scenarios {
-		if !sc.SamePageBytes {
-			fmt.Fprintf(tw, "note:\t%s served a page of the same length but different bytes\n", sc.Name)
+	for _, s := range r.Summaries {
+		if !s.SamePageBytes {
+			fmt.Fprintf(tw, "note:\t%s served a page of the same length but different bytes\n", s.Name)
 		}
 	}
 	tw.Flush()
+}
+
+// roundPercents writes the per-round ratios: "1: 64.2 %, 2: 71.0 %".
+func roundPercents(ratios []roundRatio) string {
+	parts := make([]string, len(ratios))
+	for i, rr := range ratios {
+		parts[i] = fmt.Sprintf("%d: %.1f %%", rr.Round, rr.Percent)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func printTargets(out io.Writer, r *results) {

@@ -18,8 +18,10 @@ type results struct {
 	Demo                 *demoResult    `json:"demo,omitempty"`
 	Database             databaseResult `json:"database"`
 	Page                 *pageResult    `json:"page,omitempty"`
-	Scenarios            []scenario     `json:"scenarios"`
-	CachedVsNginxPercent *float64       `json:"cached_vs_nginx_percent,omitempty"`
+	Runs                 []measurement  `json:"runs"`                              // every measured run, in the order run
+	Summaries            []summary      `json:"summaries"`                         // each scenario over its rounds
+	CachedVsNginxPercent *float64       `json:"cached_vs_nginx_percent,omitempty"` // median of the rounds
+	CachedVsNginxRounds  []roundRatio   `json:"cached_vs_nginx_rounds,omitempty"`
 	Memory               []memoryResult `json:"memory"`
 	Targets              []target       `json:"targets"`
 }
@@ -36,6 +38,7 @@ type settings struct {
 	Articles    int      `json:"articles,omitempty"` // 0 with -data
 	DataDir     string   `json:"data_dir,omitempty"`
 	Duration    string   `json:"duration"`
+	Rounds      int      `json:"rounds"`
 	Connections int      `json:"connections"`
 	Threads     int      `json:"threads"`
 	Only        []string `json:"only"`
@@ -58,10 +61,11 @@ type pageResult struct {
 	Bytes int    `json:"bytes"`
 }
 
-// scenario is one measured URL.
-type scenario struct {
-	Name string `json:"name"`
-	URL  string `json:"url"`
+// measurement is one measured wrk run of a scenario.
+type measurement struct {
+	Scenario string `json:"scenario"`
+	Round    int    `json:"round"` // from 1
+	URL      string `json:"url"`
 	// SamePageBytes is true when the server sent exactly the reference page; the
 	// benchmark requires the same length in any case.
 	SamePageBytes bool `json:"same_page_bytes"`
@@ -83,18 +87,20 @@ func newResults(cfg config) *results {
 			Kernel: strings.TrimSpace(string(kernel)), GoVersion: runtime.Version(),
 		},
 		Settings: settings{
-			Articles: articles, DataDir: cfg.DataDir, Duration: cfg.Duration.String(),
+			Articles: articles, DataDir: cfg.DataDir, Duration: cfg.Duration.String(), Rounds: cfg.Rounds,
 			Connections: cfg.Connections, Threads: cfg.Threads, Only: cfg.Only,
 		},
-		Scenarios: []scenario{},
+		Runs:      []measurement{},
+		Summaries: []summary{},
 		Memory:    []memoryResult{},
 	}
 }
 
-func (r *results) scenario(name string) *scenario {
-	for i := range r.Scenarios {
-		if r.Scenarios[i].Name == name {
-			return &r.Scenarios[i]
+// summary is the summary of scenario name, nil when it was not measured.
+func (r *results) summary(name string) *summary {
+	for i := range r.Summaries {
+		if r.Summaries[i].Name == name {
+			return &r.Summaries[i]
 		}
 	}
 	return nil

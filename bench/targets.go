@@ -33,14 +33,21 @@ type target struct {
 	Note   string   `json:"note,omitempty"`
 }
 
-// judge computes the cached/nginx ratio and checks every target.
+// judge sums up the rounds, computes the cached/nginx ratio and checks every target
+// on the medians.
 func (r *results) judge(now time.Time) {
 	r.Finished = now
-	nginx, cached, uncached := r.scenario(scenarioNginx), r.scenario(scenarioCached), r.scenario(scenarioUncached)
-	if nginx != nil && cached != nil && nginx.RequestsPerSec > 0 {
-		pct := 100 * cached.RequestsPerSec / nginx.RequestsPerSec
+	r.Summaries = summarize(r.Runs)
+	r.CachedVsNginxRounds = cachedVsNginx(r.Runs)
+	if len(r.CachedVsNginxRounds) > 0 {
+		percents := make([]float64, len(r.CachedVsNginxRounds))
+		for i, rr := range r.CachedVsNginxRounds {
+			percents[i] = rr.Percent
+		}
+		pct := median(percents)
 		r.CachedVsNginxPercent = &pct
 	}
+	nginx, cached, uncached := r.summary(scenarioNginx), r.summary(scenarioCached), r.summary(scenarioUncached)
 	r.Targets = []target{
 		target{Name: "roneo cached req/s ≥ 60% of nginx", Limit: targetCachedPercent, Unit: "%"}.
 			check(r.CachedVsNginxPercent, failuresIn(nginx, cached)),
@@ -83,18 +90,20 @@ func (t target) check(value *float64, invalid string) target {
 	return t
 }
 
-func p99(s *scenario) *float64 {
+func p99(s *summary) *float64 {
 	if s == nil {
 		return nil
 	}
-	return &s.LatencyMS.P99
+	return &s.P99MS
 }
 
 // failuresIn describes the failed requests of the scenarios, "" when there were none.
-func failuresIn(scenarios ...*scenario) string {
+// A failure in any round invalidates the target: on the loopback, a failed request is
+// a fault to look into, not noise for a median to smooth away.
+func failuresIn(scenarios ...*summary) string {
 	for _, s := range scenarios {
-		if s != nil && s.failures() > 0 {
-			return fmt.Sprintf("%s had %d failed requests (errors or non-2xx)", s.Name, s.failures())
+		if s != nil && s.Failures > 0 {
+			return fmt.Sprintf("%s had %d failed requests (errors or non-2xx) over %d rounds", s.Name, s.Failures, s.Rounds)
 		}
 	}
 	return ""

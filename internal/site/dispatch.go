@@ -34,6 +34,21 @@ func (s *Server) index(r *http.Request, st *siteState, lang content.Lang) (*resp
 	return nil, notFound(errors.New("unknown index"))
 }
 
+// indexRedirect adds the trailing slash to an index ("/fr/dossiers"); any other
+// two-segment path is a 404 straight away, not a redirect to one.
+func (s *Server) indexRedirect(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.current(r.Context())
+	if err != nil {
+		return err
+	}
+	lang, ok := s.siteLang(st, r.PathValue("lang"))
+	if !ok || kindOf(lang, r.PathValue("segment")) != kindDossiers {
+		return notFound(nil)
+	}
+	http.Redirect(w, r, dossiersPath(lang), http.StatusMovedPermanently)
+	return nil
+}
+
 // itemAction serves /{lang}/{segment}/{slug}/{action}: an article's print view and its
 // Mastodon share form.
 func (s *Server) itemAction(r *http.Request, st *siteState, lang content.Lang) (*response, error) {

@@ -12,6 +12,11 @@ func TestRootRedirectsToDefaultLanguage(t *testing.T) {
 	if loc := p.Header.Get("Location"); loc != "/fr/" {
 		t.Errorf("Location = %q, want /fr/", loc)
 	}
+	p = f.get(t, "/fr/dossiers").wantStatus(t, http.StatusMovedPermanently)
+	if loc := p.Header.Get("Location"); loc != "/fr/dossiers/" {
+		t.Errorf("Location = %q, want /fr/dossiers/", loc)
+	}
+	f.get(t, "/fr/nexiste").wantStatus(t, http.StatusNotFound)
 	p = f.get(t, "/nl").wantStatus(t, http.StatusMovedPermanently)
 	if loc := p.Header.Get("Location"); loc != "/nl/" {
 		t.Errorf("Location = %q, want /nl/", loc)

@@ -32,6 +32,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /{$}", s.handle(s.rootRedirect))
 	mux.Handle("GET /{lang}", s.handle(s.langRedirect))
 	mux.Handle("GET /{lang}/{$}", s.page(s.home))
+	mux.Handle("GET /{lang}/{segment}", s.handle(s.indexRedirect))
 	mux.Handle("GET /{lang}/{segment}/{$}", s.page(s.index))
 	mux.Handle("GET /{lang}/{segment}/{slug}", s.page(s.item))
 	mux.Handle("GET /{lang}/{segment}/{slug}/{action}", s.page(s.itemAction))
