@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"strings"
 
@@ -20,9 +21,9 @@ type Layout struct {
 	Description string
 	Canonical   string
 	HomeURL     string
-	Alternates  []alternate // hreflang links
-	Languages   []langLink  // the switcher
-	Nav         []link
+	Alternates  []alternate   // hreflang links
+	Languages   []langLink    // the switcher
+	Nav         template.HTML // the section menu, rendered ahead (see menu)
 	NoIndex     bool
 	OGType      string
 	BodyClass   string
@@ -86,15 +87,63 @@ func (s *Server) layout(st *siteState, lang content.Lang, title, path string, ve
 	if len(l.Alternates) == 1 {
 		l.Alternates = nil // a page alone in its language has no alternates to declare
 	}
-	l.Nav = append(l.Nav, link{Name: l.T("nav.home"), URL: homePath(lang), Current: path == homePath(lang)})
+	l.Nav = st.menus[lang].forPath(path)
+	return l
+}
+
+// menu is a language's section menu, rendered once for each item being the current
+// page and once for none: the menu is on every page, and rendering it each time was a
+// third of a page's template time.
+type menu struct {
+	urls []string
+	html []template.HTML // html[0]: no current item; html[i+1]: item i current
+}
+
+type menuData struct {
+	Label string
+	Items []link
+}
+
+// newMenu renders lang's menu: home, the top-level sections named in lang, dossiers.
+func (s *Server) newMenu(st *siteState, lang content.Lang) (*menu, error) {
+	p := s.bundle.Printer(lang, st.site.Location)
+	items := []link{{Name: p.T("nav.home"), URL: homePath(lang)}}
 	for _, sec := range st.sections.Children(0) {
 		if n, ok := sec.Names[lang]; ok {
-			p := pagePath(lang, kindSection, n.Slug)
-			l.Nav = append(l.Nav, link{Name: n.Name, URL: p, Current: p == path})
+			items = append(items, link{Name: n.Name, URL: pagePath(lang, kindSection, n.Slug)})
 		}
 	}
-	l.Nav = append(l.Nav, link{Name: l.T("nav.dossiers"), URL: dossiersPath(lang), Current: path == dossiersPath(lang)})
-	return l
+	items = append(items, link{Name: p.T("nav.dossiers"), URL: dossiersPath(lang)})
+	m := &menu{}
+	for current := -1; current < len(items); current++ {
+		marked := make([]link, len(items))
+		copy(marked, items)
+		if current >= 0 {
+			marked[current].Current = true
+		}
+		html, err := s.tmpl.fragment("nav", menuData{Label: p.T("nav.sections"), Items: marked})
+		if err != nil {
+			return nil, err
+		}
+		m.html = append(m.html, html)
+	}
+	for _, it := range items {
+		m.urls = append(m.urls, it.URL)
+	}
+	return m, nil
+}
+
+// forPath returns the menu with path's item marked current, if it has one.
+func (m *menu) forPath(path string) template.HTML {
+	if m == nil {
+		return ""
+	}
+	for i, u := range m.urls {
+		if u == path {
+			return m.html[i+1]
+		}
+	}
+	return m.html[0]
 }
 
 // langFromRequest returns the page's language from the URL, or the site's default when

@@ -181,6 +181,9 @@ func TestListPages(t *testing.T) {
 	if !strings.Contains(p.body, "/fr/article/greve-generale") {
 		t.Error("section page misses an article of its subsection")
 	}
+	if got := p.attr(t, "nav.sections a[aria-current=page]", "href"); got != "/fr/rubrique/international" {
+		t.Errorf("current menu item = %q", got)
+	}
 	if got := p.attr(t, ".subsections a", "href"); got != "/fr/rubrique/europe" {
 		t.Errorf("subsection link = %q", got)
 	}

@@ -64,6 +64,7 @@ type Server struct {
 type siteState struct {
 	site     content.Site
 	sections *content.SectionTree
+	menus    map[content.Lang]*menu
 	loaded   time.Time
 }
 
@@ -162,7 +163,12 @@ func (s *Server) reloadState(ctx context.Context) (*siteState, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sections: %w", err)
 	}
-	st := &siteState{site: site, sections: content.NewSectionTree(sections), loaded: s.now()}
+	st := &siteState{site: site, sections: content.NewSectionTree(sections), loaded: s.now(), menus: map[content.Lang]*menu{}}
+	for _, lang := range site.Langs {
+		if st.menus[lang], err = s.newMenu(st, lang); err != nil {
+			return nil, err
+		}
+	}
 	s.state.Store(st)
 	s.stateGen.CompareAndSwap(gen, 0)
 	// Pages rendered with the old state must go too.

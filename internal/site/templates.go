@@ -14,8 +14,9 @@ var pageNames = []string{"home", "article", "list", "dossiers", "error", "mastod
 // templates holds one parsed template set per page, parsed once at start-up and never
 // changed afterwards.
 type templates struct {
-	pages map[string]*template.Template
-	bufs  sync.Pool
+	pages     map[string]*template.Template
+	fragments *template.Template // the layout's named parts, rendered on their own
+	bufs      sync.Pool
 }
 
 func parseTemplates(fsys fs.FS, a *assets) (*templates, error) {
@@ -25,6 +26,11 @@ func parseTemplates(fsys fs.FS, a *assets) (*templates, error) {
 	}
 	t := &templates{pages: map[string]*template.Template{}}
 	t.bufs.New = func() any { return new(bytes.Buffer) }
+	var err error
+	t.fragments, err = template.New("fragments").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
 	for _, name := range pageNames {
 		tmpl, err := template.New(name).Funcs(funcs).ParseFS(fsys,
 			"templates/layout.html", "templates/partials.html", "templates/"+name+".html")
@@ -50,4 +56,14 @@ func (t *templates) render(name string, data any) ([]byte, error) {
 		return nil, fmt.Errorf("template %s: %w", name, err)
 	}
 	return bytes.Clone(buf.Bytes()), nil
+}
+
+// fragment renders one named part of the layout, for parts that are the same on many
+// pages and are rendered once ahead of time.
+func (t *templates) fragment(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := t.fragments.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", fmt.Errorf("template %s: %w", name, err)
+	}
+	return template.HTML(buf.String()), nil // html/template escaped it
 }
