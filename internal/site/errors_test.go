@@ -48,7 +48,7 @@ func TestScheduledArticleAppearsAndCacheFollows(t *testing.T) {
 	if strings.Contains(home.body, "Sous embargo") {
 		t.Fatal("embargoed article on the home page before its time")
 	}
-	f.clock.Add(2 * time.Hour)
+	f.clock.Advance(2 * time.Hour)
 	f.update(t, func(tx store.Tx) error {
 		ids, err := tx.PublishDue(context.Background(), f.clock.Now())
 		if len(ids) != 1 {

@@ -3,7 +3,6 @@ package site_test
 import (
 	"context"
 	"net/url"
-	"sync"
 	"testing"
 	"time"
 
@@ -12,32 +11,15 @@ import (
 	"github.com/roneo/roneo/internal/site"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/sqlstore"
+	"github.com/roneo/roneo/internal/store/storetest"
 	"github.com/roneo/roneo/web"
 )
-
-// fakeClock is a clock tests move by hand.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
 
 // fixture is a small site with one of everything, and handles on what tests look for.
 type fixture struct {
 	store   store.Store
 	site    *site.Server
-	clock   *fakeClock
+	clock   *storetest.Clock
 	r       *render.Renderer
 	ids     map[string]int64 // name → ID of what the fixture made
 	persons map[string]*content.Person
@@ -48,7 +30,7 @@ var start = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 // newFixture builds the site on a fresh SQLite store with pageCache bytes of page cache.
 func newFixture(t testing.TB, pageCache int64) *fixture {
 	t.Helper()
-	clock := &fakeClock{now: start}
+	clock := storetest.NewClock(start)
 	st, err := sqlstore.OpenSQLite(context.Background(), t.TempDir(), sqlstore.Options{Clock: clock.Now})
 	if err != nil {
 		t.Fatal(err)

@@ -53,7 +53,7 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			c := &fakeClock{now: start}
+			c := &Clock{now: start}
 			tc.test(t, &env{st: open(t, c.Now), clock: c})
 		})
 	}
@@ -62,25 +62,30 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 // env is what each test gets: its own store and the clock that store reads.
 type env struct {
 	st    store.Store
-	clock *fakeClock
+	clock *Clock
 }
 
 // now is the clock's time as a store hands it back: UTC, whole seconds.
 func (e *env) now() time.Time { return e.clock.Now().UTC().Truncate(time.Second) }
 
-// fakeClock is a clock that moves only when a test says so.
-type fakeClock struct {
+// Clock is a clock that moves only when a test says so; stores and servers under test
+// take its Now.
+type Clock struct {
 	mu  sync.Mutex
 	now time.Time
 }
 
-func (c *fakeClock) Now() time.Time {
+// NewClock returns a clock stopped at t.
+func NewClock(t time.Time) *Clock { return &Clock{now: t} }
+
+func (c *Clock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.now
 }
 
-func (c *fakeClock) Advance(d time.Duration) {
+// Advance moves the clock on by d.
+func (c *Clock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.now = c.now.Add(d)
