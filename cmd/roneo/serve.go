@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -52,7 +54,7 @@ type Main struct {
 // NewMain returns a Main with the default configuration.
 func NewMain(stdout, stderr io.Writer) *Main {
 	return &Main{stdout: stdout, stderr: stderr, Config: ServeConfig{
-		Addr: "127.0.0.1:8080", PageCacheMB: 64, DemoArticles: 300, LogLevel: "info", LogFormat: "text",
+		Addr: "127.0.0.1:8080", PageCacheMB: 32, DemoArticles: 300, LogLevel: "info", LogFormat: "text",
 		Data: dataFlags{Dir: "roneo-data"},
 	}}
 }
@@ -85,6 +87,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.log, err = newLogger(m.stderr, m.Config.LogLevel, m.Config.LogFormat); err != nil {
 		return err
 	}
+	limitMemory(m.Config.PageCacheMB)
 	if m.store, err = m.Config.Data.open(ctx); err != nil {
 		return err
 	}
@@ -113,6 +116,16 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	fmt.Fprintf(m.stdout, "Roneo is running at %s/\n", strings.TrimRight(base.String(), "/"))
 	m.log.Info("serving", "addr", m.listener.Addr().String(), "base_url", base.String(), "data", m.Config.Data.describe())
 	return nil
+}
+
+// limitMemory sets a soft limit on the Go heap, unless GOMEMLIMIT does: twice the page
+// cache plus room for requests. Without it, a full page cache lets
+// the heap grow to twice its size before the collector runs.
+func limitMemory(pageCacheMB int) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(int64(2*pageCacheMB+48) << 20)
 }
 
 // URL is where this instance can be reached (for tests and the start-up message).

@@ -36,7 +36,8 @@ var _ store.Store = (*DB)(nil)
 type Options struct {
 	// Clock returns the current time; tests pass a fake one. Defaults to time.Now.
 	Clock func() time.Time
-	// ReadConns bounds the read pool. Defaults to 8.
+	// ReadConns bounds the read pool. Defaults to 4: each connection keeps its own page
+	// cache, and queries are short enough that more would only add memory.
 	ReadConns int
 }
 
@@ -45,7 +46,7 @@ func (o Options) withDefaults() Options {
 		o.Clock = time.Now
 	}
 	if o.ReadConns <= 0 {
-		o.ReadConns = 8
+		o.ReadConns = 4
 	}
 	return o
 }
