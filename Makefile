@@ -14,10 +14,16 @@ build:
 demo:
 	$(GO) run ./cmd/roneo serve --demo
 
+# PostgreSQL for the tests: every machine of ours runs one on loopback with trust
+# authentication. Tests make their own schemas in it and drop them afterwards.
+RONEO_TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+export RONEO_TEST_POSTGRES
+
 # The whole test suite. It installs what the tests need when it is missing: Debian's
-# chromium for the browser tests, and the HTML and accessibility validators.
+# chromium for the browser tests, the HTML and accessibility validators, and an
+# S3-compatible server for the media tests.
 test: deps
-	RONEO_VALIDATORS=$(CURDIR)/.cache/validators $(GO) test -race -count=1 -timeout 20m ./...
+	RONEO_VALIDATORS=$(CURDIR)/.cache/validators RONEO_BIN=$(CURDIR)/.cache/bin $(GO) test -race -count=1 -timeout 30m ./...
 
 # Tests without the race detector, for a quick check while working.
 test-go:
