@@ -1,0 +1,160 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/store"
+)
+
+// The queue's calls are single statements on the write pool, outside Update: a claim
+// must be visible to every instance the moment it returns, and jobs are not content, so
+// no subscriber hears of them.
+
+// jobColumns is what a claim hands back; scanJob reads it.
+const jobColumns = `id, kind, payload, attempts, run_at`
+
+func scanJob(s scanner) (store.Job, error) {
+	var j store.Job
+	var runAt int64
+	err := s.Scan(&j.ID, &j.Kind, &j.Payload, &j.Attempts, &runAt)
+	j.RunAt = time.Unix(runAt, 0).UTC()
+	return j, err
+}
+
+// Enqueue adds a job due at runAt, or now when runAt is zero.
+func (db *DB) Enqueue(ctx context.Context, kind string, payload []byte, runAt time.Time) (int64, error) {
+	if kind == "" {
+		return 0, fmt.Errorf("enqueue: %w: a job needs a kind", content.ErrInvalid)
+	}
+	now := db.now()
+	if runAt.IsZero() {
+		runAt = now
+	}
+	if payload == nil {
+		payload = []byte{} // drivers send nil as NULL, and the column is NOT NULL
+	}
+	var id int64
+	err := db.write.QueryRowContext(ctx, `INSERT INTO jobs (kind, payload, run_at, created_at)
+		VALUES ($1, $2, $3, $4) RETURNING id`, kind, payload, runAt.Unix(), now.Unix()).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("enqueue %s: %w", kind, db.dialect.translate(err))
+	}
+	return id, nil
+}
+
+// Claim takes the oldest due job of one of kinds for worker until now+lease. A job whose
+// lease ran out (its worker died) is due again, its attempts counting the lost one.
+func (db *DB) Claim(ctx context.Context, worker string, kinds []string, now time.Time, lease time.Duration) (store.Job, error) {
+	if len(kinds) == 0 {
+		return store.Job{}, fmt.Errorf("claim for %s with no kinds: %w", worker, store.ErrNotFound)
+	}
+	if worker == "" || lease <= 0 {
+		return store.Job{}, fmt.Errorf("claim: %w: a claim needs a worker and a lease (%q, %v)", content.ErrInvalid, worker, lease)
+	}
+	args := []any{worker, leaseEnd(now.Add(lease)), now.Unix()}
+	for _, k := range kinds {
+		args = append(args, k)
+	}
+	job, err := scanJob(db.write.QueryRowContext(ctx, claimQuery(db.dialect, len(kinds)), args...))
+	if err != nil {
+		return store.Job{}, fmt.Errorf("claim for %s: %w", worker, db.dialect.translate(err))
+	}
+	return job, nil
+}
+
+// claimQuery returns the statement that claims the oldest due job: $1 the worker, $2 the
+// lease's end, $3 now, then one parameter per kind.
+//
+// SQLite has one writer, so the UPDATE with its subquery is atomic as it stands. On
+// PostgreSQL several instances claim at once: the subquery locks the row it picks, and
+// SKIP LOCKED makes a concurrent claim pass over it to the next due job instead of
+// waiting for it and then finding it taken.
+func claimQuery(d *dialect, kinds int) string {
+	in := placeholders(4, kinds)
+	switch d.name {
+	case "sqlite":
+		return `UPDATE jobs SET attempts = attempts + 1, claimed_by = $1, lease_until = $2
+			WHERE id = (SELECT id FROM jobs
+				WHERE done_at IS NULL AND run_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+					AND kind IN (` + in + `)
+				ORDER BY run_at, id LIMIT 1)
+			RETURNING ` + jobColumns
+	case "postgres":
+		return `UPDATE jobs SET attempts = attempts + 1, claimed_by = $1, lease_until = $2
+			WHERE id = (SELECT id FROM jobs
+				WHERE done_at IS NULL AND run_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+					AND kind IN (` + in + `)
+				ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+			RETURNING ` + jobColumns
+	}
+	panic("sqlstore: no claim query for dialect " + d.name)
+}
+
+// leaseEnd rounds a lease's end up to the whole second the column holds: rounding down
+// would cut a short lease by up to a second and let another worker in early.
+func leaseEnd(t time.Time) int64 {
+	if t.Nanosecond() > 0 {
+		return t.Unix() + 1
+	}
+	return t.Unix()
+}
+
+// Extend moves worker's lease on the job to until. A lease that ran out can still be
+// extended as long as nobody claimed the job meanwhile: it is still this worker's.
+func (db *DB) Extend(ctx context.Context, id int64, worker string, until time.Time) error {
+	return db.updateHeld(ctx, "extend", id, worker, `UPDATE jobs SET lease_until = $3
+		WHERE id = $1 AND claimed_by = $2 AND done_at IS NULL`, leaseEnd(until))
+}
+
+// Complete marks the job done. Its row stays, with last_error cleared: a done job with
+// an error is one that was given up.
+func (db *DB) Complete(ctx context.Context, id int64, worker string) error {
+	return db.updateHeld(ctx, "complete", id, worker, `UPDATE jobs SET done_at = $3, lease_until = NULL, last_error = NULL
+		WHERE id = $1 AND claimed_by = $2 AND done_at IS NULL`, db.now().Unix())
+}
+
+// Fail records message and releases the job to run again at retryAt, or gives it up
+// (done, keeping the message) when retryAt is zero.
+func (db *DB) Fail(ctx context.Context, id int64, worker string, message string, retryAt time.Time) error {
+	// Errors may quote what a remote server sent; PostgreSQL's TEXT refuses NUL bytes
+	// and invalid UTF-8, and losing the failure over its message would be worse.
+	message = strings.ToValidUTF8(strings.ReplaceAll(message, "\x00", ""), "\uFFFD")
+	if retryAt.IsZero() {
+		return db.updateHeld(ctx, "give up", id, worker, `UPDATE jobs SET done_at = $3, lease_until = NULL, last_error = $4
+			WHERE id = $1 AND claimed_by = $2 AND done_at IS NULL`, db.now().Unix(), message)
+	}
+	return db.updateHeld(ctx, "fail", id, worker, `UPDATE jobs SET run_at = $3, claimed_by = NULL, lease_until = NULL,
+			last_error = $4
+		WHERE id = $1 AND claimed_by = $2 AND done_at IS NULL`, retryAt.Unix(), message)
+}
+
+// updateHeld runs an UPDATE of a job that worker must still hold: $1 is the job, $2 the
+// worker, then args. A claim by another worker replaces claimed_by, so a worker whose
+// lease was taken over changes nothing and hears ErrConflict.
+func (db *DB) updateHeld(ctx context.Context, op string, id int64, worker, query string, args ...any) error {
+	res, err := db.write.ExecContext(ctx, query, append([]any{id, worker}, args...)...)
+	var n int64
+	if err == nil {
+		n, err = res.RowsAffected()
+	}
+	if err != nil {
+		return fmt.Errorf("%s job %d: %w", op, id, db.dialect.translate(err))
+	}
+	if n > 0 {
+		return nil
+	}
+	// Rare: tell a job that does not exist from a lost lease.
+	row, err := db.queryRow(ctx, `SELECT id FROM jobs WHERE id = $1`, id)
+	if err == nil {
+		var found int64
+		err = db.dialect.translate(row.Scan(&found))
+	}
+	if err != nil {
+		return fmt.Errorf("%s job %d: %w", op, id, err)
+	}
+	return fmt.Errorf("%s job %d: %s no longer holds it: %w", op, id, worker, store.ErrConflict)
+}
