@@ -49,6 +49,16 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"PublishDueConcurrent", testPublishDueConcurrent},
 		{"Subscribe", testSubscribe},
 		{"ConcurrentReadWrite", testConcurrentReadWrite},
+		{"JobsClaimOrder", testJobsClaimOrder},
+		{"JobsKinds", testJobsKinds},
+		{"JobsClaimConcurrent", testJobsClaimConcurrent},
+		{"JobsLeaseExpiry", testJobsLeaseExpiry},
+		{"JobsExtend", testJobsExtend},
+		{"JobsFail", testJobsFail},
+		{"JobsAndThrottleAreSilent", testJobsAndThrottleAreSilent},
+		{"ThrottleCounts", testThrottleCounts},
+		{"ThrottleConcurrent", testThrottleConcurrent},
+		{"ThrottleForgetsOldWindows", testThrottleForgetsOldWindows},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

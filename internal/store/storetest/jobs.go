@@ -1,0 +1,209 @@
+package storetest
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/roneo/roneo/internal/store"
+)
+
+var mirrorKind = []string{"mirror"}
+
+func mustEnqueue(tb testing.TB, q store.Queue, kind string, payload []byte, runAt time.Time) int64 {
+	tb.Helper()
+	id, err := q.Enqueue(tb.Context(), kind, payload, runAt)
+	if err != nil {
+		tb.Fatalf("Enqueue(%s, %v): %v", kind, runAt, err)
+	}
+	return id
+}
+
+func mustClaim(tb testing.TB, q store.Queue, worker string, kinds []string, now time.Time, lease time.Duration) store.Job {
+	tb.Helper()
+	j, err := q.Claim(tb.Context(), worker, kinds, now, lease)
+	if err != nil {
+		tb.Fatalf("Claim(%s, %v, %v): %v", worker, kinds, now, err)
+	}
+	return j
+}
+
+// checkNoClaim reports a job claimed when none should be due.
+func checkNoClaim(tb testing.TB, q store.Queue, what string, kinds []string, now time.Time) {
+	tb.Helper()
+	j, err := q.Claim(tb.Context(), "probe", kinds, now, time.Minute)
+	if !errors.Is(err, store.ErrNotFound) {
+		tb.Errorf("%s: Claim gave job %+v, error %v; want ErrNotFound", what, j, err)
+	}
+}
+
+func testJobsClaimOrder(t *testing.T, e *env) {
+	now := e.now()
+	later := mustEnqueue(t, e.st, "mirror", []byte("later"), now.Add(2*time.Minute))
+	binary := mustEnqueue(t, e.st, "mirror", []byte{0, 1, 0xfe, 0xff}, now.Add(time.Minute))
+	empty := mustEnqueue(t, e.st, "mirror", nil, now.Add(time.Minute))
+	due := mustEnqueue(t, e.st, "mirror", []byte("now"), time.Time{}) // zero: the store's now
+
+	got := mustClaim(t, e.st, "w1", mirrorKind, e.clock.Now(), time.Hour)
+	checkEqual(t, "the job due now", got, store.Job{ID: due, Kind: "mirror", Payload: []byte("now"), Attempts: 1, RunAt: now})
+	checkNoClaim(t, e.st, "before the others are due", mirrorKind, e.clock.Now())
+
+	e.clock.Advance(2 * time.Minute)
+	got = mustClaim(t, e.st, "w1", mirrorKind, e.clock.Now(), time.Hour)
+	checkEqual(t, "the first of two due at the same time", got,
+		store.Job{ID: binary, Kind: "mirror", Payload: []byte{0, 1, 0xfe, 0xff}, Attempts: 1, RunAt: now.Add(time.Minute)})
+	got = mustClaim(t, e.st, "w2", mirrorKind, e.clock.Now(), time.Hour)
+	if got.ID != empty || len(got.Payload) != 0 {
+		t.Errorf("second claim: job %d with payload %q, want job %d with none", got.ID, got.Payload, empty)
+	}
+	checkEqual(t, "the job due last", mustClaim(t, e.st, "w1", mirrorKind, e.clock.Now(), time.Hour).ID, later)
+	checkNoClaim(t, e.st, "once all are claimed", mirrorKind, e.clock.Now())
+}
+
+func testJobsKinds(t *testing.T, e *env) {
+	now := e.now()
+	mirror := mustEnqueue(t, e.st, "mirror", nil, now.Add(-time.Minute))
+	image := mustEnqueue(t, e.st, "image", nil, now)
+	checkNoClaim(t, e.st, "a kind nobody enqueued", []string{"newsletter"}, e.clock.Now())
+	checkNoClaim(t, e.st, "no kinds at all", nil, e.clock.Now())
+	checkEqual(t, "image only", mustClaim(t, e.st, "w", []string{"image"}, e.clock.Now(), time.Minute).ID, image)
+	checkEqual(t, "either kind", mustClaim(t, e.st, "w", []string{"image", "mirror"}, e.clock.Now(), time.Minute).ID, mirror)
+	if _, err := e.st.Enqueue(t.Context(), "", nil, now); err == nil {
+		t.Error("Enqueue without a kind succeeded")
+	}
+}
+
+// testJobsClaimConcurrent claims from several goroutines at once, as several instances
+// would: every job is handed out exactly once.
+func testJobsClaimConcurrent(t *testing.T, e *env) {
+	const jobs, workers = 50, 8
+	for i := range jobs {
+		mustEnqueue(t, e.st, "mirror", []byte{byte(i)}, e.now().Add(time.Duration(i%5)*time.Second))
+	}
+	e.clock.Advance(time.Minute)
+	var mu sync.Mutex
+	claims := map[int64]int{}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for {
+				j, err := e.st.Claim(t.Context(), fmt.Sprintf("w%d", w), mirrorKind, e.clock.Now(), time.Minute)
+				if errors.Is(err, store.ErrNotFound) {
+					return
+				}
+				if err != nil {
+					t.Errorf("worker %d: Claim: %v", w, err)
+					return
+				}
+				mu.Lock()
+				claims[j.ID]++
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	checkEqual(t, "jobs claimed", len(claims), jobs)
+	for id, n := range claims {
+		if n != 1 {
+			t.Errorf("job %d claimed %d times", id, n)
+		}
+	}
+}
+
+// testJobsLeaseExpiry: a worker that stops extending (it died) loses the job once its
+// lease runs out, and can change nothing about it afterwards.
+func testJobsLeaseExpiry(t *testing.T, e *env) {
+	ctx := t.Context()
+	id := mustEnqueue(t, e.st, "mirror", nil, time.Time{})
+	mustClaim(t, e.st, "A", mirrorKind, e.clock.Now(), time.Minute)
+	e.clock.Advance(59 * time.Second)
+	checkNoClaim(t, e.st, "while A's lease runs", mirrorKind, e.clock.Now())
+
+	// Leases may end up to a second late, as stores round them up to whole seconds.
+	e.clock.Advance(2 * time.Second)
+	got := mustClaim(t, e.st, "B", mirrorKind, e.clock.Now(), time.Minute)
+	checkEqual(t, "job taken over", got.ID, id)
+	checkEqual(t, "attempts after a lost lease", got.Attempts, 2)
+
+	later := e.clock.Now().Add(time.Hour)
+	checkErr(t, "Extend by A", e.st.Extend(ctx, id, "A", later), store.ErrConflict)
+	checkErr(t, "Complete by A", e.st.Complete(ctx, id, "A"), store.ErrConflict)
+	checkErr(t, "Fail by A with a retry", e.st.Fail(ctx, id, "A", "late", later), store.ErrConflict)
+	checkErr(t, "Fail by A giving up", e.st.Fail(ctx, id, "A", "late", time.Time{}), store.ErrConflict)
+	checkNoClaim(t, e.st, "after A's attempts", mirrorKind, e.clock.Now())
+
+	if err := e.st.Complete(ctx, id, "B"); err != nil {
+		t.Fatalf("Complete by B: %v", err)
+	}
+	checkErr(t, "Complete twice", e.st.Complete(ctx, id, "B"), store.ErrConflict)
+	checkErr(t, "Extend once done", e.st.Extend(ctx, id, "B", later), store.ErrConflict)
+	checkNoClaim(t, e.st, "a completed job, a month on", mirrorKind, e.clock.Now().Add(30*24*time.Hour))
+	checkErr(t, "Complete of a job that never was", e.st.Complete(ctx, id+1000, "B"), store.ErrNotFound)
+}
+
+func testJobsExtend(t *testing.T, e *env) {
+	id := mustEnqueue(t, e.st, "mirror", nil, time.Time{})
+	mustClaim(t, e.st, "A", mirrorKind, e.clock.Now(), time.Minute)
+	e.clock.Advance(50 * time.Second)
+	if err := e.st.Extend(t.Context(), id, "A", e.clock.Now().Add(time.Minute)); err != nil {
+		t.Fatalf("Extend: %v", err)
+	}
+	e.clock.Advance(30 * time.Second)
+	checkNoClaim(t, e.st, "past the first lease, within the extended one", mirrorKind, e.clock.Now())
+	e.clock.Advance(40 * time.Second)
+	checkEqual(t, "claim once the extended lease ran out", mustClaim(t, e.st, "B", mirrorKind, e.clock.Now(), time.Minute).ID, id)
+}
+
+func testJobsFail(t *testing.T, e *env) {
+	ctx := t.Context()
+	id := mustEnqueue(t, e.st, "mirror", []byte("p"), time.Time{})
+	mustClaim(t, e.st, "A", mirrorKind, e.clock.Now(), time.Minute)
+	retryAt := e.now().Add(5 * time.Minute)
+	if err := e.st.Fail(ctx, id, "A", "mirror unreachable", retryAt); err != nil {
+		t.Fatalf("Fail with a retry: %v", err)
+	}
+	checkErr(t, "Complete by A once it failed", e.st.Complete(ctx, id, "A"), store.ErrConflict)
+	checkNoClaim(t, e.st, "before the retry", mirrorKind, e.clock.Now())
+
+	e.clock.Advance(5 * time.Minute)
+	got := mustClaim(t, e.st, "B", mirrorKind, e.clock.Now(), time.Minute)
+	checkEqual(t, "the retried job", got, store.Job{ID: id, Kind: "mirror", Payload: []byte("p"), Attempts: 2, RunAt: retryAt})
+	checkErr(t, "Fail by A, who no longer holds it", e.st.Fail(ctx, id, "A", "x", time.Time{}), store.ErrConflict)
+	if err := e.st.Fail(ctx, id, "B", "still unreachable", time.Time{}); err != nil {
+		t.Fatalf("Fail giving up: %v", err)
+	}
+	checkNoClaim(t, e.st, "a given-up job, a month on", mirrorKind, e.clock.Now().Add(30*24*time.Hour))
+	checkErr(t, "Complete of a given-up job", e.st.Complete(ctx, id, "B"), store.ErrConflict)
+}
+
+// testJobsAndThrottleAreSilent: jobs and throttles are not content, so no subscriber
+// (the page cache, the scheduler) is woken by them.
+func testJobsAndThrottleAreSilent(t *testing.T, e *env) {
+	ctx := t.Context()
+	var heard recorder
+	defer e.st.Subscribe(heard.record)()
+	done := mustEnqueue(t, e.st, "mirror", nil, time.Time{})
+	failed := mustEnqueue(t, e.st, "mirror", nil, time.Time{})
+	mustClaim(t, e.st, "w", mirrorKind, e.clock.Now(), time.Minute)
+	mustClaim(t, e.st, "w", mirrorKind, e.clock.Now(), time.Minute)
+	for _, err := range []error{
+		e.st.Extend(ctx, done, "w", e.clock.Now().Add(time.Hour)),
+		e.st.Complete(ctx, done, "w"),
+		e.st.Fail(ctx, failed, "w", "boom", time.Time{}),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := e.st.Hit(ctx, "login:someone", time.Minute, e.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	marker := mustTag(t, e.st, "fr", "marker")
+	want := store.Change{Topic: store.TopicTaxonomy, IDs: []int64{marker.ID}}
+	waitFor(t, "the marker change", func() bool { return heard.has(want) })
+	heard.mu.Lock()
+	defer heard.mu.Unlock()
+	checkEqual(t, "changes heard", heard.changes, []store.Change{want})
+}
