@@ -1,6 +1,7 @@
 // Package sqlstore implements the store interfaces on database/sql. The SQL is written
 // once where SQLite and PostgreSQL agree; where they differ, the difference sits in a
-// named helper of the dialect (sqlite.go), never spliced into query strings inline.
+// named helper of the dialect (sqlite.go, postgres.go), never spliced into query strings
+// inline.
 package sqlstore
 
 import (
@@ -16,7 +17,7 @@ import (
 
 // DB is a store backed by a SQL database. Reads go through a pool of connections; writes
 // through a separate pool, which for SQLite holds a single connection so that writers
-// queue in Go instead of failing with SQLITE_BUSY.
+// queue in Go instead of failing with SQLITE_BUSY. On PostgreSQL both are one pool.
 type DB struct {
 	read    *sql.DB
 	write   *sql.DB
@@ -39,6 +40,9 @@ type Options struct {
 	// ReadConns bounds the read pool. Defaults to 4: each connection keeps its own page
 	// cache, and queries are short enough that more would only add memory.
 	ReadConns int
+	// Conns bounds PostgreSQL's one pool, which serves reads and writes. Defaults to 10;
+	// at least 2, as migrations hold one connection for their lock and use another.
+	Conns int
 }
 
 func (o Options) withDefaults() Options {
@@ -48,6 +52,10 @@ func (o Options) withDefaults() Options {
 	if o.ReadConns <= 0 {
 		o.ReadConns = 4
 	}
+	if o.Conns <= 0 {
+		o.Conns = 10
+	}
+	o.Conns = max(o.Conns, 2)
 	return o
 }
 
@@ -133,14 +141,27 @@ func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 }
 
 // query runs a fixed read query through the statement cache.
-func (db *DB) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+func (db *DB) query(ctx context.Context, query string, args ...any) (*rows, error) {
 	s, err := db.stmt(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.QueryContext(ctx, args...)
-	return rows, db.dialect.translate(err)
+	r, err := s.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, db.dialect.translate(err)
+	}
+	return &rows{Rows: r, d: db.dialect}, nil
 }
+
+// rows translates the errors of reading a result too: a connection lost in the middle
+// of one shows up there, and must reach callers as store.ErrUnavailable.
+type rows struct {
+	*sql.Rows
+	d *dialect
+}
+
+func (r *rows) Scan(dest ...any) error { return r.d.translate(r.Rows.Scan(dest...)) }
+func (r *rows) Err() error             { return r.d.translate(r.Rows.Err()) }
 
 // queryRow runs a fixed read query expected to return one row.
 func (db *DB) queryRow(ctx context.Context, query string, args ...any) (*sql.Row, error) {

@@ -79,10 +79,19 @@ func scanDossier(s scanner) (content.Dossier, error) {
 	return d, err
 }
 
+// resultRows is a query's result: *rows from db.query, whose errors are translated, or a
+// plain *sql.Rows whose caller translates.
+type resultRows interface {
+	scanner
+	Next() bool
+	Err() error
+	Close() error
+}
+
 // collect scans every row with scan. It takes the query's error too, so that callers
 // write collect(db.query(...)) in one line.
-func collect[T any](scan func(scanner) (T, error)) func(*sql.Rows, error) ([]T, error) {
-	return func(rows *sql.Rows, err error) ([]T, error) {
+func collect[T any](scan func(scanner) (T, error)) func(resultRows, error) ([]T, error) {
+	return func(rows resultRows, err error) ([]T, error) {
 		if err != nil {
 			return nil, err
 		}

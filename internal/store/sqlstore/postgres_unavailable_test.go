@@ -1,0 +1,163 @@
+package sqlstore
+
+import (
+	"errors"
+	"io"
+	"net"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/store"
+)
+
+// cutProxy forwards TCP connections to a server until it is cut: then it closes every
+// connection it carries and drops new ones at once, as a server that went away does.
+type cutProxy struct {
+	ln     net.Listener
+	target string
+
+	mu    sync.Mutex
+	cut   bool
+	conns map[net.Conn]bool
+}
+
+func startCutProxy(t *testing.T, target string) *cutProxy {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("proxy: %v", err)
+	}
+	p := &cutProxy{ln: ln, target: target, conns: map[net.Conn]bool{}}
+	t.Cleanup(func() {
+		ln.Close()
+		p.setCut(true)
+	})
+	go p.accept()
+	return p
+}
+
+func (p *cutProxy) accept() {
+	for {
+		c, err := p.ln.Accept()
+		if err != nil {
+			return
+		}
+		go p.forward(c)
+	}
+}
+
+func (p *cutProxy) forward(client net.Conn) {
+	server, err := net.Dial("tcp", p.target)
+	if err != nil {
+		client.Close()
+		return
+	}
+	if !p.track(client, server) {
+		client.Close()
+		server.Close()
+		return
+	}
+	go pipe(server, client)
+	pipe(client, server)
+}
+
+// pipe copies until either side ends, then closes both.
+func pipe(dst, src net.Conn) {
+	io.Copy(dst, src)
+	dst.Close()
+	src.Close()
+}
+
+// track records a live pair, or refuses it when the proxy is cut.
+func (p *cutProxy) track(conns ...net.Conn) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cut {
+		return false
+	}
+	for _, c := range conns {
+		p.conns[c] = true
+	}
+	return true
+}
+
+func (p *cutProxy) setCut(cut bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.cut = cut
+	if cut {
+		for c := range p.conns {
+			c.Close()
+		}
+		clear(p.conns)
+	}
+}
+
+// TestPostgresUnavailable cuts a store off its server: reads and writes must fail with
+// ErrUnavailable, quickly, and work again on the same DB once the server is back.
+func TestPostgresUnavailable(t *testing.T) {
+	direct := newTestSchema(t)
+	u, err := url.Parse(direct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := startCutProxy(t, u.Host)
+	u.Host = proxy.ln.Addr().String()
+	db := mustOpenPostgres(t, u.String(), Options{Conns: 4})
+
+	ctx := t.Context()
+	write := func(slug string) error {
+		return db.Update(ctx, func(tx store.Tx) error {
+			return tx.CreateArticle(ctx, &content.Article{Kind: content.KindArticle, Lang: "fr", Slug: slug,
+				Title: "T", Status: content.StatusPublished})
+		})
+	}
+	// Each way of reaching the database: statements with one row, with many, and Update.
+	calls := map[string]func() error{
+		"Article":  func() error { _, err := db.Article(ctx, "fr", "before"); return err },
+		"Articles": func() error { _, err := db.Articles(ctx, store.ListQuery{Lang: "fr", Limit: 10}); return err },
+		"Site":     func() error { _, err := db.Site(ctx); return err },
+		"Sections": func() error { _, err := db.Sections(ctx); return err },
+		"Stats":    func() error { _, err := db.Stats(ctx); return err },
+		"Update":   func() error { return write("during") },
+	}
+	if err := write("before"); err != nil {
+		t.Fatalf("Update before the cut: %v", err)
+	}
+	// Pooled connections with statements prepared on them, used a moment ago: the cut
+	// breaks them in the middle of their life, not at their next health check.
+	for name, call := range calls {
+		if name == "Update" {
+			continue // it writes what must not exist
+		}
+		if err := call(); err != nil {
+			t.Fatalf("%s before the cut: %v", name, err)
+		}
+	}
+
+	proxy.setCut(true)
+	for name, call := range calls {
+		start := time.Now()
+		err := call()
+		if !errors.Is(err, store.ErrUnavailable) {
+			t.Errorf("%s while cut off: %v, want ErrUnavailable", name, err)
+		}
+		t.Logf("%s while cut off: %v", name, err)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%s took %v to fail", name, d)
+		}
+	}
+
+	proxy.setCut(false)
+	if _, err := db.Article(ctx, "fr", "during"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the article written while cut off: %v, want ErrNotFound", err)
+	}
+	for name, call := range calls {
+		if err := call(); err != nil {
+			t.Errorf("%s once the server is back: %v", name, err)
+		}
+	}
+}
