@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -23,6 +24,9 @@ type DB struct {
 	write   *sql.DB
 	dialect *dialect
 	now     func() time.Time
+	// peers carries committed changes to and from other instances sharing the database;
+	// nil on SQLite, whose instances share no process to be told in.
+	peers *peers
 
 	stmts sync.Map // query text → *sql.Stmt prepared on the read pool
 
@@ -43,6 +47,9 @@ type Options struct {
 	// Conns bounds PostgreSQL's one pool, which serves reads and writes. Defaults to 10;
 	// at least 2, as migrations hold one connection for their lock and use another.
 	Conns int
+	// Log hears what happens in the background with no caller to return an error to:
+	// the PostgreSQL change listener losing its connection. Nil discards.
+	Log *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
@@ -56,11 +63,17 @@ func (o Options) withDefaults() Options {
 		o.Conns = 10
 	}
 	o.Conns = max(o.Conns, 2)
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
 	return o
 }
 
-// Close closes both pools.
+// Close stops listening to other instances and closes both pools.
 func (db *DB) Close() error {
+	if db.peers != nil {
+		db.peers.close()
+	}
 	db.stmts.Range(func(_, v any) bool {
 		v.(*sql.Stmt).Close()
 		return true
@@ -115,6 +128,12 @@ func (db *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
 	}()
 	if err := fn(tx); err != nil {
 		return err
+	}
+	if db.peers != nil && len(tx.changes) > 0 {
+		// Inside the transaction: other instances hear of it only if it commits.
+		if err := db.peers.announce(ctx, sqlTx, tx.changes); err != nil {
+			return db.dialect.translate(fmt.Errorf("announce changes: %w", err))
+		}
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return db.dialect.translate(fmt.Errorf("commit: %w", err))

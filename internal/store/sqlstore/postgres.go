@@ -24,8 +24,8 @@ import (
 // seconds rather than after the operating system's minutes.
 const defaultConnectTimeout = 5 * time.Second
 
-// OpenPostgres connects to the PostgreSQL database at url and applies pending
-// migrations. Tables live in the URL's
+// OpenPostgres connects to the PostgreSQL database at url, applies pending migrations and
+// starts listening for the changes other instances commit. Tables live in the URL's
 // search_path (a runtime parameter: ?search_path=site1), so that one database can hold
 // several sites. Errors name what is wrong with the URL or the server, never the password.
 func OpenPostgres(ctx context.Context, url string, opts Options) (*DB, error) {
@@ -61,6 +61,11 @@ func OpenPostgres(ctx context.Context, url string, opts Options) (*DB, error) {
 	if err := db.migrate(ctx, goose.DialectPostgres, "migrations/postgres", goose.WithSessionLocker(locker)); err != nil {
 		db.Close()
 		return nil, scrub(fmt.Errorf("postgres %s, schema %s: %w", describeTarget(cfg), schema, err), url, cfg)
+	}
+	db.peers, err = startPeers(ctx, cfg, schema, db.notify, opts.Log)
+	if err != nil {
+		db.Close()
+		return nil, startupError(url, cfg, fmt.Errorf("listening for changes: %w", err))
 	}
 	return db, nil
 }

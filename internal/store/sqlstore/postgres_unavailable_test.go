@@ -138,6 +138,7 @@ func TestPostgresUnavailable(t *testing.T) {
 		}
 	}
 
+	heard := listen(db)
 	proxy.setCut(true)
 	for name, call := range calls {
 		start := time.Now()
@@ -160,4 +161,8 @@ func TestPostgresUnavailable(t *testing.T) {
 			t.Errorf("%s once the server is back: %v", name, err)
 		}
 	}
+	// The listener lost its connection too, and retried while cut off.
+	within(t, 5*time.Second, "the listener says everything may have changed", func() bool {
+		return heard.count(isEverything) == 1
+	})
 }

@@ -1,0 +1,202 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/json"
+	"log/slog"
+	mathrand "math/rand/v2"
+	"net"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/roneo/roneo/internal/store"
+)
+
+// Instances of one site share its PostgreSQL database and hear of each other's changes
+// through LISTEN/NOTIFY, so that every page cache is purged whichever instance saved.
+const (
+	// maxPayload: PostgreSQL refuses a notification payload of 8000 bytes or more.
+	maxPayload = 7999
+	// The listener retries a lost connection at once, then after growing pauses: the
+	// database may be restarting, and a hundred instances must not hammer it meanwhile.
+	minReconnectDelay = 100 * time.Millisecond
+	maxReconnectDelay = 10 * time.Second
+)
+
+// everything is what subscribers are told when changes may have been missed or are too
+// many to list: a site change makes every cache start over.
+var everything = []store.Change{{Topic: store.TopicSite}}
+
+// peers sends this instance's changes and hears the others'.
+type peers struct {
+	instance string // tells this DB's own notifications from other instances'
+	schema   string // sites in other schemas of the database share the channel
+	cfg      *pgx.ConnConfig
+	deliver  func([]store.Change)
+	log      *slog.Logger
+	pid      atomic.Uint32 // the listener's server process, for tests that kill it
+	stop     context.CancelFunc
+	done     chan struct{}
+}
+
+// notification is the payload, kept short: it has to fit in 8000 bytes.
+type notification struct {
+	Instance string       `json:"i"`
+	Schema   string       `json:"s"`
+	Changes  []wireChange `json:"c"`
+}
+
+type wireChange struct {
+	Topic store.Topic `json:"t"`
+	IDs   []int64     `json:"d,omitempty"`
+}
+
+// startPeers connects the listener before returning, so that nothing committed after
+// OpenPostgres returns can be missed, then keeps it connected until close.
+func startPeers(ctx context.Context, cfg *pgx.ConnConfig, schema string, deliver func([]store.Change), log *slog.Logger) (*peers, error) {
+	p := &peers{instance: rand.Text(), schema: schema, cfg: listenerConfig(cfg), deliver: deliver, log: log,
+		done: make(chan struct{})}
+	conn, err := p.connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	runCtx, stop := context.WithCancel(context.Background())
+	p.stop = stop
+	go p.run(runCtx, conn)
+	return p, nil
+}
+
+// listenerConfig probes the idle listening connection with TCP keepalives: a peer that
+// vanished without a word would otherwise leave it waiting, deaf, for hours.
+func listenerConfig(cfg *pgx.ConnConfig) *pgx.ConnConfig {
+	c := cfg.Copy()
+	d := &net.Dialer{KeepAliveConfig: net.KeepAliveConfig{
+		Enable: true, Idle: 30 * time.Second, Interval: 10 * time.Second, Count: 3,
+	}}
+	c.DialFunc = d.DialContext
+	return c
+}
+
+func (p *peers) close() {
+	p.stop()
+	<-p.done
+}
+
+// announce sends changes to the other instances from inside the writing transaction:
+// PostgreSQL delivers the notification only if it commits.
+func (p *peers) announce(ctx context.Context, tx *sql.Tx, changes []store.Change) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_notify('roneo_changes', $1)`, p.payload(changes))
+	return err
+}
+
+func (p *peers) payload(changes []store.Change) string {
+	msg := notification{Instance: p.instance, Schema: p.schema, Changes: toWire(changes)}
+	b, _ := json.Marshal(msg) // plain strings and numbers: nothing fails to marshal
+	if len(b) > maxPayload {
+		msg.Changes = toWire(everything)
+		b, _ = json.Marshal(msg)
+	}
+	return string(b)
+}
+
+func toWire(changes []store.Change) []wireChange {
+	out := make([]wireChange, len(changes))
+	for i, c := range changes {
+		out[i] = wireChange{Topic: c.Topic, IDs: c.IDs}
+	}
+	return out
+}
+
+// decode returns the changes another instance of this site announced, or nil for this
+// instance's own (already delivered after its commit) and for other sites'.
+func (p *peers) decode(payload string) []store.Change {
+	var msg notification
+	if err := json.Unmarshal([]byte(payload), &msg); err != nil {
+		return everything // from a newer or older version of Roneo: assume the worst
+	}
+	if msg.Instance == p.instance || msg.Schema != p.schema || len(msg.Changes) == 0 {
+		return nil
+	}
+	out := make([]store.Change, len(msg.Changes))
+	for i, c := range msg.Changes {
+		out[i] = store.Change{Topic: c.Topic, IDs: c.IDs}
+	}
+	return out
+}
+
+// connect opens the listener's own connection: LISTEN holds a session, which a pooled
+// database/sql connection cannot promise.
+func (p *peers) connect(ctx context.Context) (*pgx.Conn, error) {
+	conn, err := pgx.ConnectConfig(ctx, p.cfg)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.PgConn().Exec(ctx, `LISTEN roneo_changes`).ReadAll(); err != nil {
+		conn.Close(context.Background())
+		return nil, err
+	}
+	p.pid.Store(conn.PgConn().PID())
+	return conn, nil
+}
+
+// run waits for notifications until close, reconnecting whenever the connection dies.
+// Nothing polls: between notifications the goroutine sleeps in a read.
+func (p *peers) run(ctx context.Context, conn *pgx.Conn) {
+	defer close(p.done)
+	for conn != nil {
+		err := p.receive(ctx, conn)
+		closing, cancel := context.WithTimeout(context.Background(), time.Second)
+		conn.Close(closing)
+		cancel()
+		if ctx.Err() != nil {
+			return
+		}
+		p.log.Warn("lost the connection that hears other instances' changes; reconnecting", "err", err)
+		if conn = p.reconnect(ctx); conn != nil {
+			p.log.Info("hearing other instances' changes again")
+			// What was committed meanwhile is unknown: every cache must start over.
+			p.deliver(everything)
+		}
+	}
+}
+
+func (p *peers) receive(ctx context.Context, conn *pgx.Conn) error {
+	for {
+		n, err := conn.WaitForNotification(ctx)
+		if err != nil {
+			return err
+		}
+		if changes := p.decode(n.Payload); changes != nil {
+			p.deliver(changes)
+		}
+	}
+}
+
+// reconnect tries until it succeeds, pausing twice as long after each failure up to
+// maxReconnectDelay, with jitter so that instances do not retry in step. It returns nil
+// once close is called.
+func (p *peers) reconnect(ctx context.Context) *pgx.Conn {
+	delay := minReconnectDelay
+	for {
+		conn, err := p.connect(ctx)
+		if err == nil {
+			return conn
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		p.log.Debug("listener reconnect failed", "err", err, "retry_in", delay)
+		t := time.NewTimer(delay + mathrand.N(delay/2))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil
+		case <-t.C:
+		}
+		delay = min(2*delay, maxReconnectDelay)
+	}
+}

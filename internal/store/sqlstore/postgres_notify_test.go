@@ -1,0 +1,183 @@
+package sqlstore
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/store"
+)
+
+// heard keeps what a subscriber was told, from whatever goroutine.
+type heard struct {
+	mu      sync.Mutex
+	changes []store.Change
+}
+
+func listen(db *DB) *heard {
+	h := &heard{}
+	db.Subscribe(func(cs []store.Change) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		h.changes = append(h.changes, cs...)
+	})
+	return h
+}
+
+// count returns how many changes match.
+func (h *heard) count(match func(store.Change) bool) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n := 0
+	for _, c := range h.changes {
+		if match(c) {
+			n++
+		}
+	}
+	return n
+}
+
+func aboutTag(id int64) func(store.Change) bool {
+	return func(c store.Change) bool { return c.Topic == store.TopicTaxonomy && slices.Equal(c.IDs, []int64{id}) }
+}
+
+func isEverything(c store.Change) bool { return c.Topic == store.TopicSite && len(c.IDs) == 0 }
+
+// within fails the test unless cond holds before d has passed.
+func within(t *testing.T, d time.Duration, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(d); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within %v", what, d)
+		}
+	}
+}
+
+func mustTag(t *testing.T, db *DB, slug string) content.Tag {
+	t.Helper()
+	tag := content.Tag{Lang: "fr", Slug: slug, Name: slug}
+	if err := db.Update(t.Context(), func(tx store.Tx) error { return tx.CreateTag(t.Context(), &tag) }); err != nil {
+		t.Fatalf("creating tag %s: %v", slug, err)
+	}
+	return tag
+}
+
+// TestPostgresNotifyOtherInstances has two instances of one site, and a third site in
+// another schema of the same database.
+func TestPostgresNotifyOtherInstances(t *testing.T) {
+	site := newTestSchema(t)
+	a, b := mustOpenPostgres(t, site, Options{}), mustOpenPostgres(t, site, Options{})
+	other := mustOpenPostgres(t, newTestSchema(t), Options{})
+	heardA, heardB := listen(a), listen(b)
+
+	otherTag := mustTag(t, other, "elsewhere")
+	tag := mustTag(t, a, "greve")
+	within(t, time.Second, "b hears of a's tag", func() bool { return heardB.count(aboutTag(tag.ID)) == 1 })
+	// a's own change was delivered after its commit; the notification must not repeat it.
+	time.Sleep(200 * time.Millisecond)
+	if n := heardA.count(aboutTag(tag.ID)); n != 1 {
+		t.Errorf("a heard of its own tag %d times, want once", n)
+	}
+	// IDs start at 1 in every schema, so the other site's tag has the ID of a's: hearing
+	// of it would count twice.
+	if otherTag.ID != tag.ID {
+		t.Fatalf("tags %d and %d: the check below needs equal IDs", otherTag.ID, tag.ID)
+	}
+	if n := heardB.count(aboutTag(tag.ID)); n != 1 {
+		t.Errorf("b heard of tag %d %d times, want once: another site's changes reached it", tag.ID, n)
+	}
+
+	// A rolled-back Update tells nobody.
+	failed := fmt.Errorf("given up")
+	err := a.Update(t.Context(), func(tx store.Tx) error {
+		if err := tx.CreateTag(t.Context(), &content.Tag{Lang: "fr", Slug: "rolled-back", Name: "R"}); err != nil {
+			return err
+		}
+		return failed
+	})
+	if err != failed {
+		t.Fatalf("Update: %v", err)
+	}
+	marker := mustTag(t, a, "marker")
+	within(t, time.Second, "b hears of the marker", func() bool { return heardB.count(aboutTag(marker.ID)) == 1 })
+	if n := heardB.count(func(c store.Change) bool { return c.Topic == store.TopicTaxonomy }); n != 2 {
+		t.Errorf("b heard of %d taxonomy changes, want 2 (greve and marker)", n)
+	}
+}
+
+// TestPostgresNotifyTooManyChanges: a payload over PostgreSQL's limit becomes "everything
+// changed", which the other instance hears instead of nothing.
+func TestPostgresNotifyTooManyChanges(t *testing.T) {
+	site := newTestSchema(t)
+	a, b := mustOpenPostgres(t, site, Options{}), mustOpenPostgres(t, site, Options{})
+	heardA, heardB := listen(a), listen(b)
+	const tags = 1000
+	err := a.Update(t.Context(), func(tx store.Tx) error {
+		for i := range tags {
+			if err := tx.CreateTag(t.Context(), &content.Tag{Lang: "fr", Slug: fmt.Sprintf("t%d", i), Name: "T"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Update: %v", err)
+	}
+	within(t, time.Second, "b hears that everything changed", func() bool { return heardB.count(isEverything) == 1 })
+	if n := heardA.count(func(c store.Change) bool { return c.Topic == store.TopicTaxonomy }); n != tags {
+		t.Errorf("a heard of %d of its own tags, want all %d", n, tags)
+	}
+	var many []store.Change
+	for i := range tags {
+		many = append(many, store.Change{Topic: store.TopicTaxonomy, IDs: []int64{int64(i)}})
+	}
+	if p := a.peers.payload(many); len(p) > maxPayload || !strings.Contains(p, `"t":"site"`) {
+		t.Errorf("payload of %d bytes: %.100s", len(p), p)
+	}
+}
+
+// TestPostgresListenerReconnects kills the listener's server process, as a restart or a
+// network cut would: it must come back, tell subscribers that they may have missed
+// changes, and hear later ones again.
+func TestPostgresListenerReconnects(t *testing.T) {
+	site := newTestSchema(t)
+	a, b := mustOpenPostgres(t, site, Options{}), mustOpenPostgres(t, site, Options{})
+	heardB := listen(b)
+	before := mustTag(t, a, "before")
+	within(t, time.Second, "b hears before the cut", func() bool { return heardB.count(aboutTag(before.ID)) == 1 })
+
+	pid := b.peers.pid.Load()
+	mustExec(t, testPostgresURL(t), `SELECT pg_terminate_backend($1)`, int64(pid))
+	within(t, 5*time.Second, "b's listener reconnects and says everything may have changed", func() bool {
+		return heardB.count(isEverything) == 1
+	})
+	if b.peers.pid.Load() == pid {
+		t.Errorf("the listener still reports server process %d", pid)
+	}
+	after := mustTag(t, a, "after")
+	within(t, time.Second, "b hears after the cut", func() bool { return heardB.count(aboutTag(after.ID)) == 1 })
+}
+
+// TestPostgresCloseStopsListener checks that Close returns promptly and that the
+// listener's connection is gone.
+func TestPostgresCloseStopsListener(t *testing.T) {
+	db, err := OpenPostgres(t.Context(), newTestSchema(t), Options{})
+	if err != nil {
+		t.Fatalf("OpenPostgres: %v", err)
+	}
+	pid := db.peers.pid.Load()
+	start := time.Now()
+	if err := db.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Close took %v", d)
+	}
+	within(t, 5*time.Second, "the listener's server process ends", func() bool {
+		return mustQueryInt(t, `SELECT COUNT(*) FROM pg_stat_activity WHERE pid = $1`, int64(pid)) == 0
+	})
+}
