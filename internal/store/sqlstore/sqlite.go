@@ -28,6 +28,11 @@ func OpenSQLite(ctx context.Context, dir string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
 	path := filepath.Join(dir, SQLiteFile)
+	unlock, err := lockSQLiteStartup(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	write, err := sql.Open("sqlite", sqliteDSN(path, false))
 	if err != nil {
 		return nil, err
