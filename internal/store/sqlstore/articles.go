@@ -105,6 +105,9 @@ func (db *DB) SlugRedirect(ctx context.Context, lang content.Lang, oldSlug strin
 
 // Articles lists published articles, newest first.
 func (db *DB) Articles(ctx context.Context, q store.ListQuery) ([]content.Teaser, error) {
+	if err := pageBounds(q.Limit, q.Offset); err != nil {
+		return nil, err
+	}
 	var where []string
 	args := []any{q.Lang}
 	arg := func(v any) string {
@@ -159,6 +162,9 @@ const (
 // RelatedSources gathers every source of a's related-reading candidates in one query:
 // on a cold page, round trips and full rows were most of the time spent.
 func (db *DB) RelatedSources(ctx context.Context, a *content.Article, per int) (content.RelatedSources, error) {
+	if err := pageBounds(per, 0); err != nil {
+		return content.RelatedSources{}, err
+	}
 	tags := a.TagIDs[:min(len(a.TagIDs), maxRelatedTags)]
 	args := []any{a.ID, per}
 	for _, id := range tags {

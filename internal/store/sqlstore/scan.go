@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +40,16 @@ func placeholders(from, n int) string {
 		b.WriteString(strconv.Itoa(from + i))
 	}
 	return b.String()
+}
+
+// pageBounds refuses a negative limit or offset. SQLite reads LIMIT -1 as "no limit"
+// and a negative OFFSET as none, PostgreSQL refuses both: neither is what a caller means,
+// and both backends must answer alike.
+func pageBounds(limit, offset int) error {
+	if limit < 0 || offset < 0 {
+		return fmt.Errorf("%w: negative limit %d or offset %d", content.ErrInvalid, limit, offset)
+	}
+	return nil
 }
 
 type scanner interface{ Scan(dest ...any) error }

@@ -132,6 +132,9 @@ func (db *DB) Dossier(ctx context.Context, lang content.Lang, slug string) (cont
 
 // Dossiers lists a language's dossiers, most recently updated first.
 func (db *DB) Dossiers(ctx context.Context, lang content.Lang, featuredOnly bool, limit, offset int) ([]content.Dossier, error) {
+	if err := pageBounds(limit, offset); err != nil {
+		return nil, err
+	}
 	return collectDossiers(db.query(ctx, `SELECT `+dossierColumns+` FROM dossiers d
 		WHERE d.lang = $1 AND (d.featured = TRUE OR $2 = FALSE)
 		ORDER BY d.updated_at DESC, d.id DESC LIMIT $3 OFFSET $4`, lang, featuredOnly, limit, offset))
@@ -145,6 +148,9 @@ func (db *DB) DossierVersions(ctx context.Context, storyID int64) ([]content.Dos
 
 // DossierArticles lists a dossier's published articles in the editors' order.
 func (db *DB) DossierArticles(ctx context.Context, dossierID int64, limit, offset int) ([]content.Teaser, error) {
+	if err := pageBounds(limit, offset); err != nil {
+		return nil, err
+	}
 	return collectTeasers(db.query(ctx, `SELECT `+teaserColumns+`
 		FROM dossier_articles da JOIN articles a ON a.id = da.article_id
 		WHERE da.dossier_id = $1 AND a.status = 'published'

@@ -104,4 +104,17 @@ func testArticlesPagination(t *testing.T, e *env) {
 	}
 	checkEqual(t, "pages one after another", pages, want)
 	checkEqual(t, "past the end", mustArticles(t, e.st, store.ListQuery{Lang: "fr", Limit: 3, Offset: 9}), []int64{})
+
+	// SQLite would read a negative limit as none and PostgreSQL refuse it: both refuse.
+	ctx := t.Context()
+	_, err := e.st.Articles(ctx, store.ListQuery{Lang: "fr", Limit: -1})
+	checkErr(t, "Articles with a negative limit", err, content.ErrInvalid)
+	_, err = e.st.Articles(ctx, store.ListQuery{Lang: "fr", Limit: 3, Offset: -3})
+	checkErr(t, "Articles with a negative offset", err, content.ErrInvalid)
+	_, err = e.st.Dossiers(ctx, "fr", false, -1, 0)
+	checkErr(t, "Dossiers with a negative limit", err, content.ErrInvalid)
+	_, err = e.st.DossierArticles(ctx, 1, 10, -10)
+	checkErr(t, "DossierArticles with a negative offset", err, content.ErrInvalid)
+	_, err = e.st.RelatedSources(ctx, all[0], -1)
+	checkErr(t, "RelatedSources with a negative limit", err, content.ErrInvalid)
 }
