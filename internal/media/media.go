@@ -1,7 +1,8 @@
 // Package media stores Roneo's media files — photos, their derivatives, PDFs of printed
-// issues — as named blobs behind one small interface, Store. Backends implement it and
-// pass the same test suite (mediatest): Dir, a local directory, is the default for a
-// single machine.
+// issues — as named blobs behind one small interface, Store. Two backends implement it
+// and pass the same test suite (mediatest): Dir, a local directory and the default for a
+// single machine, and S3, a bucket on any S3-compatible server shared by stateless
+// instances. Open chooses between them from a Config.
 //
 // A blob's content type follows from its name's extension (ContentType), on both
 // backends: a directory keeps no metadata beside the file, and a copy or a backup of it
@@ -23,9 +24,8 @@ import (
 var (
 	ErrNotFound    = errors.New("not found")
 	ErrInvalidName = errors.New("invalid name")
-	// ErrChanged: a blob was replaced after Open, on a backend that cannot keep
-	// reading the old content; opening it again reads the new content. (A Dir blob
-	// keeps reading the content it was opened with.)
+	// ErrChanged: an S3 blob was replaced after Open; opening it again reads the new
+	// content. (A Dir blob keeps reading the content it was opened with.)
 	ErrChanged = errors.New("blob changed since it was opened")
 )
 

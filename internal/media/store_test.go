@@ -19,6 +19,16 @@ func TestDir(t *testing.T) {
 	})
 }
 
+func TestS3(t *testing.T) {
+	mediatest.TestStore(t, func(t *testing.T) media.Store {
+		s, err := media.NewS3(mediatest.StartS3(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
 // TestImports keeps the package at the bottom of Roneo's layers: it may not import the
 // store, site or HTTP server packages, which use it, nor any other Roneo package.
 func TestImports(t *testing.T) {

@@ -1,5 +1,6 @@
-// Package mediatest helps test code that stores media: TestStore is the suite every
-// media.Store backend passes. Test code only: it imports testing.
+// Package mediatest helps test code that stores media: StartS3 runs a real
+// S3-compatible server for one test, and TestStore is the suite every media.Store
+// backend passes. Test code only: it imports testing.
 package mediatest
 
 import (
