@@ -38,3 +38,12 @@ JSON
 else
   echo "install-test-deps: $shared not found; the validator tests will be skipped" >&2
 fi
+
+# versitygw, an S3-compatible gateway (Apache-2.0), is the real S3 server the media tests
+# run against (internal/media/mediatest starts one per test from .cache/bin, which the
+# Makefile passes as RONEO_BIN). Built from source with the Go toolchain.
+if [ ! -x .cache/bin/versitygw ]; then
+  echo "install-test-deps: building versitygw v1.8.0 into .cache/bin (a few minutes the first time)"
+  mkdir -p .cache/bin
+  GOBIN="$PWD/.cache/bin" go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
+fi
