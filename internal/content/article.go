@@ -137,9 +137,7 @@ func (a *Article) Validate() error {
 	checkText(p, "title", a.Title, MaxTitleLen, true)
 	checkText(p, "standfirst", a.Standfirst, MaxStandfirstLen, false)
 	checkText(p, "signature", a.Signature, MaxSignatureLen, false)
-	if utf8.RuneCountInString(a.Body) > MaxBodyLen {
-		p.add("body", "too long")
-	}
+	checkText(p, "body", a.Body, MaxBodyLen, false)
 	if (a.Status == StatusScheduled || a.Status == StatusPublished) && a.PublishAt.IsZero() {
 		p.add("publish_at", "a publication time is required")
 	}
@@ -157,6 +155,8 @@ func checkText(p problems, field, s string, max int, required bool) {
 		p.add(field, "required")
 	case !utf8.ValidString(s):
 		p.add(field, "not valid UTF-8")
+	case strings.ContainsRune(s, 0):
+		p.add(field, "contains a NUL character")
 	case utf8.RuneCountInString(s) > max:
 		p.add(field, "too long")
 	}

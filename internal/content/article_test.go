@@ -23,6 +23,7 @@ func TestArticleValidate(t *testing.T) {
 		"title":      func(a *Article) { a.Title = "   " },
 		"standfirst": func(a *Article) { a.Standfirst = strings.Repeat("x", MaxStandfirstLen+1) },
 		"body":       func(a *Article) { a.Body = strings.Repeat("x", MaxBodyLen+1) },
+		"signature":  func(a *Article) { a.Signature = "par\x00nous" },
 		"publish_at": func(a *Article) { a.PublishAt = time.Time{} },
 		"contacts":   func(a *Article) { a.ContactIDs = []int64{1} },
 	} {

@@ -126,8 +126,12 @@ func (db *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
 		}
 		sqlTx.Rollback() // a no-op once committed; undoes everything on error or panic
 	}()
-	if err := fn(tx); err != nil {
+	g := &guardedTx{tx: tx}
+	if err := fn(g); err != nil {
 		return err
+	}
+	if g.err != nil {
+		return fmt.Errorf("a statement of the transaction failed, so none was kept: %w", g.err)
 	}
 	if db.peers != nil && len(tx.changes) > 0 {
 		// Inside the transaction: other instances hear of it only if it commits.

@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"ArticleTranslations", testArticleTranslations},
 		{"UpdateArticleVersion", testUpdateArticleVersion},
 		{"UpdateArticleStale", testUpdateArticleStale},
+		{"IgnoredErrorRollsBack", testIgnoredErrorRollsBack},
 		{"SlugRedirects", testSlugRedirects},
 		{"StatusNormalisation", testStatusNormalisation},
 		{"ArticlesList", testArticlesList},

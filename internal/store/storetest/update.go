@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -168,4 +169,23 @@ func testStatusNormalisation(t *testing.T, e *env) {
 		t.Fatalf("NextScheduled: %v", err)
 	}
 	checkTime(t, "NextScheduled", at, now.Add(time.Hour))
+}
+
+// testIgnoredErrorRollsBack: a caller that ignores a failed write and returns nil still
+// gets everything rolled back, on every backend.
+func testIgnoredErrorRollsBack(t *testing.T, e *env) {
+	ctx := t.Context()
+	err := e.st.Update(ctx, func(tx store.Tx) error {
+		if err := tx.CreateTag(ctx, &content.Tag{Lang: "fr", Slug: "garde", Name: "garde"}); err != nil {
+			return err
+		}
+		tx.CreateTag(ctx, &content.Tag{Lang: "fr", Slug: "garde", Name: "doublon"}) // conflict, ignored
+		return nil
+	})
+	if !errors.Is(err, store.ErrConflict) {
+		t.Errorf("Update after an ignored conflict = %v, want ErrConflict", err)
+	}
+	if _, err := e.st.Tag(ctx, "fr", "garde"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the tag written before the failure was kept: %v", err)
+	}
 }
