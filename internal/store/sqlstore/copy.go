@@ -1,0 +1,317 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"strconv"
+	"strings"
+
+	"github.com/roneo/roneo/internal/store"
+)
+
+// colKind says how a column's values are compared and converted between databases:
+// SQLite stores booleans as integers, PostgreSQL as booleans.
+type colKind int
+
+const (
+	colInt colKind = iota // integer, possibly NULL
+	colText
+	colBool
+	colBlob
+)
+
+type column struct {
+	name string
+	kind colKind
+}
+
+// copyTable is a table that copies, backups and restores carry, in an order where every
+// row's references already exist.
+type copyTable struct {
+	name    string
+	cols    []column
+	orderBy string // a unique order, so that both sides hash rows alike
+	// deferred columns are written in a second pass: they refer to rows of the same
+	// table that may come later (a section's parent).
+	deferred []string
+	identity bool // an "id" column whose sequence PostgreSQL must move past the copied rows
+}
+
+func cols(spec string) []column {
+	var out []column
+	for _, f := range strings.Fields(spec) {
+		name, kind, _ := strings.Cut(f, ":")
+		k := colText
+		switch kind {
+		case "i":
+			k = colInt
+		case "b":
+			k = colBool
+		case "x":
+			k = colBlob
+		}
+		out = append(out, column{name, k})
+	}
+	return out
+}
+
+// copyTables lists every table of the schema that holds the site's data. A test fails
+// when a migration adds a table or column that is missing here.
+var copyTables = []copyTable{
+	{name: "settings", cols: cols("key value"), orderBy: "key"},
+	{name: "persons", cols: cols("id:i slug name role bio bio_html email phone created_at:i updated_at:i"), orderBy: "id", identity: true},
+	{name: "sections", cols: cols("id:i parent_id:i position:i"), orderBy: "id", deferred: []string{"parent_id"}, identity: true},
+	{name: "section_names", cols: cols("section_id:i lang slug name description"), orderBy: "section_id, lang"},
+	{name: "tags", cols: cols("id:i lang slug name"), orderBy: "id", identity: true},
+	{name: "articles", cols: cols("id:i story_id:i kind lang slug title standfirst body body_html signature section_id:i status featured:b image_path image_alt image_caption image_credit publish_at:i created_at:i updated_at:i version:i"), orderBy: "id", identity: true},
+	{name: "article_authors", cols: cols("article_id:i person_id:i position:i"), orderBy: "article_id, person_id"},
+	{name: "article_contacts", cols: cols("article_id:i person_id:i position:i"), orderBy: "article_id, person_id"},
+	{name: "article_tags", cols: cols("article_id:i tag_id:i"), orderBy: "article_id, tag_id"},
+	{name: "article_related", cols: cols("article_id:i related_id:i position:i"), orderBy: "article_id, related_id"},
+	{name: "slug_history", cols: cols("lang slug article_id:i"), orderBy: "lang, slug"},
+	{name: "dossiers", cols: cols("id:i story_id:i lang slug title intro intro_html featured:b image_path image_alt image_caption image_credit created_at:i updated_at:i"), orderBy: "id", identity: true},
+	{name: "dossier_articles", cols: cols("dossier_id:i article_id:i position:i"), orderBy: "dossier_id, article_id"},
+	{name: "jobs", cols: cols("id:i kind payload:x run_at:i attempts:i claimed_by lease_until:i done_at:i last_error created_at:i"), orderBy: "id", identity: true},
+}
+
+// notCopied are tables that hold no site data: the migrations' own bookkeeping and
+// short-lived counters.
+var notCopied = map[string]bool{"goose_db_version": true, "throttle": true}
+
+// TableCopy is what a copy did to one table.
+type TableCopy struct {
+	Table    string
+	Rows     int
+	Checksum string // SHA-256 of the rows in a canonical form, equal on both sides
+}
+
+// CopyProgress is told how many rows of a table have been written so far.
+type CopyProgress func(table string, done, total int)
+
+// Copy copies every table from src into dst, which must be empty, in one transaction on
+// each side: src is read from one snapshot, dst gets everything or nothing. Row counts
+// and checksums are verified by reading dst back after the commit.
+func Copy(ctx context.Context, src, dst *DB, progress CopyProgress) ([]TableCopy, error) {
+	if err := dst.mustBeEmpty(ctx); err != nil {
+		return nil, err
+	}
+	in, err := src.read.BeginTx(ctx, snapshotOptions(src.dialect))
+	if err != nil {
+		return nil, src.dialect.translate(fmt.Errorf("begin snapshot: %w", err))
+	}
+	defer in.Rollback()
+	out, err := dst.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, dst.dialect.translate(fmt.Errorf("begin: %w", err))
+	}
+	defer out.Rollback()
+	var report []TableCopy
+	for _, t := range copyTables {
+		tc, err := copyOne(ctx, in, out, src, dst, t, progress)
+		if err != nil {
+			return nil, fmt.Errorf("copy %s: %w", t.name, err)
+		}
+		report = append(report, tc)
+	}
+	if err := out.Commit(); err != nil {
+		return nil, dst.dialect.translate(fmt.Errorf("commit: %w", err))
+	}
+	dst.notify([]store.Change{{Topic: store.TopicSite}}) // everything is new
+	return report, dst.verify(ctx, report)
+}
+
+// Checksums reads every table and returns its row count and checksum, as Copy reports
+// them, from one snapshot.
+func Checksums(ctx context.Context, db *DB) ([]TableCopy, error) {
+	tx, err := db.read.BeginTx(ctx, snapshotOptions(db.dialect))
+	if err != nil {
+		return nil, db.dialect.translate(err)
+	}
+	defer tx.Rollback()
+	var out []TableCopy
+	for _, t := range copyTables {
+		h := sha256.New()
+		n, err := scanTable(ctx, tx, t, func([]any) error { return nil }, h)
+		if err != nil {
+			return nil, fmt.Errorf("checksum %s: %w", t.name, db.dialect.translate(err))
+		}
+		out = append(out, TableCopy{Table: t.name, Rows: n, Checksum: hex.EncodeToString(h.Sum(nil))})
+	}
+	return out, nil
+}
+
+func (db *DB) verify(ctx context.Context, want []TableCopy) error {
+	got, err := Checksums(ctx, db)
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			return fmt.Errorf("verify %s: copied %d rows (%s…) but read back %d (%s…)",
+				want[i].Table, want[i].Rows, want[i].Checksum[:12], got[i].Rows, got[i].Checksum[:12])
+		}
+	}
+	return nil
+}
+
+func (db *DB) mustBeEmpty(ctx context.Context) error {
+	for _, t := range copyTables {
+		row := db.write.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t.name)
+		var n int
+		if err := row.Scan(&n); err != nil {
+			return db.dialect.translate(fmt.Errorf("count %s: %w", t.name, err))
+		}
+		if n > 0 {
+			return fmt.Errorf("the destination already holds data (%d rows in %s): copy into an empty database", n, t.name)
+		}
+	}
+	return nil
+}
+
+// copyOne streams one table from in to out in multi-row INSERTs.
+func copyOne(ctx context.Context, in, out *sql.Tx, src, dst *DB, t copyTable, progress CopyProgress) (TableCopy, error) {
+	total, err := countRows(ctx, in, t.name)
+	if err != nil {
+		return TableCopy{}, src.dialect.translate(err)
+	}
+	w := newBatchWriter(ctx, out, dst.dialect, t)
+	h := sha256.New()
+	n, err := scanTable(ctx, in, t, func(row []any) error {
+		if err := w.add(row); err != nil {
+			return err
+		}
+		if progress != nil && w.written > 0 && w.written%1000 == 0 {
+			progress(t.name, w.written, total)
+		}
+		return nil
+	}, h)
+	if err == nil {
+		err = w.flush()
+	}
+	if err == nil {
+		err = w.finish()
+	}
+	if err != nil {
+		return TableCopy{}, err
+	}
+	if progress != nil {
+		progress(t.name, n, total)
+	}
+	return TableCopy{Table: t.name, Rows: n, Checksum: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+func countRows(ctx context.Context, tx *sql.Tx, table string) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&n)
+	return n, err
+}
+
+// scanTable reads a table in its canonical order, hashing each row and handing it to fn
+// with values normalised by column kind.
+func scanTable(ctx context.Context, tx *sql.Tx, t copyTable, fn func([]any) error, h hash.Hash) (int, error) {
+	names := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		names[i] = c.name
+	}
+	// Table and column names come from copyTables, never from input.
+	rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(names, ", ")+` FROM `+t.name+` ORDER BY `+t.orderBy)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	raw := make([]any, len(t.cols))
+	ptrs := make([]any, len(t.cols))
+	for i := range raw {
+		ptrs[i] = &raw[i]
+	}
+	n := 0
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return n, err
+		}
+		row := make([]any, len(raw))
+		for i, c := range t.cols {
+			v, err := normalise(raw[i], c.kind)
+			if err != nil {
+				return n, fmt.Errorf("%s.%s: %w", t.name, c.name, err)
+			}
+			row[i] = v
+			writeCanonical(h, v)
+		}
+		h.Write([]byte{'\n'})
+		if err := fn(row); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, rows.Err()
+}
+
+// normalise turns a driver value into the Go type both databases accept for the column.
+func normalise(v any, k colKind) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	switch k {
+	case colInt:
+		switch x := v.(type) {
+		case int64:
+			return x, nil
+		case int32:
+			return int64(x), nil
+		}
+	case colBool:
+		switch x := v.(type) {
+		case bool:
+			return x, nil
+		case int64:
+			return x != 0, nil
+		}
+	case colText:
+		switch x := v.(type) {
+		case string:
+			return x, nil
+		case []byte:
+			return string(x), nil
+		}
+	case colBlob:
+		switch x := v.(type) {
+		case []byte:
+			return append([]byte(nil), x...), nil
+		case string:
+			return []byte(x), nil
+		}
+	}
+	return nil, fmt.Errorf("unexpected %T for column kind %d", v, k)
+}
+
+// writeCanonical writes a value so that equal values hash alike on both databases.
+func writeCanonical(h hash.Hash, v any) {
+	switch x := v.(type) {
+	case nil:
+		h.Write([]byte("\x00N"))
+	case int64:
+		h.Write([]byte("\x00i" + strconv.FormatInt(x, 10)))
+	case bool:
+		h.Write([]byte("\x00b" + strconv.FormatBool(x)))
+	case string:
+		h.Write([]byte("\x00s" + strconv.Itoa(len(x)) + ":"))
+		h.Write([]byte(x))
+	case []byte:
+		h.Write([]byte("\x00x" + strconv.Itoa(len(x)) + ":"))
+		h.Write(x)
+	}
+}
+
+// snapshotOptions makes a transaction that reads one consistent state of the database
+// while others keep writing. A SQLite read transaction is a snapshot already.
+func snapshotOptions(d *dialect) *sql.TxOptions {
+	if d.name == "postgres" {
+		return &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+	}
+	return &sql.TxOptions{ReadOnly: true}
+}

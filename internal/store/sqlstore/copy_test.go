@@ -1,0 +1,141 @@
+package sqlstore_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/store/sqlstore"
+)
+
+// seed writes a little of everything, including a section whose parent comes after it.
+func seed(t *testing.T, db store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	err := db.Update(ctx, func(tx store.Tx) error {
+		site := content.DefaultSite()
+		site.Name = "Copie"
+		site.Taglines = map[content.Lang]string{"fr": "Journal", "nl": "Krant"}
+		if err := tx.PutSite(ctx, site); err != nil {
+			return err
+		}
+		child := &content.Section{Names: map[content.Lang]content.SectionName{"fr": {Slug: "liege", Name: "Liège"}}}
+		parent := &content.Section{Names: map[content.Lang]content.SectionName{"fr": {Slug: "wallonie", Name: "Wallonie"}, "nl": {Slug: "wallonie", Name: "Wallonië"}}}
+		if err := tx.CreateSection(ctx, child); err != nil {
+			return err
+		}
+		if err := tx.CreateSection(ctx, parent); err != nil {
+			return err
+		}
+		p := &content.Person{Slug: "ana", Name: "Ana", Email: "ana@example.org"}
+		if err := tx.CreatePerson(ctx, p); err != nil {
+			return err
+		}
+		tag := &content.Tag{Lang: "fr", Slug: "greve", Name: "grève"}
+		if err := tx.CreateTag(ctx, tag); err != nil {
+			return err
+		}
+		var ids []int64
+		for i, slug := range []string{"un", "deux", "trois"} {
+			a := &content.Article{Kind: content.KindPressRelease, Lang: "fr", Slug: slug, Title: "Titre « " + slug + " »",
+				Body: "Texte.", BodyHTML: "<p>Texte.</p>", Status: content.StatusPublished, Featured: i == 0,
+				PublishAt: time.Date(2026, 1, i+1, 9, 0, 0, 0, time.UTC), SectionID: child.ID,
+				AuthorIDs: []int64{p.ID}, ContactIDs: []int64{p.ID}, TagIDs: []int64{tag.ID}, RelatedIDs: ids}
+			if err := tx.CreateArticle(ctx, a); err != nil {
+				return err
+			}
+			ids = append(ids, a.ID)
+		}
+		d := &content.Dossier{Lang: "fr", Slug: "campagne", Title: "Campagne", Featured: true}
+		if err := tx.CreateDossier(ctx, d); err != nil {
+			return err
+		}
+		return tx.SetDossierArticles(ctx, d.ID, ids)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The section whose parent was created after it, and a renamed slug.
+	err = db.Update(ctx, func(tx store.Tx) error {
+		a, err := db.Article(ctx, "fr", "un")
+		if err != nil {
+			return err
+		}
+		a.Slug = "premier"
+		return tx.UpdateArticle(ctx, a)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func openSQLite(t *testing.T) *sqlstore.DB {
+	t.Helper()
+	db, err := sqlstore.OpenSQLite(context.Background(), t.TempDir(), sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestCopySQLiteToSQLite(t *testing.T) {
+	src, dst := openSQLite(t), openSQLite(t)
+	seed(t, src)
+	report, err := sqlstore.Copy(context.Background(), src, dst, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCopy(t, src, dst, report)
+	// A second copy into a store that holds data is refused and changes nothing.
+	if _, err := sqlstore.Copy(context.Background(), src, dst, nil); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("copy into a full store: %v", err)
+	}
+}
+
+// checkCopy compares the copy's report with both stores' checksums and reads the copy
+// back through the store.
+func checkCopy(t *testing.T, src, dst *sqlstore.DB, report []sqlstore.TableCopy) {
+	t.Helper()
+	ctx := context.Background()
+	a, err := sqlstore.Checksums(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := sqlstore.Checksums(ctx, dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a {
+		if a[i] != b[i] || a[i] != report[i] {
+			t.Errorf("%s: source %+v, destination %+v, report %+v", a[i].Table, a[i], b[i], report[i])
+		}
+	}
+	if report[5].Table != "articles" || report[5].Rows != 3 {
+		t.Errorf("articles copied: %+v", report[5])
+	}
+	got, err := dst.Article(ctx, "fr", "premier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Featured || len(got.Authors) != 1 || len(got.Contacts) != 1 || got.Tags[0].Name != "grève" {
+		t.Errorf("copied article: %+v", got)
+	}
+	if slug, err := dst.SlugRedirect(ctx, "fr", "un"); err != nil || slug != "premier" {
+		t.Errorf("slug history: %q, %v", slug, err)
+	}
+	site, err := dst.Site(ctx)
+	if err != nil || site.Name != "Copie" || site.Taglines["nl"] != "Krant" {
+		t.Errorf("site: %+v, %v", site, err)
+	}
+	// New rows get fresh IDs after the copied ones.
+	err = dst.Update(ctx, func(tx store.Tx) error {
+		return tx.CreateTag(ctx, &content.Tag{Lang: "fr", Slug: "nouveau", Name: "nouveau"})
+	})
+	if err != nil {
+		t.Errorf("writing after the copy: %v", err)
+	}
+}
