@@ -98,8 +98,6 @@ func TestErrorsInReadersLanguage(t *testing.T) {
 		{"/fr/?q=" + strings.Repeat("x", 2000), 400, "fr", "Requête incorrecte"},
 		{"/fr/article/%ff%fe", 400, "fr", "Requête incorrecte"},
 		{"/static/site.00000000.css", 404, "fr", "Page introuvable"},
-		{"/media/..%2f..%2fetc%2fpasswd", 404, "fr", "Page introuvable"},
-		{"/media/.hidden", 404, "fr", "Page introuvable"},
 	}
 	for _, c := range cases {
 		t.Run(c.path[:min(len(c.path), 40)], func(t *testing.T) {

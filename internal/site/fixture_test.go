@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/site"
 	"github.com/roneo/roneo/internal/store"
@@ -21,13 +22,15 @@ type fixture struct {
 	site    *site.Server
 	clock   *storetest.Clock
 	r       *render.Renderer
+	media   *media.Dir
 	ids     map[string]int64 // name → ID of what the fixture made
 	persons map[string]*content.Person
 }
 
 var start = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
-// newFixture builds the site on a fresh SQLite store with pageCache bytes of page cache.
+// newFixture builds the site on a fresh SQLite store with pageCache bytes of page cache
+// and media in a fresh directory.
 func newFixture(t testing.TB, pageCache int64) *fixture {
 	t.Helper()
 	clock := storetest.NewClock(start)
@@ -38,9 +41,12 @@ func newFixture(t testing.TB, pageCache int64) *fixture {
 	t.Cleanup(func() { st.Close() })
 	f := &fixture{store: st, clock: clock, r: render.New(), ids: map[string]int64{}, persons: map[string]*content.Person{}}
 	f.fill(t)
+	if f.media, err = media.NewDir(t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
 	base, _ := url.Parse("https://news.example.org")
 	f.site, err = site.New(context.Background(), st, site.Config{
-		BaseURL: base, PageCacheBytes: pageCache, Theme: web.FS, Clock: clock.Now,
+		BaseURL: base, PageCacheBytes: pageCache, Theme: web.FS, Clock: clock.Now, Media: f.media,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -2,37 +2,46 @@ package site
 
 import (
 	"errors"
-	"io/fs"
 	"net/http"
-	"os"
-	"path"
+	"strings"
+
+	"github.com/roneo/roneo/internal/media"
 )
 
-// serveMedia answers /media/{path...} from the media directory. os.Root keeps every
-// lookup inside that directory, symbolic links included; directories are not listed.
+// mediaPrefix is where media files are served. It is handled before the router: media
+// names nest ("albums/2026/x.webp"), and a "/media/{path...}" route would clash with
+// "/{lang}/{$}".
+const mediaPrefix = "/media/"
+
+var cacheMedia = []string{"public, max-age=86400"}
+
+// serveMedia answers /media/{name} from the media store, with range requests and
+// conditional requests handled by http.ServeContent.
 func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request) error {
-	if s.cfg.MediaDir == "" {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return notFound(errors.New("media are read-only"))
+	}
+	if s.cfg.Media == nil {
 		return notFound(nil)
 	}
-	name := r.PathValue("path")
-	if !fs.ValidPath(name) || path.Base(name)[0] == '.' {
-		return notFound(errors.New("invalid media path"))
+	name := strings.TrimPrefix(r.URL.Path, mediaPrefix)
+	if media.ValidateName(name) != nil {
+		return notFound(errors.New("invalid media name"))
 	}
-	root, err := os.OpenRoot(s.cfg.MediaDir)
+	blob, info, err := s.cfg.Media.Open(r.Context(), name)
+	if errors.Is(err, media.ErrNotFound) {
+		return notFound(err)
+	}
 	if err != nil {
-		return notFound(err)
+		return &httpError{status: http.StatusServiceUnavailable, key: "error.503", err: err}
 	}
-	defer root.Close()
-	f, err := root.Open(name)
-	if err != nil {
-		return notFound(err)
+	defer blob.Close()
+	h := w.Header()
+	h["Cache-Control"] = cacheMedia
+	h["Content-Type"] = []string{media.ContentType(name)}
+	if info.ETag != "" {
+		h["Etag"] = []string{info.ETag}
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil || info.IsDir() {
-		return notFound(err)
-	}
-	w.Header().Set("Cache-Control", "public, max-age=86400")
-	http.ServeContent(w, r, info.Name(), info.ModTime(), f)
+	http.ServeContent(w, r, "", info.ModTime, blob)
 	return nil
 }

@@ -26,9 +26,6 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /robots.txt", s.robots)
 	mux.Handle("GET /static/{file}", s.handle(s.assets.serve))
 	mux.Handle("GET /favicon.ico", s.handle(s.favicon))
-	// Media files sit flat in their directory; "/media/{path...}" would clash with
-	// "/{lang}/{$}" in the router.
-	mux.Handle("GET /media/{path}", s.handle(s.serveMedia))
 	mux.Handle("GET /{$}", s.handle(s.rootRedirect))
 	mux.Handle("GET /{lang}", s.handle(s.langRedirect))
 	mux.Handle("GET /{lang}/{$}", s.page(s.home))

@@ -20,6 +20,7 @@ import (
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/i18n"
+	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -32,10 +33,10 @@ type Config struct {
 	PageCacheBytes int64
 	// Theme holds templates/, static/ and i18n/.
 	Theme fs.FS
-	// MediaDir is served under /media/ ("" serves nothing).
-	MediaDir string
-	Logger   *slog.Logger
-	Clock    func() time.Time
+	// Media are served under /media/ (nil serves nothing).
+	Media  media.Store
+	Logger *slog.Logger
+	Clock  func() time.Time
 }
 
 // Server is the public site.
@@ -123,6 +124,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	setSecurityHeaders(w.Header(), s.security)
+	if strings.HasPrefix(r.URL.Path, mediaPrefix) {
+		s.handle(s.serveMedia).ServeHTTP(w, r)
+		return
+	}
 	s.handler.ServeHTTP(w, r)
 }
 
