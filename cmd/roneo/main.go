@@ -18,6 +18,9 @@ const usage = `Roneo — a publishing platform for campaigning organisations and
 Usage:
   roneo serve [flags]    run the site (--demo fills an empty data directory first)
   roneo demo [flags]     fill the data directory with generated demo content
+  roneo copy [flags]     copy a whole site between SQLite and PostgreSQL, verified
+  roneo backup [flags]   write a consistent backup archive of a running site
+  roneo restore [flags]  put a backup archive back into an empty database
   roneo version          print the version
 
 Run "roneo <command> -h" for a command's flags. Every flag can also be set with an
@@ -68,6 +71,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return m.Close()
 	case "demo":
 		return runDemo(ctx, args[1:], stdout, stderr)
+	case "copy":
+		return runCopy(ctx, args[1:], stdout, stderr)
+	case "backup":
+		return runBackup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		return runRestore(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "roneo", version)
 		return nil

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/schedule"
 	"github.com/roneo/roneo/internal/site"
 	"github.com/roneo/roneo/internal/store"
@@ -42,6 +43,7 @@ type Main struct {
 
 	log       *slog.Logger
 	store     store.Store
+	media     media.Store
 	site      *site.Server
 	http      *http.Server
 	listener  net.Listener
@@ -88,7 +90,12 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	limitMemory(m.Config.PageCacheMB)
-	if m.store, err = m.Config.Data.open(ctx); err != nil {
+	db, err := m.Config.Data.openLogged(ctx, m.log)
+	if err != nil {
+		return err // m.store stays a nil interface, not a nil *DB that Close would call
+	}
+	m.store = db
+	if m.media, err = openMedia(m.Config.Data.mediaLocation()); err != nil {
 		return err
 	}
 	if m.Config.Demo {
@@ -106,7 +113,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	m.site, err = site.New(ctx, m.store, site.Config{
 		BaseURL: base, PageCacheBytes: int64(m.Config.PageCacheMB) << 20, Theme: web.FS,
-		MediaDir: m.Config.Data.mediaDir(), Logger: m.log, Clock: time.Now,
+		Media: m.media, Logger: m.log, Clock: time.Now,
 	})
 	if err != nil {
 		return err
@@ -114,7 +121,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.startBackground()
 	m.startHTTP()
 	fmt.Fprintf(m.stdout, "Roneo is running at %s/\n", strings.TrimRight(base.String(), "/"))
-	m.log.Info("serving", "addr", m.listener.Addr().String(), "base_url", base.String(), "data", m.Config.Data.describe())
+	m.log.Info("serving", "addr", m.listener.Addr().String(), "base_url", base.String(),
+		"database", m.Config.Data.describe(), "media", m.Config.Data.mediaLocation())
 	return nil
 }
 
@@ -193,6 +201,9 @@ func (m *Main) Close() error {
 		}
 		if m.store != nil {
 			errs = append(errs, m.store.Close())
+		}
+		if m.media != nil {
+			errs = append(errs, m.media.Close())
 		}
 		m.closeErr = errors.Join(errs...)
 	})

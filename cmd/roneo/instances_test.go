@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/store/pgtest"
+)
+
+// startInstance runs "roneo serve" on PostgreSQL with the given extra flags.
+func startInstance(t *testing.T, dbURL, mediaDir string, extra ...string) *Main {
+	t.Helper()
+	m := NewMain(io.Discard, io.Discard)
+	args := append([]string{"--addr", "127.0.0.1:0", "--database", dbURL, "--media", mediaDir, "--data", t.TempDir(), "--log-level", "error"}, extra...)
+	if err := m.ParseFlags(args); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(context.Background()); err != nil {
+		m.Close()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	return m
+}
+
+// waitFor polls url until its body contains want, and returns when it did.
+func waitFor(t *testing.T, url, want string, limit time.Duration) time.Time {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		if _, body := httpGet(t, url); strings.Contains(body, want) {
+			return time.Now()
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	t.Fatalf("%s did not show %q within %s", url, want, limit)
+	return time.Time{}
+}
+
+// Two instances on one database: a scheduled press release goes out once, at its time,
+// and both instances' cached pages show it within a second; an edit made elsewhere
+// reaches both caches within a second too.
+func TestTwoInstancesOnePostgres(t *testing.T) {
+	pg, mediaDir := pgtest.URL(t), t.TempDir()
+	mustRun(t, "demo", "--database", pg, "--articles", "40")
+	db, err := openLocation(context.Background(), pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	due := time.Now().Add(3 * time.Second).Truncate(time.Second)
+	release := &content.Article{Kind: content.KindPressRelease, Lang: "fr", Slug: "embargo-ambassade",
+		Title: "Communiqué sous embargo", Body: "Texte.", BodyHTML: "<p>Texte.</p>",
+		Status: content.StatusScheduled, PublishAt: due, Featured: true}
+	if err := db.Update(context.Background(), func(tx store.Tx) error { return tx.CreateArticle(context.Background(), release) }); err != nil {
+		t.Fatal(err)
+	}
+	a, b := startInstance(t, pg, mediaDir), startInstance(t, pg, mediaDir)
+	for _, m := range []*Main{a, b} {
+		if _, body := httpGet(t, m.URL()+"/fr/"); strings.Contains(body, release.Title) {
+			t.Fatal("the press release shows before its time")
+		}
+	}
+	for _, m := range []*Main{a, b} {
+		seen := waitFor(t, m.URL()+"/fr/", release.Title, 6*time.Second)
+		if late := seen.Sub(due); late > 1500*time.Millisecond {
+			t.Errorf("%s showed the release %s after its time", m.URL(), late)
+		}
+	}
+	got, err := db.Article(context.Background(), "fr", release.Slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != content.StatusPublished || got.Version != 2 {
+		t.Errorf("after publication: status %s, version %d (want published once: version 2)", got.Status, got.Version)
+	}
+	// An edit through another connection, as another instance's newsroom would make it.
+	got.Title = "Communiqué : rassemblement à midi"
+	edited := time.Now()
+	if err := db.Update(context.Background(), func(tx store.Tx) error { return tx.UpdateArticle(context.Background(), got) }); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []*Main{a, b} {
+		if seen := waitFor(t, m.URL()+"/fr/article/embargo-ambassade", "rassemblement à midi", 3*time.Second); seen.Sub(edited) > time.Second {
+			t.Errorf("%s showed the edit after %s", m.URL(), seen.Sub(edited))
+		}
+	}
+}
+
+// While the database is unreachable, pages that need it answer 503 and /healthz says
+// so; when it is back, the instance serves again without a restart.
+func TestDatabaseOutage(t *testing.T) {
+	pg := pgtest.URL(t)
+	mustRun(t, "demo", "--database", pg, "--articles", "20")
+	proxy, viaProxy := pgtest.NewProxy(t, pg)
+	m := startInstance(t, viaProxy, t.TempDir(), "--page-cache", "0")
+	if status, _ := httpGet(t, m.URL()+"/fr/"); status != http.StatusOK {
+		t.Fatalf("before the outage: %d", status)
+	}
+	proxy.Break()
+	for _, path := range []string{"/fr/", "/healthz"} {
+		status, body := httpGet(t, m.URL()+path)
+		if status != http.StatusServiceUnavailable {
+			t.Errorf("%s during the outage: %d, want 503", path, status)
+		}
+		if path == "/fr/" && !strings.Contains(body, "Momentanément indisponible") {
+			t.Errorf("the 503 page is not the localized one:\n%.300s", body)
+		}
+	}
+	proxy.Restore()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		status, _ := httpGet(t, m.URL()+"/fr/")
+		if status == http.StatusOK {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still %d 10 s after the database came back", status)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if status, _ := httpGet(t, m.URL()+"/healthz"); status != http.StatusOK {
+		t.Errorf("/healthz after recovery: %d", status)
+	}
+}
+
+// A wrong database URL stops start-up with a message that names the problem and never
+// shows the password.
+func TestWrongDatabaseURL(t *testing.T) {
+	for _, url := range []string{
+		"postgres://roneo:s3cr3t-pw@127.0.0.1:1/roneo?connect_timeout=2",
+		"postgres://roneo:s3cr3t-pw@127.0.0.1:5432/no_such_database_here?sslmode=disable",
+		"mysql://roneo:s3cr3t-pw@localhost/roneo",
+	} {
+		m := NewMain(io.Discard, io.Discard)
+		if err := m.ParseFlags([]string{"--addr", "127.0.0.1:0", "--database", url}); err != nil {
+			t.Fatal(err)
+		}
+		err := m.Run(context.Background())
+		m.Close()
+		if err == nil {
+			t.Fatalf("%s: started", url)
+		}
+		if strings.Contains(err.Error(), "s3cr3t-pw") {
+			t.Errorf("the password leaks: %v", err)
+		}
+		t.Logf("%s → %v", url, err)
+	}
+}

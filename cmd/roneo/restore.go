@@ -1,0 +1,190 @@
+package main
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/roneo/roneo/internal/media"
+	"github.com/roneo/roneo/internal/store/sqlstore"
+)
+
+// runRestore is "roneo restore": a backup archive into an empty database and media
+// store.
+func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	data := dataFlags{Dir: "roneo-data"}
+	var from string
+	fs := newFlagSet("restore", stderr)
+	data.register(fs)
+	fs.StringVar(&from, "from", "", "the backup archive to restore")
+	if err := parseWithEnv(fs, args); err != nil {
+		return err
+	}
+	if from == "" {
+		return fmt.Errorf("%w: --from is required", errUsage)
+	}
+	dst, err := data.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	if stats, err := dst.Stats(ctx); err != nil {
+		return err
+	} else if !stats.Empty() {
+		return fmt.Errorf("%s holds data already (%d articles): restore into an empty database", data.describe(), stats.Articles)
+	}
+	blobs, err := openMedia(data.mediaLocation())
+	if err != nil {
+		return err
+	}
+	defer blobs.Close()
+	start := time.Now()
+	r := restorer{dst: dst, blobs: blobs, progress: stderr}
+	if err := r.run(ctx, from); err != nil {
+		r.undoMedia(ctx)
+		return fmt.Errorf("restore from %s failed and wrote nothing: %w", from, err)
+	}
+	printTables(stdout, r.tables)
+	fmt.Fprintf(stdout, "media: %d files, %s\nRestored %s (made %s from %s) into %s in %s.\n",
+		len(r.written), humanBytes(r.bytes), from, r.manifest.Created.Format(time.RFC3339), r.manifest.Source,
+		data.describe(), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+type restorer struct {
+	dst      *sqlstore.DB
+	blobs    media.Store
+	progress io.Writer
+	manifest manifest
+	written  []string // media written so far, removed again if the restore fails
+	bytes    int64
+	tables   []sqlstore.TableCopy
+}
+
+// run reads the archive in order — manifest, database, media — writing the media as
+// they come, then copies the database in one transaction.
+func (r *restorer) run(ctx context.Context, path string) error {
+	work, err := os.MkdirTemp("", "roneo-restore-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	if err := r.unpack(ctx, path, filepath.Join(work, sqlstore.SQLiteFile)); err != nil {
+		return err
+	}
+	src, err := sqlstore.OpenSQLite(ctx, work, sqlstore.Options{})
+	if err != nil {
+		return fmt.Errorf("the archive's database: %w", err)
+	}
+	defer src.Close()
+	if r.tables, err = sqlstore.Copy(ctx, src, r.dst, tableProgress(r.progress)); err != nil {
+		return err
+	}
+	return r.checkManifest()
+}
+
+func (r *restorer) unpack(ctx context.Context, path, dbFile string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("not a Roneo backup (gzip: %w)", err)
+	}
+	tr := tar.NewReader(gz)
+	for i := 0; ; i++ {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("damaged archive: %w", err)
+		}
+		if err := r.entry(ctx, i, h, tr, dbFile); err != nil {
+			return err
+		}
+	}
+	if r.manifest.Format == "" {
+		return errors.New("not a Roneo backup: no manifest")
+	}
+	if _, err := os.Stat(dbFile); err != nil {
+		return errors.New("damaged archive: no database")
+	}
+	return nil
+}
+
+func (r *restorer) entry(ctx context.Context, i int, h *tar.Header, tr io.Reader, dbFile string) error {
+	switch {
+	case i == 0 && h.Name != manifestName:
+		return errors.New("not a Roneo backup: it does not start with a manifest")
+	case h.Name == manifestName:
+		return r.readManifest(tr)
+	case h.Name == databaseName:
+		return writeFile(dbFile, tr)
+	case strings.HasPrefix(h.Name, mediaDirName) && h.Typeflag == tar.TypeReg:
+		name := strings.TrimPrefix(h.Name, mediaDirName)
+		if err := media.ValidateName(name); err != nil {
+			return fmt.Errorf("damaged archive: media file %q: %w", name, err)
+		}
+		if err := r.blobs.Put(ctx, name, tr, h.Size); err != nil {
+			return fmt.Errorf("media %s: %w", name, err)
+		}
+		r.written = append(r.written, name)
+		r.bytes += h.Size
+		return nil
+	}
+	return fmt.Errorf("damaged archive: unexpected entry %q", h.Name)
+}
+
+func (r *restorer) readManifest(tr io.Reader) error {
+	if err := json.NewDecoder(io.LimitReader(tr, 1<<20)).Decode(&r.manifest); err != nil {
+		return fmt.Errorf("damaged manifest: %w", err)
+	}
+	if r.manifest.Format != backupFormat || r.manifest.Version > backupVersion {
+		return fmt.Errorf("not a backup this version of Roneo reads (format %q version %d)", r.manifest.Format, r.manifest.Version)
+	}
+	return nil
+}
+
+// checkManifest compares restored row counts with those the backup recorded.
+func (r *restorer) checkManifest() error {
+	want := map[string]int{}
+	for _, t := range r.manifest.Tables {
+		want[t.Table] = t.Rows
+	}
+	for _, t := range r.tables {
+		if n, ok := want[t.Table]; ok && n != t.Rows {
+			return fmt.Errorf("table %s: the backup recorded %d rows, %d were restored", t.Table, n, t.Rows)
+		}
+	}
+	return nil
+}
+
+// undoMedia removes the media a failed restore wrote.
+func (r *restorer) undoMedia(ctx context.Context) {
+	for _, name := range r.written {
+		r.blobs.Delete(context.WithoutCancel(ctx), name)
+	}
+}
+
+func writeFile(path string, r io.Reader) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
