@@ -39,6 +39,17 @@ func openSQLite(tb testing.TB, dir string, clock func() time.Time) *sqlstore.DB 
 	return db
 }
 
+// openPostgres opens the store at u, closed when the test ends.
+func openPostgres(tb testing.TB, u string) *sqlstore.DB {
+	tb.Helper()
+	db, err := sqlstore.OpenPostgres(context.Background(), u, sqlstore.Options{})
+	if err != nil {
+		tb.Fatalf("OpenPostgres: %v", err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
 // start runs r until the returned stop is called or the test ends; stop waits for Run
 // to return.
 func start(tb testing.TB, r *jobs.Runner) (stop func()) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/roneo/roneo/internal/jobs"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/store/pgtest"
 	"github.com/roneo/roneo/internal/store/storetest"
 )
 
@@ -144,6 +145,14 @@ func TestTwoRunnersShareNoJob(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	testTwoRunnersShareNoJob(t, openSQLite(t, dir, time.Now), openSQLite(t, dir, time.Now))
+}
+
+// TestTwoRunnersShareNoJobPostgres is the same on PostgreSQL, where two instances'
+// claims really run at the same moment.
+func TestTwoRunnersShareNoJobPostgres(t *testing.T) {
+	t.Parallel()
+	u := pgtest.URL(t)
+	testTwoRunnersShareNoJob(t, openPostgres(t, u), openPostgres(t, u))
 }
 
 func testTwoRunnersShareNoJob(t *testing.T, a, b store.Queue) {
