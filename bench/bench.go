@@ -19,26 +19,30 @@ type bench struct {
 
 	roneoBin string
 	dataDir  string
-	port     int   // roneo's port, the same for both servers so that pages are identical
+	port     int   // roneo's port, and every instance's base URL, so that pages are identical
 	page     *page // the article every scenario requests
 	children []*child
+
+	pg      *pgSchema // the scale-out scenarios' database, nil when none runs
+	pgMedia string    // the media directory roneo copy fills for it
 }
 
 // measure runs the steps in order; each one does nothing when -only leaves it out.
+// The PostgreSQL schema is made before the demo, so that a database out of reach
+// stops the benchmark before it has spent minutes.
 func (b *bench) measure(ctx context.Context) error {
 	b.http = newClient()
-	steps := []func(context.Context) error{b.buildRoneo, b.prepareData, b.measureWithCache, b.measureWithoutCache}
+	steps := []func(context.Context) error{
+		b.buildRoneo, b.preparePostgres, b.prepareData,
+		b.measureWithCache, b.measureWithoutCache,
+		b.copyToPostgres, b.measureUncachedOnPostgres, b.measureScaleOut,
+	}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// needsServer reports whether any selected scenario serves pages.
-func (b *bench) needsServer() bool {
-	return b.cfg.wants(scenarioNginx) || b.cfg.wants(scenarioCached) || b.cfg.wants(scenarioUncached)
 }
 
 func (b *bench) logf(format string, args ...any) {
@@ -59,10 +63,35 @@ func (b *bench) track(c *child) *child {
 
 // subject is a server under measurement and the URL of the reference page on it.
 type subject struct {
-	scenario  string
-	url       string
-	identical bool // it serves exactly the reference bytes, not only the same length
-	server    *child
+	scenario   string
+	url        string
+	identical  bool     // it serves exactly the reference bytes, not only the same length
+	server     *child   // what wrk talks to
+	behind     []*child // the roneo instances behind server, when it is a proxy
+	onPostgres bool     // roneo reads the benchmark's PostgreSQL schema
+}
+
+// cpuGroups are the process groups whose CPU counts as the server's: the server first,
+// then each instance behind it.
+func (s subject) cpuGroups() []int {
+	groups := []int{s.server.pid()}
+	for _, c := range s.behind {
+		groups = append(groups, c.pid())
+	}
+	return groups
+}
+
+// exited is the error of the first of the subject's servers to have stopped, nil
+// while all run.
+func (s subject) exited() error {
+	for _, c := range append([]*child{s.server}, s.behind...) {
+		select {
+		case <-c.done:
+			return c.exited()
+		default:
+		}
+	}
+	return nil
 }
 
 // measureWithCache runs the scenarios that need roneo with its page cache: nginx, whose
@@ -71,7 +100,7 @@ func (b *bench) measureWithCache(ctx context.Context) error {
 	if !b.cfg.wants(scenarioNginx) && !b.cfg.wants(scenarioCached) {
 		return nil
 	}
-	srv, err := b.startRoneo(ctx, scenarioCached, true)
+	srv, err := b.startRoneo(ctx, roneoInstance{label: scenarioCached, pageCache: true})
 	if err != nil {
 		return err
 	}
@@ -109,7 +138,7 @@ func (b *bench) measureWithoutCache(ctx context.Context) error {
 	if !b.cfg.wants(scenarioUncached) {
 		return nil
 	}
-	srv, err := b.startRoneo(ctx, scenarioUncached, false)
+	srv, err := b.startRoneo(ctx, roneoInstance{label: scenarioUncached})
 	if err != nil {
 		return err
 	}
@@ -138,7 +167,7 @@ func (b *bench) roneoSubject(ctx context.Context, name string, srv *roneoServer)
 	if err != nil {
 		return subject{}, err
 	}
-	return subject{scenario: name, url: url, identical: identical, server: srv.child}, nil
+	return subject{scenario: name, url: url, identical: identical, server: srv.child, onPostgres: srv.onPostgres}, nil
 }
 
 // recordMemory reads the resident memory of roneo serve once its runs are over; the
@@ -149,6 +178,7 @@ func (b *bench) recordMemory(name string, srv *roneoServer) error {
 		return err
 	}
 	mem.After = name
+	mem.Database = srv.database()
 	b.res.Memory = append(b.res.Memory, mem)
 	b.logf("roneo (%s): RSS %.1f MB, peak %.1f MB", name, mem.RSSMB, mem.PeakMB)
 	return nil
@@ -177,24 +207,32 @@ func (b *bench) runRounds(ctx context.Context, subjects ...subject) error {
 func (b *bench) warmUp(ctx context.Context, s subject) error {
 	b.logf("%s: warm-up %s, then %d × wrk -t%d -c%d -d%s %s",
 		s.scenario, warmUp, b.cfg.Rounds, b.cfg.Threads, b.cfg.Connections, b.cfg.Duration, s.url)
-	_, _, err := b.wrk(ctx, s.scenario+"-warmup", s.url, warmUp, s.server)
-	return err
-}
-
-// runOnce measures s for one round and checks that its server is still up.
-func (b *bench) runOnce(ctx context.Context, s subject, round int) error {
-	r, cpu, err := b.wrk(ctx, fmt.Sprintf("%s-%d", s.scenario, round), s.url, b.cfg.Duration, s.server)
+	_, cpu, err := b.wrk(ctx, s.scenario+"-warmup", s, warmUp)
 	if err != nil {
 		return err
 	}
-	select {
-	case <-s.server.done:
-		return s.server.exited()
-	default:
+	if len(s.behind) > 1 && unevenSplit(cpu.InstanceCores) {
+		return fmt.Errorf("%s: nginx did not share the requests out during the warm-up: the instances behind it used %s cores; see %s",
+			s.scenario, instanceSplit(cpu.InstanceCores), b.ws.path("proxy", "error.log"))
+	}
+	return nil
+}
+
+// runOnce measures s for one round and checks that its servers are still up.
+func (b *bench) runOnce(ctx context.Context, s subject, round int) error {
+	r, cpu, err := b.wrk(ctx, fmt.Sprintf("%s-%d", s.scenario, round), s, b.cfg.Duration)
+	if err != nil {
+		return err
+	}
+	if err := s.exited(); err != nil {
+		return err
 	}
 	b.res.Runs = append(b.res.Runs, measurement{Scenario: s.scenario, Round: round, URL: s.url, SamePageBytes: s.identical, CPU: cpu, wrkResult: r})
-	b.logf("%s, round %d/%d: %.0f req/s, p50 %.3f ms, p99 %.3f ms; CPU cores: server %.2f, wrk %.2f, others %.2f",
-		s.scenario, round, b.cfg.Rounds, r.RequestsPerSec, r.LatencyMS.P50, r.LatencyMS.P99, cpu.ServerCores, cpu.WrkCores, cpu.OtherCores)
+	b.logf("%s, round %d/%d: %.0f req/s, p50 %.3f ms, p99 %.3f ms; CPU cores: server %.2f, database %.2f, wrk %.2f, others %.2f",
+		s.scenario, round, b.cfg.Rounds, r.RequestsPerSec, r.LatencyMS.P50, r.LatencyMS.P99, cpu.ServerCores, cpu.DatabaseCores, cpu.WrkCores, cpu.OtherCores)
+	if len(cpu.InstanceCores) > 1 {
+		b.logf("%s, round %d/%d: the instances behind nginx used %s cores", s.scenario, round, b.cfg.Rounds, instanceSplit(cpu.InstanceCores))
+	}
 	return nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -15,9 +17,25 @@ const (
 	scenarioNginx    = "nginx"
 	scenarioCached   = "cached"
 	scenarioUncached = "uncached"
+	// The scale-out scenarios run on a PostgreSQL schema of their own.
+	scenarioCopy       = "copy"        // roneo copy of the demo site from SQLite to PostgreSQL
+	scenarioUncachedPG = "uncached-pg" // uncached, on PostgreSQL
+	scenarioCached1x   = "cached-1x"   // nginx proxying to one roneo with its page cache
+	scenarioCached2x   = "cached-2x"   // nginx proxying to two, on the same database
 )
 
-var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioNginx}
+var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioNginx,
+	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x}
+
+// postgresScenarios need the PostgreSQL schema, and the copy that fills it.
+var postgresScenarios = []string{scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x}
+
+// defaultPostgres is the database of every machine of ours (see the Makefile), used
+// when RONEO_TEST_POSTGRES does not name another.
+const (
+	postgresEnv     = "RONEO_TEST_POSTGRES"
+	defaultPostgres = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+)
 
 // config is the command line.
 type config struct {
@@ -28,11 +46,17 @@ type config struct {
 	Threads     int
 	Keep        bool
 	DataDir     string
+	Postgres    string // the database in which the benchmark makes a schema of its own
 	Only        []string
 }
 
 // wants reports whether scenario name is to be run.
 func (c config) wants(name string) bool { return slices.Contains(c.Only, name) }
+
+// wantsPostgres reports whether any selected scenario needs PostgreSQL.
+func (c config) wantsPostgres() bool {
+	return slices.ContainsFunc(postgresScenarios, c.wants)
+}
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	c := config{}
@@ -46,6 +70,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.Threads, "threads", 2, "wrk threads")
 	fs.BoolVar(&c.Keep, "keep", false, "keep the temporary directory (binary, data, logs, nginx root)")
 	fs.StringVar(&c.DataDir, "data", "", "reuse this demo data directory instead of generating one (demo time is then not measured)")
+	fs.StringVar(&c.Postgres, "postgres", postgresDefault(), "PostgreSQL URL for the scale-out scenarios; the benchmark makes a schema of its own in it and drops it at the end (default: $"+postgresEnv+", else "+defaultPostgres+")")
 	fs.StringVar(&only, "only", only, "comma-separated scenarios to run: "+strings.Join(allScenarios, ","))
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -88,6 +113,28 @@ func (c config) validate() error {
 		return fmt.Errorf("-rounds must be at least 1")
 	case c.Threads < 1 || c.Connections < c.Threads:
 		return fmt.Errorf("-threads must be at least 1 and -connections at least -threads")
+	case c.wantsPostgres():
+		return checkPostgresURL(c.Postgres)
+	}
+	return nil
+}
+
+func postgresDefault() string {
+	if v := os.Getenv(postgresEnv); v != "" {
+		return v
+	}
+	return defaultPostgres
+}
+
+// checkPostgresURL requires a URL, not libpq's keyword/value form: the benchmark adds
+// its schema to it as a query parameter.
+func checkPostgresURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" {
+		return fmt.Errorf("-postgres must be a postgres://user@host/db URL")
+	}
+	if u.Query().Has("search_path") {
+		return fmt.Errorf("-postgres: leave search_path out, the benchmark makes a schema of its own")
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,34 +20,61 @@ const clockTick = 10 * time.Millisecond
 
 // cpuShare is the CPU used during one measured run, in cores (1.0 = one core busy).
 type cpuShare struct {
+	// ServerCores is every process of the servers under measurement: roneo, nginx
+	// with its workers, and the roneo instances behind nginx when it is a proxy.
 	ServerCores float64 `json:"server_cores"`
-	WrkCores    float64 `json:"wrk_cores"`
-	OtherCores  float64 `json:"other_cores"`
+	// DatabaseCores is PostgreSQL's server processes for roneo's connections.
+	DatabaseCores float64 `json:"database_cores"`
+	WrkCores      float64 `json:"wrk_cores"`
+	OtherCores    float64 `json:"other_cores"`
+	// InstanceCores is each roneo instance behind the proxy (part of ServerCores): a
+	// cached page costs every instance about the same, so the split shows how nginx
+	// shared the requests out.
+	InstanceCores []float64 `json:"instance_cores,omitempty"`
 }
 
-// cpuSample is a reading of the machine's busy time and a server's.
+// cpuSample is a reading of the machine's busy time, the servers' and the database's.
 type cpuSample struct {
-	at     time.Time
-	busy   time.Duration // all CPUs, all processes
-	server time.Duration // the server's process group
+	at       time.Time
+	busy     time.Duration         // all CPUs, all processes
+	groups   []time.Duration       // each server's process group: the front server first, then the instances behind it
+	database map[int]time.Duration // each PostgreSQL backend, by pid
 }
 
-func sampleCPU(serverGroup int) (cpuSample, error) {
+func sampleCPU(serverGroups, databasePIDs []int) (cpuSample, error) {
 	s := cpuSample{at: time.Now()}
 	var err error
 	if s.busy, err = machineBusy(); err != nil {
 		return s, err
 	}
-	s.server, err = groupCPU(serverGroup)
-	return s, err
+	if s.groups, err = groupsCPU(serverGroups); err != nil {
+		return s, err
+	}
+	s.database = processesCPU(databasePIDs)
+	return s, nil
 }
 
 // share splits the busy time between two samples; wrk's own time comes from its exit.
+// A database process that started during the run counts from nothing; one that ended
+// during it is lost to others.
 func share(before, after cpuSample, wrk time.Duration) cpuShare {
 	wall := after.at.Sub(before.at).Seconds()
-	server := (after.server - before.server).Seconds()
-	others := (after.busy - before.busy).Seconds() - server - wrk.Seconds()
-	return cpuShare{ServerCores: server / wall, WrkCores: wrk.Seconds() / wall, OtherCores: max(0, others/wall)}
+	var server float64
+	groups := make([]float64, len(after.groups))
+	for i := range after.groups {
+		groups[i] = (after.groups[i] - before.groups[i]).Seconds()
+		server += groups[i]
+	}
+	var database float64
+	for pid, cpu := range after.database {
+		database += (cpu - before.database[pid]).Seconds()
+	}
+	others := (after.busy - before.busy).Seconds() - server - database - wrk.Seconds()
+	c := cpuShare{ServerCores: server / wall, DatabaseCores: database / wall, WrkCores: wrk.Seconds() / wall, OtherCores: max(0, others/wall)}
+	for _, g := range groups[min(1, len(groups)):] {
+		c.InstanceCores = append(c.InstanceCores, g/wall)
+	}
+	return c
 }
 
 // machineBusy is the time all CPUs spent not idle, from /proc/stat's "cpu" line.
@@ -84,24 +112,43 @@ func parseCPULine(line string) (time.Duration, error) {
 	return time.Duration(busy) * clockTick, nil
 }
 
-// groupCPU adds up the CPU time of the processes in process group pgid: a server and,
-// for nginx, its workers.
-func groupCPU(pgid int) (time.Duration, error) {
+// groupsCPU adds up the CPU time of the processes in each process group (a server and,
+// for nginx, its workers), in one pass over /proc.
+func groupsCPU(pgids []int) ([]time.Duration, error) {
+	totals := make([]time.Duration, len(pgids))
+	if len(pgids) == 0 {
+		return totals, nil
+	}
 	stats, err := filepath.Glob("/proc/[0-9]*/stat")
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	var total time.Duration
 	for _, path := range stats {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			continue // the process has just exited
 		}
-		if group, cpu, ok := parseProcessStat(string(b)); ok && group == pgid {
-			total += cpu
+		group, cpu, ok := parseProcessStat(string(b))
+		if i := slices.Index(pgids, group); ok && i >= 0 {
+			totals[i] += cpu
 		}
 	}
-	return total, nil
+	return totals, nil
+}
+
+// processesCPU is the CPU time of each process still running.
+func processesCPU(pids []int) map[int]time.Duration {
+	cpu := make(map[int]time.Duration, len(pids))
+	for _, pid := range pids {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			continue // the connection closed and its process went with it
+		}
+		if _, t, ok := parseProcessStat(string(b)); ok {
+			cpu[pid] = t
+		}
+	}
+	return cpu
 }
 
 // parseProcessStat reads the process group and the user and system time from a

@@ -30,11 +30,30 @@ func TestParseProcessStat(t *testing.T) {
 
 func TestShare(t *testing.T) {
 	t0 := time.Unix(0, 0)
-	before := cpuSample{at: t0, busy: 10 * time.Second, server: 2 * time.Second}
-	after := cpuSample{at: t0.Add(10 * time.Second), busy: 30 * time.Second, server: 12 * time.Second}
+	before := cpuSample{at: t0, busy: 10 * time.Second, groups: []time.Duration{2 * time.Second}}
+	after := cpuSample{at: t0.Add(10 * time.Second), busy: 30 * time.Second, groups: []time.Duration{12 * time.Second}}
 	got := share(before, after, 8*time.Second)
-	if got.ServerCores != 1 || got.WrkCores != 0.8 || !near(got.OtherCores, 0.2) {
+	if got.ServerCores != 1 || got.WrkCores != 0.8 || !near(got.OtherCores, 0.2) || got.InstanceCores != nil {
 		t.Errorf("share = %+v, want server 1, wrk 0.8, others 0.2", got)
+	}
+}
+
+// TestShareBehindAProxy: the instances behind nginx count as the server and are
+// listed each on its own; the database's processes are neither server nor others,
+// whether they ran the whole time (1), started during the run (3) or ended in it (2).
+func TestShareBehindAProxy(t *testing.T) {
+	t0 := time.Unix(0, 0)
+	before := cpuSample{at: t0, busy: 0, groups: []time.Duration{0, 0, 0},
+		database: map[int]time.Duration{1: time.Second, 2: time.Second}}
+	after := cpuSample{at: t0.Add(10 * time.Second), busy: 40 * time.Second,
+		groups:   []time.Duration{5 * time.Second, 6 * time.Second, 4 * time.Second},
+		database: map[int]time.Duration{1: 3 * time.Second, 3: time.Second}}
+	got := share(before, after, 10*time.Second)
+	want := cpuShare{ServerCores: 1.5, DatabaseCores: 0.3, WrkCores: 1, OtherCores: 1.2, InstanceCores: []float64{0.6, 0.4}}
+	if !near(got.ServerCores, want.ServerCores) || !near(got.DatabaseCores, want.DatabaseCores) ||
+		!near(got.WrkCores, want.WrkCores) || !near(got.OtherCores, want.OtherCores) ||
+		len(got.InstanceCores) != 2 || !near(got.InstanceCores[0], 0.6) || !near(got.InstanceCores[1], 0.4) {
+		t.Errorf("share = %+v, want %+v", got, want)
 	}
 }
 
@@ -43,9 +62,9 @@ func TestGroupCPUOfThisProcess(t *testing.T) {
 		t.Skip("no /proc")
 	}
 	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); {
-		if got, err := groupCPU(syscall.Getpgrp()); err != nil {
+		if got, err := groupsCPU([]int{syscall.Getpgrp()}); err != nil {
 			t.Fatal(err)
-		} else if got > 0 {
+		} else if got[0] > 0 {
 			return
 		}
 	}

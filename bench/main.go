@@ -3,9 +3,14 @@
 // bytes from disk as the ceiling; the latency of uncached pages; the memory of
 // "roneo serve"; and how long "roneo demo" takes to write a large site.
 //
+// With PostgreSQL it measures the scale-out set-up too: how long "roneo copy" takes to
+// move the site from SQLite, the uncached latency on PostgreSQL, and what a second
+// instance behind an nginx reverse proxy adds.
+//
 // It drives the real programs (roneo built from ./cmd/roneo, nginx and wrk) as child
-// processes, so it measures what an operator runs. It imports nothing from Roneo and
-// only the standard library. Run it from the repository with "make bench".
+// processes, so it measures what an operator runs. It imports nothing from Roneo and,
+// beyond the standard library, only the pgx driver, to make and drop its PostgreSQL
+// schema. Run it from the repository with "make bench".
 package main
 
 import (
@@ -52,6 +57,7 @@ func run(ctx context.Context, cfg config, out, progress io.Writer) error {
 	}
 	defer ws.remove(progress)
 	b := &bench{cfg: cfg, root: root, ws: ws, progress: progress, res: newResults(cfg)}
+	defer b.dropPostgres() // once the servers using it have stopped
 	defer b.stopAll()
 	if err := b.measure(ctx); err != nil {
 		if ctx.Err() != nil {
@@ -66,4 +72,20 @@ func run(ctx context.Context, cfg config, out, progress io.Writer) error {
 	}
 	fmt.Fprintln(out, "results written to bench/results/latest.json")
 	return nil
+}
+
+// dropPostgres drops the benchmark's schema, or says where it is with -keep.
+func (b *bench) dropPostgres() {
+	if b.pg == nil {
+		return
+	}
+	defer b.pg.close()
+	if b.cfg.Keep {
+		fmt.Fprintf(b.progress, "kept PostgreSQL schema %s: roneo serve --database '%s'; drop it with DROP SCHEMA %s CASCADE\n",
+			b.pg.name, redacted(b.pg.url), b.pg.name)
+		return
+	}
+	if err := b.pg.drop(); err != nil {
+		fmt.Fprintf(b.progress, "bench: drop PostgreSQL schema %s: %v\n", b.pg.name, err)
+	}
 }

@@ -11,9 +11,10 @@ import (
 
 // memoryResult is roneo serve's resident memory after a scenario, in MB (MiB).
 type memoryResult struct {
-	After  string  `json:"after"`
-	RSSMB  float64 `json:"rss_mb"`
-	PeakMB float64 `json:"peak_rss_mb"`
+	After    string  `json:"after"`
+	Database string  `json:"database"` // sqlite or postgres
+	RSSMB    float64 `json:"rss_mb"`
+	PeakMB   float64 `json:"peak_rss_mb"`
 }
 
 // readMemory reads VmRSS (resident now) and VmHWM (the highest it has been) of pid.

@@ -12,6 +12,9 @@ var scenarioLabels = []struct{ name, label string }{
 	{scenarioNginx, "nginx (static file)"},
 	{scenarioCached, "roneo, page cache on"},
 	{scenarioUncached, "roneo, page cache off"},
+	{scenarioUncachedPG, "roneo, cache off, PostgreSQL"},
+	{scenarioCached1x, "proxy → 1 roneo, PostgreSQL"},
+	{scenarioCached2x, "proxy → 2 roneo, PostgreSQL"},
 }
 
 // printReport writes the figures of r for a person to read.
@@ -25,6 +28,7 @@ func printReport(out io.Writer, r *results) {
 	printSummaries(out, r)
 	printRuns(out, r)
 	printFigures(out, r)
+	printScaleOut(out, r)
 	printTargets(out, r)
 }
 
@@ -39,19 +43,23 @@ func printRuns(out io.Writer, r *results) {
 	if len(r.Runs) == 0 {
 		return
 	}
-	const row = "  %5s  %-9s %9s %9s %9s %7s %7s %6s %7s\n"
+	const row = "  %5s  %-11s %9s %9s %9s %7s %7s %6s %6s %7s\n"
 	fmt.Fprintf(out, "\nEach measured run, in the order run; CPU in cores of %d:\n", r.Machine.CPUs)
-	fmt.Fprintf(out, row, "round", "scenario", "req/s", "p50 ms", "p99 ms", "failed", "server", "wrk", "others")
+	fmt.Fprintf(out, row, "round", "scenario", "req/s", "p50 ms", "p99 ms", "failed", "server", "db", "wrk", "others")
 	for _, run := range r.Runs {
 		c := run.CPU
 		fmt.Fprintf(out, row, fmt.Sprint(run.Round), run.Scenario, fmt.Sprintf("%.0f", run.RequestsPerSec),
 			fmt.Sprintf("%.3f", run.LatencyMS.P50), fmt.Sprintf("%.3f", run.LatencyMS.P99), fmt.Sprint(run.failures()),
-			fmt.Sprintf("%.2f", c.ServerCores), fmt.Sprintf("%.2f", c.WrkCores), fmt.Sprintf("%.2f", c.OtherCores))
+			fmt.Sprintf("%.2f", c.ServerCores), fmt.Sprintf("%.2f", c.DatabaseCores), fmt.Sprintf("%.2f", c.WrkCores), fmt.Sprintf("%.2f", c.OtherCores))
 	}
 	for _, run := range r.Runs {
 		if run.CPU.OtherCores > busyOtherCores {
 			fmt.Fprintf(out, "WARNING: other processes took %.2f cores during the %s run of round %d; its figures are not reliable, run again on an idle machine\n",
 				run.CPU.OtherCores, run.Scenario, run.Round)
+		}
+		if c := run.CPU.InstanceCores; len(c) > 1 && unevenSplit(c) {
+			fmt.Fprintf(out, "WARNING: the instances behind nginx used %s cores during the %s run of round %d: nginx did not share the requests out; see proxy/error.log (-keep)\n",
+				instanceSplit(c), run.Scenario, run.Round)
 		}
 	}
 }
@@ -67,7 +75,7 @@ func printSummaries(out io.Writer, r *results) {
 	if len(r.Summaries) == 0 {
 		return
 	}
-	const row = "%-22s %10s %15s %9s %9s %7s\n"
+	const row = "%-28s %10s %15s %9s %9s %7s\n"
 	fmt.Fprintf(out, "\nMedians over %s (min–max shows the spread of req/s):\n", plural(r.Settings.Rounds, "round"))
 	fmt.Fprintf(out, row, "scenario", "req/s", "min–max req/s", "p50 ms", "p99 ms", "failed")
 	for _, l := range scenarioLabels {
@@ -87,7 +95,7 @@ func printFigures(out io.Writer, r *results) {
 		fmt.Fprintf(tw, "cached / nginx by round:\t%s\n", roundPercents(r.CachedVsNginxRounds))
 	}
 	for _, m := range r.Memory {
-		fmt.Fprintf(tw, "roneo serve memory after %s run:\tRSS %.1f MB, peak RSS %.1f MB\n", m.After, m.RSSMB, m.PeakMB)
+		fmt.Fprintf(tw, "roneo serve memory after %s (%s):\tRSS %.1f MB, peak RSS %.1f MB\n", m.After, m.Database, m.RSSMB, m.PeakMB)
 	}
 	if d := r.Demo; d != nil {
 		fmt.Fprintf(tw, "demo generation:\t%d articles in %.1f s\n", d.Articles, d.Seconds)
@@ -102,6 +110,50 @@ func printFigures(out io.Writer, r *results) {
 	}
 	tw.Flush()
 }
+
+// printScaleOut prints the figures of the PostgreSQL scenarios, which have no target.
+func printScaleOut(out io.Writer, r *results) {
+	if r.Postgres == nil {
+		return
+	}
+	fmt.Fprintf(out, "\nScale-out on PostgreSQL (schema %s in %s), figures without targets:\n", r.Postgres.Schema, r.Postgres.URL)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	if c := r.Copy; c != nil {
+		fmt.Fprintf(tw, "  roneo copy from SQLite:\t%.1f s for %d articles, %d rows in %d tables (roneo said %.1f s); schema %.1f MB, then ANALYZE %.1f s\n",
+			c.Seconds, c.Articles, c.Rows, c.Tables, c.RoneoSeconds, mb(c.SchemaBytes), c.AnalyzeSeconds)
+	}
+	sqlite, pg := r.summary(scenarioUncached), r.summary(scenarioUncachedPG)
+	if pg != nil {
+		fmt.Fprintf(tw, "  page cache off, p99:\tSQLite %s, PostgreSQL %.3f ms (medians)\n", orNone(sqlite, "%.3f ms", p99), pg.P99MS)
+		fmt.Fprintf(tw, "  page cache off, p50:\tSQLite %s, PostgreSQL %.3f ms\n", orNone(sqlite, "%.3f ms", p50), pg.P50MS)
+		fmt.Fprintf(tw, "  page cache off, req/s:\tSQLite %s, PostgreSQL %.0f\n", orNone(sqlite, "%.0f", rps), pg.RequestsPerSec)
+	}
+	if p := r.Cached2xVs1xPercent; p != nil {
+		fmt.Fprintf(tw, "  cached-2x / cached-1x req/s:\t%.1f %% (median of the rounds)\n", *p)
+		fmt.Fprintf(tw, "  cached-2x / cached-1x by round:\t%s\n", roundPercents(r.Cached2xVs1xRounds))
+	}
+	var splits []string
+	for _, run := range r.Runs {
+		if len(run.CPU.InstanceCores) > 1 {
+			splits = append(splits, fmt.Sprintf("%d: %s", run.Round, instanceSplit(run.CPU.InstanceCores)))
+		}
+	}
+	if len(splits) > 0 {
+		fmt.Fprintf(tw, "  cached-2x, cores of each instance by round:\t%s\n", strings.Join(splits, ", "))
+	}
+	tw.Flush()
+}
+
+// orNone formats a figure of a summary, or says it was not measured.
+func orNone(s *summary, format string, figure func(*summary) *float64) string {
+	if s == nil {
+		return "not measured"
+	}
+	return fmt.Sprintf(format, *figure(s))
+}
+
+func p50(s *summary) *float64 { return &s.P50MS }
+func rps(s *summary) *float64 { return &s.RequestsPerSec }
 
 // roundPercents writes the per-round ratios: "1: 64.2 %, 2: 71.0 %".
 func roundPercents(ratios []roundRatio) string {

@@ -21,7 +21,7 @@ func TestReportShowsSpreadAndRounds(t *testing.T) {
 	printReport(&out, r)
 	for _, want := range []string{
 		"2 rounds",
-		"nginx (static file)         35000     30000–40000",
+		"nginx (static file)               35000     30000–40000",
 		"cached / nginx req/s:     67.5 % (median of the rounds)",
 		"cached / nginx by round:  1: 65.0 %, 2: 70.0 %",
 		"during the nginx run of round 2",

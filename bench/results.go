@@ -22,8 +22,13 @@ type results struct {
 	Summaries            []summary      `json:"summaries"`                         // each scenario over its rounds
 	CachedVsNginxPercent *float64       `json:"cached_vs_nginx_percent,omitempty"` // median of the rounds
 	CachedVsNginxRounds  []roundRatio   `json:"cached_vs_nginx_rounds,omitempty"`
-	Memory               []memoryResult `json:"memory"`
-	Targets              []target       `json:"targets"`
+	Postgres             *postgresInfo  `json:"postgres,omitempty"`
+	Copy                 *copyResult    `json:"copy,omitempty"`
+	// Cached2xVs1xPercent is the median of the rounds' cached-2x / cached-1x req/s.
+	Cached2xVs1xPercent *float64       `json:"cached_2x_vs_1x_percent,omitempty"`
+	Cached2xVs1xRounds  []roundRatio   `json:"cached_2x_vs_1x_rounds,omitempty"`
+	Memory              []memoryResult `json:"memory"`
+	Targets             []target       `json:"targets"`
 }
 
 type machineInfo struct {
@@ -42,6 +47,13 @@ type settings struct {
 	Connections int      `json:"connections"`
 	Threads     int      `json:"threads"`
 	Only        []string `json:"only"`
+}
+
+// postgresInfo says where the scale-out scenarios ran.
+type postgresInfo struct {
+	URL    string `json:"url"` // -postgres, without a password
+	Schema string `json:"schema"`
+	Kept   bool   `json:"kept"` // -keep: the schema was not dropped
 }
 
 type demoResult struct {

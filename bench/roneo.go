@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -19,7 +20,16 @@ const (
 // roneoServer is a running "roneo serve".
 type roneoServer struct {
 	*child
-	base string // http://127.0.0.1:PORT
+	base       string // http://127.0.0.1:PORT
+	onPostgres bool
+}
+
+// database names the kind of database the server reads.
+func (s *roneoServer) database() string {
+	if s.onPostgres {
+		return "postgres"
+	}
+	return "sqlite"
 }
 
 // buildRoneo compiles ./cmd/roneo once, so that no scenario measures "go run".
@@ -84,26 +94,42 @@ func databaseSize(dir string) (databaseResult, error) {
 	return r, nil
 }
 
+// roneoInstance says how to start one "roneo serve".
+type roneoInstance struct {
+	label      string // names its log file and its messages
+	port       int    // 0: the benchmark's port, b.port
+	pageCache  bool
+	onPostgres bool // the benchmark's PostgreSQL schema, not the SQLite data directory
+}
+
 // startRoneo starts "roneo serve" and returns once it has announced itself and
-// /healthz answers 200.
-func (b *bench) startRoneo(ctx context.Context, label string, cache bool) (*roneoServer, error) {
+// /healthz answers 200. Every instance gets the same base URL, on the benchmark's port,
+// so that they all build the same page whatever port they listen on.
+func (b *bench) startRoneo(ctx context.Context, in roneoInstance) (*roneoServer, error) {
 	if b.port == 0 {
 		var err error
 		if b.port, err = freePort(); err != nil {
 			return nil, err
 		}
 	}
-	args := []string{b.roneoBin, "serve", "--addr", loopback(b.port), "--data", b.dataDir, "--log-level", "warn"}
-	if !cache {
+	port := cmp.Or(in.port, b.port)
+	args := []string{b.roneoBin, "serve", "--addr", loopback(port), "--base-url", "http://" + loopback(b.port), "--log-level", "warn"}
+	if in.onPostgres {
+		// --data too, so that nothing lands in a roneo-data of the working directory.
+		args = append(args, "--database", b.pg.url, "--media", b.pgMedia, "--data", b.ws.path("pg-data"))
+	} else {
+		args = append(args, "--data", b.dataDir)
+	}
+	if !in.pageCache {
 		args = append(args, "--page-cache", "0")
 	}
-	b.logf("starting roneo serve (%s) on %s", label, loopback(b.port))
+	b.logf("starting roneo serve (%s) on %s", in.label, loopback(port))
 	ann := newAnnouncement("Roneo is running at")
-	c, err := startChild("roneo serve ("+label+")", b.ws.path("roneo-"+label+".log"), ann, args...)
+	c, err := startChild("roneo serve ("+in.label+")", b.ws.path("roneo-"+in.label+".log"), ann, args...)
 	if err != nil {
 		return nil, err
 	}
-	srv := &roneoServer{child: b.track(c), base: "http://" + loopback(b.port)}
+	srv := &roneoServer{child: b.track(c), base: "http://" + loopback(port), onPostgres: in.onPostgres}
 	if err := awaitAnnouncement(ctx, c, ann, 2*time.Minute); err != nil {
 		return nil, err
 	}

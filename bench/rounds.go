@@ -22,8 +22,8 @@ type summary struct {
 	SamePageBytes bool    `json:"same_page_bytes"` // in every round
 }
 
-// roundRatio is roneo cached's req/s in one round as a percentage of nginx's in the
-// run just before it.
+// roundRatio is one scenario's req/s in one round as a percentage of another's in the
+// run just before it: roneo cached against nginx, cached-2x against cached-1x.
 type roundRatio struct {
 	Round   int     `json:"round"`
 	Percent float64 `json:"percent"`
@@ -67,14 +67,32 @@ func summarizeScenario(name string, runs []measurement) summary {
 // within seconds of each other, so their ratio is less at the mercy of the machine's
 // slow spells than the ratio of two medians taken minutes apart.
 func cachedVsNginx(runs []measurement) []roundRatio {
+	return pairedRatios(runs, scenarioNginx, scenarioCached)
+}
+
+// pairedRatios is each run of scenario over the run of base just before it, in percent.
+func pairedRatios(runs []measurement, base, scenario string) []roundRatio {
 	var ratios []roundRatio
 	for i := 1; i < len(runs); i++ {
-		nginx, cached := runs[i-1], runs[i]
-		if cached.Scenario == scenarioCached && nginx.Scenario == scenarioNginx && nginx.RequestsPerSec > 0 {
-			ratios = append(ratios, roundRatio{Round: cached.Round, Percent: 100 * cached.RequestsPerSec / nginx.RequestsPerSec})
+		b, s := runs[i-1], runs[i]
+		if s.Scenario == scenario && b.Scenario == base && b.RequestsPerSec > 0 {
+			ratios = append(ratios, roundRatio{Round: s.Round, Percent: 100 * s.RequestsPerSec / b.RequestsPerSec})
 		}
 	}
 	return ratios
+}
+
+// medianRatio is the median of the rounds' ratios, nil for none.
+func medianRatio(ratios []roundRatio) *float64 {
+	if len(ratios) == 0 {
+		return nil
+	}
+	percents := make([]float64, len(ratios))
+	for i, rr := range ratios {
+		percents[i] = rr.Percent
+	}
+	m := median(percents)
+	return &m
 }
 
 // median is the middle value, or the mean of the two middle ones for an even count;

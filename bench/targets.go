@@ -39,14 +39,10 @@ func (r *results) judge(now time.Time) {
 	r.Finished = now
 	r.Summaries = summarize(r.Runs)
 	r.CachedVsNginxRounds = cachedVsNginx(r.Runs)
-	if len(r.CachedVsNginxRounds) > 0 {
-		percents := make([]float64, len(r.CachedVsNginxRounds))
-		for i, rr := range r.CachedVsNginxRounds {
-			percents[i] = rr.Percent
-		}
-		pct := median(percents)
-		r.CachedVsNginxPercent = &pct
-	}
+	r.CachedVsNginxPercent = medianRatio(r.CachedVsNginxRounds)
+	// The scale-out figures have no target: they are reported, not judged.
+	r.Cached2xVs1xRounds = pairedRatios(r.Runs, scenarioCached1x, scenarioCached2x)
+	r.Cached2xVs1xPercent = medianRatio(r.Cached2xVs1xRounds)
 	nginx, cached, uncached := r.summary(scenarioNginx), r.summary(scenarioCached), r.summary(scenarioUncached)
 	r.Targets = []target{
 		target{Name: "roneo cached req/s ≥ 60% of nginx", Limit: targetCachedPercent, Unit: "%"}.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,23 +43,32 @@ func (r wrkResult) failures() int64 {
 	return r.Non2xx3xx + e.Connect + e.Read + e.Write + e.Timeout
 }
 
-// wrk runs wrk against url for d, parses its report and records where the CPU went
-// meanwhile; the raw report is kept in the workspace as wrk-<name>.txt.
-func (b *bench) wrk(ctx context.Context, name, url string, d time.Duration, server *child) (wrkResult, cpuShare, error) {
+// wrk runs wrk against the subject's URL for d, parses its report and records where
+// the CPU went meanwhile; the raw report is kept in the workspace as wrk-<name>.txt.
+func (b *bench) wrk(ctx context.Context, name string, s subject, d time.Duration) (wrkResult, cpuShare, error) {
 	bin, err := findProgram("wrk", "/usr/bin/wrk")
 	if err != nil {
 		return wrkResult{}, cpuShare{}, err
 	}
-	before, err := sampleCPU(server.pid())
+	groups := s.cpuGroups()
+	backends, err := b.databaseBackends(ctx, s, nil)
+	if err != nil {
+		return wrkResult{}, cpuShare{}, err
+	}
+	before, err := sampleCPU(groups, backends)
 	if err != nil {
 		return wrkResult{}, cpuShare{}, err
 	}
 	out, wrkCPU, err := runToolCPU(ctx, b.root, bin, "-t", strconv.Itoa(b.cfg.Threads), "-c", strconv.Itoa(b.cfg.Connections),
-		"-d", wrkDuration(d), "--latency", url)
+		"-d", wrkDuration(d), "--latency", s.url)
 	if err != nil {
 		return wrkResult{}, cpuShare{}, err
 	}
-	after, err := sampleCPU(server.pid())
+	// Connections opened during the run have processes of their own, counted from nothing.
+	if backends, err = b.databaseBackends(ctx, s, backends); err != nil {
+		return wrkResult{}, cpuShare{}, err
+	}
+	after, err := sampleCPU(groups, backends)
 	if err != nil {
 		return wrkResult{}, cpuShare{}, err
 	}
@@ -70,6 +80,24 @@ func (b *bench) wrk(ctx context.Context, name, url string, d time.Duration, serv
 		return r, cpuShare{}, fmt.Errorf("wrk %s: %w\n%s", name, err, out)
 	}
 	return r, share(before, after, wrkCPU), nil
+}
+
+// databaseBackends adds to known the PostgreSQL processes serving roneo's connections
+// when the subject reads PostgreSQL.
+func (b *bench) databaseBackends(ctx context.Context, s subject, known []int) ([]int, error) {
+	if !s.onPostgres {
+		return nil, nil
+	}
+	pids, err := b.pg.backendPIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, pid := range pids {
+		if !slices.Contains(known, pid) {
+			known = append(known, pid)
+		}
+	}
+	return known, nil
 }
 
 // wrkDuration writes d as wrk reads it: whole seconds ("1m0s" would not parse).
