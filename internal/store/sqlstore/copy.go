@@ -120,6 +120,9 @@ func Copy(ctx context.Context, src, dst *DB, progress CopyProgress) ([]TableCopy
 	if err := out.Commit(); err != nil {
 		return nil, dst.dialect.translate(fmt.Errorf("commit: %w", err))
 	}
+	if err := analyze(ctx, dst); err != nil {
+		return nil, err
+	}
 	dst.notify([]store.Change{{Topic: store.TopicSite}}) // everything is new
 	return report, dst.verify(ctx, report)
 }
@@ -314,4 +317,14 @@ func snapshotOptions(d *dialect) *sql.TxOptions {
 		return &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
 	}
 	return &sql.TxOptions{ReadOnly: true}
+}
+
+// analyze gives PostgreSQL's planner statistics for the tables a copy just filled: until
+// autovacuum gets round to them, it would plan the site's queries for empty tables.
+func analyze(ctx context.Context, db *DB) error {
+	if db.dialect.name != "postgres" {
+		return nil
+	}
+	_, err := db.write.ExecContext(ctx, `ANALYZE`)
+	return db.dialect.translate(err)
 }
