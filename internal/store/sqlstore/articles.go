@@ -42,29 +42,53 @@ func (db *DB) Article(ctx context.Context, lang content.Lang, slug string) (*con
 	return a, nil
 }
 
-func (db *DB) loadRelations(ctx context.Context, a *content.Article) (err error) {
-	a.Authors, err = collectPersons(db.query(ctx, `SELECT `+personColumns+`
-		FROM article_authors x JOIN persons p ON p.id = x.person_id
-		WHERE x.article_id = $1 ORDER BY x.position`, a.ID))
+// relationsQuery reads an article's authors, press contacts, tags and manual picks in one
+// round trip: on PostgreSQL each query is a trip to another process. Columns a kind of
+// relation does not have are filled with empty values of the right type.
+const relationsQuery = `
+SELECT 'a' AS rel, x.position AS pos, ` + personColumns + `, '' AS lang
+FROM article_authors x JOIN persons p ON p.id = x.person_id WHERE x.article_id = $1
+UNION ALL
+SELECT 'c', x.position, ` + personColumns + `, ''
+FROM article_contacts x JOIN persons p ON p.id = x.person_id WHERE x.article_id = $1
+UNION ALL
+SELECT 't', 0, t.id, t.slug, t.name, '', '', '', '', '', 0, 0, t.lang
+FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = $1
+UNION ALL
+SELECT 'r', r.position, r.related_id, '', '', '', '', '', '', '', 0, 0, ''
+FROM article_related r WHERE r.article_id = $1
+ORDER BY 1, 2, 5`
+
+func (db *DB) loadRelations(ctx context.Context, a *content.Article) error {
+	rows, err := db.query(ctx, relationsQuery, a.ID)
 	if err != nil {
 		return err
 	}
-	a.Contacts, err = collectPersons(db.query(ctx, `SELECT `+personColumns+`
-		FROM article_contacts x JOIN persons p ON p.id = x.person_id
-		WHERE x.article_id = $1 ORDER BY x.position`, a.ID))
-	if err != nil {
-		return err
+	defer rows.Close()
+	for rows.Next() {
+		var rel string
+		var pos int64
+		var p content.Person
+		var created, updated sql.NullInt64
+		var lang content.Lang
+		if err := rows.Scan(&rel, &pos, &p.ID, &p.Slug, &p.Name, &p.Role, &p.Bio, &p.BioHTML, &p.Email, &p.Phone,
+			&created, &updated, &lang); err != nil {
+			return err
+		}
+		p.CreatedAt, p.UpdatedAt = fromUnix(created), fromUnix(updated)
+		switch rel {
+		case "a":
+			a.Authors = append(a.Authors, p)
+		case "c":
+			a.Contacts = append(a.Contacts, p)
+		case "t":
+			a.Tags = append(a.Tags, content.Tag{ID: p.ID, Lang: lang, Slug: p.Slug, Name: p.Name})
+		case "r":
+			a.RelatedIDs = append(a.RelatedIDs, p.ID)
+		}
 	}
-	a.Tags, err = collect(scanTag)(db.query(ctx, `SELECT t.id, t.lang, t.slug, t.name
-		FROM article_tags x JOIN tags t ON t.id = x.tag_id
-		WHERE x.article_id = $1 ORDER BY t.name`, a.ID))
-	if err != nil {
-		return err
-	}
-	a.RelatedIDs, err = collect(scanID)(db.query(ctx,
-		`SELECT related_id FROM article_related WHERE article_id = $1 ORDER BY position`, a.ID))
 	a.AuthorIDs, a.ContactIDs, a.TagIDs = personIDs(a.Authors), personIDs(a.Contacts), tagIDs(a.Tags)
-	return err
+	return rows.Err()
 }
 
 func scanID(s scanner) (int64, error) {
