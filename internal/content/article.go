@@ -27,13 +27,21 @@ type Status string
 
 const (
 	StatusDraft     Status = "draft"
-	StatusScheduled Status = "scheduled" // published automatically at PublishAt
+	StatusSubmitted Status = "submitted" // waiting for an editor's review
+	StatusScheduled Status = "scheduled" // published automatically at PublishAt (an embargo)
 	StatusPublished Status = "published"
 	StatusArchived  Status = "archived" // withdrawn: its URL answers 410 Gone
 )
 
+// Statuses lists every status in workflow order.
+var Statuses = []Status{StatusDraft, StatusSubmitted, StatusScheduled, StatusPublished, StatusArchived}
+
 func (s Status) Valid() bool {
-	return s == StatusDraft || s == StatusScheduled || s == StatusPublished || s == StatusArchived
+	switch s {
+	case StatusDraft, StatusSubmitted, StatusScheduled, StatusPublished, StatusArchived:
+		return true
+	}
+	return false
 }
 
 // Limits on article fields, in characters. They keep pages and indexes sane, not prose short.
@@ -79,6 +87,13 @@ type Article struct {
 	// Version grows by one on every save, so that two people saving the same article are
 	// noticed instead of one silently overwriting the other.
 	Version int64
+	// CreatedBy and UpdatedBy are newsroom accounts (0: none, as for imports and demo
+	// content). A contributor may edit the drafts they created.
+	CreatedBy int64
+	UpdatedBy int64
+	// DeletedAt is set while the article is in the trash: readers get 410, editors can
+	// restore it.
+	DeletedAt time.Time
 
 	// Relations. A store fills them when it loads a whole article; on write they say what
 	// the article links to.
@@ -109,7 +124,17 @@ type Teaser struct {
 
 // Visible reports whether readers may see the article at time now.
 func (a *Article) Visible(now time.Time) bool {
-	return a.Status == StatusPublished && !a.PublishAt.After(now)
+	return a.Status == StatusPublished && !a.PublishAt.After(now) && a.DeletedAt.IsZero()
+}
+
+// Gone reports whether the article was withdrawn or deleted: its address answers 410.
+func (a *Article) Gone() bool {
+	return a.Status == StatusArchived || !a.DeletedAt.IsZero()
+}
+
+// Embargoed reports whether a press release waits for its embargo to lift at now.
+func (a *Article) Embargoed(now time.Time) bool {
+	return a.Kind == KindPressRelease && a.Status == StatusScheduled && a.PublishAt.After(now)
 }
 
 // Teaser returns the list view of the article.

@@ -8,11 +8,14 @@ import (
 
 // Site holds the settings that shape the public site.
 type Site struct {
-	Name      string
-	Taglines  map[Lang]string
-	Langs     []Lang // languages the site publishes in; the first is the default
-	Location  *time.Location
-	UpdatedAt time.Time
+	Name     string
+	Taglines map[Lang]string
+	Langs    []Lang // languages the site publishes in; the first is the default
+	Location *time.Location
+	// RequireSecondFactor makes every newsroom account enrol a TOTP second factor
+	// before it can do anything else.
+	RequireSecondFactor bool
+	UpdatedAt           time.Time
 }
 
 // DefaultSite is what a new site starts with: French, Dutch and English, Brussels time.

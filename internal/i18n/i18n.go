@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,32 +25,49 @@ type Bundle struct {
 	catalogs map[string]map[string]string // base language → key → text
 }
 
-// Load reads every "<lang>.json" in dir of fsys.
+// Load reads every "<lang>.json" in dir of fsys and in its subdirectories, merging the
+// catalogs of one language: the public site's strings and each part of the newsroom's
+// live in files of their own. A key defined twice is an error.
 func Load(fsys fs.FS, dir string) (*Bundle, error) {
-	entries, err := fs.ReadDir(fsys, dir)
+	b := &Bundle{catalogs: map[string]map[string]string{}}
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		lang, ok := strings.CutSuffix(d.Name(), ".json")
+		if !ok {
+			return nil
+		}
+		return b.merge(fsys, p, lang)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("i18n: %w", err)
-	}
-	b := &Bundle{catalogs: map[string]map[string]string{}}
-	for _, e := range entries {
-		lang, ok := strings.CutSuffix(e.Name(), ".json")
-		if !ok {
-			continue
-		}
-		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
-		if err != nil {
-			return nil, fmt.Errorf("i18n: %w", err)
-		}
-		cat := map[string]string{}
-		if err := json.Unmarshal(data, &cat); err != nil {
-			return nil, fmt.Errorf("i18n: %s: %w", e.Name(), err)
-		}
-		b.catalogs[lang] = cat
 	}
 	if b.catalogs[Fallback] == nil {
 		return nil, fmt.Errorf("i18n: no %s.json in %s", Fallback, dir)
 	}
 	return b, nil
+}
+
+func (b *Bundle) merge(fsys fs.FS, p, lang string) error {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return err
+	}
+	cat := map[string]string{}
+	if err := json.Unmarshal(data, &cat); err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	if b.catalogs[lang] == nil {
+		b.catalogs[lang] = map[string]string{}
+	}
+	for k, v := range cat {
+		if _, dup := b.catalogs[lang][k]; dup {
+			return fmt.Errorf("%s: %q is defined twice", p, k)
+		}
+		b.catalogs[lang][k] = v
+	}
+	return nil
 }
 
 // Langs lists the languages that have a catalog.

@@ -61,7 +61,7 @@ func (s *Server) loadArticle(r *http.Request, lang content.Lang, slug string) (a
 		return nil, "", err
 	}
 	switch {
-	case a.Status == content.StatusArchived:
+	case a.Gone():
 		return nil, "", gone(nil)
 	case !a.Visible(s.now()):
 		return nil, "", notFound(nil)

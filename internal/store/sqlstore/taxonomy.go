@@ -51,6 +51,8 @@ func applySetting(site *content.Site, k, v string) error {
 			return fmt.Errorf("setting timezone: %w", err)
 		}
 		site.Location = loc
+	case k == "require_2fa":
+		site.RequireSecondFactor = v == "true"
 	case k == "updated_at":
 		var n sql.NullInt64
 		if err := n.Scan(v); err == nil {

@@ -24,7 +24,8 @@ func (t *tx) PutSite(ctx context.Context, s content.Site) error {
 	}
 	values := map[string]string{
 		"name": s.Name, "langs": langs, "timezone": s.Location.String(),
-		"updated_at": strconv.FormatInt(t.db.now().Unix(), 10),
+		"require_2fa": strconv.FormatBool(s.RequireSecondFactor),
+		"updated_at":  strconv.FormatInt(t.db.now().Unix(), 10),
 	}
 	// Taglines are one row per language: clear them so that a language dropped from the
 	// form does not keep its old tagline.

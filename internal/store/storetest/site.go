@@ -57,14 +57,16 @@ func checkSite(tb testing.TB, got, want content.Site) {
 	checkEqual(tb, "langs (in order)", got.Langs, want.Langs)
 	checkEqual(tb, "timezone", got.Location.String(), want.Location.String())
 	checkEqual(tb, "taglines", got.Taglines, want.Taglines)
+	checkEqual(tb, "second factor required", got.RequireSecondFactor, want.RequireSecondFactor)
 }
 
 func testSiteRoundTrip(t *testing.T, e *env) {
 	first := content.Site{
-		Name:     "Le Journal du Syndicat",
-		Langs:    []content.Lang{"nl", "fr", "de"},
-		Location: mustLocation(t, "America/New_York"),
-		Taglines: map[content.Lang]string{"fr": "L’info « syndicale »", "nl": "Het nieuws"},
+		Name:                "Le Journal du Syndicat",
+		Langs:               []content.Lang{"nl", "fr", "de"},
+		Location:            mustLocation(t, "America/New_York"),
+		Taglines:            map[content.Lang]string{"fr": "L’info « syndicale »", "nl": "Het nieuws"},
+		RequireSecondFactor: true,
 	}
 	mustPutSite(t, e.st, first)
 	got := mustSite(t, e.st)

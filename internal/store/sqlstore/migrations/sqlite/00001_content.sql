@@ -56,7 +56,7 @@ CREATE TABLE articles (
     body_html     TEXT    NOT NULL DEFAULT '',
     signature     TEXT    NOT NULL DEFAULT '',
     section_id    INTEGER REFERENCES sections (id),
-    status        TEXT    NOT NULL CHECK (status IN ('draft', 'scheduled', 'published', 'archived')),
+    status        TEXT    NOT NULL CHECK (status IN ('draft', 'submitted', 'scheduled', 'published', 'archived')),
     featured      BOOLEAN NOT NULL DEFAULT FALSE,
     image_path    TEXT    NOT NULL DEFAULT '',
     image_alt     TEXT    NOT NULL DEFAULT '',
