@@ -7,27 +7,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
-	"strconv"
 	"strings"
 
 	"github.com/roneo/roneo/internal/store"
 )
-
-// colKind says how a column's values are compared and converted between databases:
-// SQLite stores booleans as integers, PostgreSQL as booleans.
-type colKind int
-
-const (
-	colInt colKind = iota // integer, possibly NULL
-	colText
-	colBool
-	colBlob
-)
-
-type column struct {
-	name string
-	kind colKind
-}
 
 // copyTable is a table that copies, backups and restores carry, in an order where every
 // row's references already exist.
@@ -41,33 +24,16 @@ type copyTable struct {
 	identity bool // an "id" column whose sequence PostgreSQL must move past the copied rows
 }
 
-func cols(spec string) []column {
-	var out []column
-	for _, f := range strings.Fields(spec) {
-		name, kind, _ := strings.Cut(f, ":")
-		k := colText
-		switch kind {
-		case "i":
-			k = colInt
-		case "b":
-			k = colBool
-		case "x":
-			k = colBlob
-		}
-		out = append(out, column{name, k})
-	}
-	return out
-}
-
 // copyTables lists every table of the schema that holds the site's data. A test fails
 // when a migration adds a table or column that is missing here.
 var copyTables = []copyTable{
 	{name: "settings", cols: cols("key value"), orderBy: "key"},
 	{name: "persons", cols: cols("id:i slug name role bio bio_html email phone created_at:i updated_at:i"), orderBy: "id", identity: true},
+	{name: "users", cols: cols("id:i email name role lang password_hash totp_secret totp_last_step:i recovery_codes person_id:i disabled:b created_at:i updated_at:i"), orderBy: "id", identity: true},
 	{name: "sections", cols: cols("id:i parent_id:i position:i"), orderBy: "id", deferred: []string{"parent_id"}, identity: true},
 	{name: "section_names", cols: cols("section_id:i lang slug name description"), orderBy: "section_id, lang"},
 	{name: "tags", cols: cols("id:i lang slug name"), orderBy: "id", identity: true},
-	{name: "articles", cols: cols("id:i story_id:i kind lang slug title standfirst body body_html signature section_id:i status featured:b image_path image_alt image_caption image_credit publish_at:i created_at:i updated_at:i version:i"), orderBy: "id", identity: true},
+	{name: "articles", cols: cols("id:i story_id:i kind lang slug title standfirst body body_html signature section_id:i status featured:b image_path image_alt image_caption image_credit publish_at:i created_at:i updated_at:i version:i created_by:i updated_by:i deleted_at:i title_folded"), orderBy: "id", identity: true},
 	{name: "article_authors", cols: cols("article_id:i person_id:i position:i"), orderBy: "article_id, person_id"},
 	{name: "article_contacts", cols: cols("article_id:i person_id:i position:i"), orderBy: "article_id, person_id"},
 	{name: "article_tags", cols: cols("article_id:i tag_id:i"), orderBy: "article_id, tag_id"},
@@ -75,12 +41,18 @@ var copyTables = []copyTable{
 	{name: "slug_history", cols: cols("lang slug article_id:i"), orderBy: "lang, slug"},
 	{name: "dossiers", cols: cols("id:i story_id:i lang slug title intro intro_html featured:b image_path image_alt image_caption image_credit created_at:i updated_at:i"), orderBy: "id", identity: true},
 	{name: "dossier_articles", cols: cols("dossier_id:i article_id:i position:i"), orderBy: "dossier_id, article_id"},
+	{name: "article_revisions", cols: cols("id:i article_id:i version:i user_id:i saved_at:i snapshot"), orderBy: "id", identity: true},
+	{name: "previews", cols: cols("hash article_id:i created_by:i created_at:i expires_at:i revoked_at:i note"), orderBy: "hash"},
+	{name: "audit_log", cols: cols("id:i at:i user_id:i actor action target detail"), orderBy: "id", identity: true},
 	{name: "jobs", cols: cols("id:i kind payload:x run_at:i attempts:i claimed_by lease_until:i done_at:i last_error created_at:i"), orderBy: "id", identity: true},
 }
 
-// notCopied are tables that hold no site data: the migrations' own bookkeeping and
-// short-lived counters.
-var notCopied = map[string]bool{"goose_db_version": true, "throttle": true}
+// notCopied are tables that hold no site data: the migrations' own bookkeeping,
+// short-lived counters, and what lasts hours at most (sign-ins, one-time links, text
+// typed but not saved), which a restored or moved site can do without.
+var notCopied = map[string]bool{
+	"goose_db_version": true, "throttle": true, "sessions": true, "tokens": true, "autosaves": true,
+}
 
 // TableCopy is what a copy did to one table.
 type TableCopy struct {
@@ -252,62 +224,6 @@ func scanTable(ctx context.Context, tx *sql.Tx, t copyTable, fn func([]any) erro
 		n++
 	}
 	return n, rows.Err()
-}
-
-// normalise turns a driver value into the Go type both databases accept for the column.
-func normalise(v any, k colKind) (any, error) {
-	if v == nil {
-		return nil, nil
-	}
-	switch k {
-	case colInt:
-		switch x := v.(type) {
-		case int64:
-			return x, nil
-		case int32:
-			return int64(x), nil
-		}
-	case colBool:
-		switch x := v.(type) {
-		case bool:
-			return x, nil
-		case int64:
-			return x != 0, nil
-		}
-	case colText:
-		switch x := v.(type) {
-		case string:
-			return x, nil
-		case []byte:
-			return string(x), nil
-		}
-	case colBlob:
-		switch x := v.(type) {
-		case []byte:
-			return append([]byte(nil), x...), nil
-		case string:
-			return []byte(x), nil
-		}
-	}
-	return nil, fmt.Errorf("unexpected %T for column kind %d", v, k)
-}
-
-// writeCanonical writes a value so that equal values hash alike on both databases.
-func writeCanonical(h hash.Hash, v any) {
-	switch x := v.(type) {
-	case nil:
-		h.Write([]byte("\x00N"))
-	case int64:
-		h.Write([]byte("\x00i" + strconv.FormatInt(x, 10)))
-	case bool:
-		h.Write([]byte("\x00b" + strconv.FormatBool(x)))
-	case string:
-		h.Write([]byte("\x00s" + strconv.Itoa(len(x)) + ":"))
-		h.Write([]byte(x))
-	case []byte:
-		h.Write([]byte("\x00x" + strconv.Itoa(len(x)) + ":"))
-		h.Write(x)
-	}
 }
 
 // snapshotOptions makes a transaction that reads one consistent state of the database

@@ -114,8 +114,10 @@ func checkCopy(t *testing.T, src, dst *sqlstore.DB, report []sqlstore.TableCopy)
 			t.Errorf("%s: source %+v, destination %+v, report %+v", a[i].Table, a[i], b[i], report[i])
 		}
 	}
-	if report[5].Table != "articles" || report[5].Rows != 3 {
-		t.Errorf("articles copied: %+v", report[5])
+	for _, tc := range report {
+		if tc.Table == "articles" && tc.Rows != 3 {
+			t.Errorf("articles copied: %+v", tc)
+		}
 	}
 	got, err := dst.Article(ctx, "fr", "premier")
 	if err != nil {
