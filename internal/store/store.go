@@ -80,6 +80,7 @@ func (s Stats) Empty() bool { return s == Stats{} }
 
 // Tx is one write transaction. Everything done through it commits together or not at all.
 type Tx interface {
+	NewsroomTx
 	PutSite(ctx context.Context, s content.Site) error
 	CreatePerson(ctx context.Context, p *content.Person) error
 	CreateSection(ctx context.Context, s *content.Section) error
@@ -153,6 +154,7 @@ type Throttle interface {
 // Store is a whole backend.
 type Store interface {
 	Reader
+	Newsroom
 	Queue
 	Throttle
 	// Update runs fn in one write transaction and tells subscribers what changed once it

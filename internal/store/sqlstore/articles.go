@@ -14,27 +14,40 @@ import (
 
 const articleColumns = `a.id, a.story_id, a.kind, a.lang, a.slug, a.title, a.standfirst, a.body, a.body_html,
 	a.signature, COALESCE(a.section_id, 0), a.status, a.featured, a.image_path, a.image_alt,
-	a.image_caption, a.image_credit, a.publish_at, a.created_at, a.updated_at, a.version`
+	a.image_caption, a.image_credit, a.publish_at, a.created_at, a.updated_at, a.version,
+	COALESCE(a.created_by, 0), COALESCE(a.updated_by, 0), a.deleted_at`
 
 func scanArticle(s scanner) (*content.Article, error) {
 	var a content.Article
-	var publish, created, updated sql.NullInt64
+	var publish, created, updated, deleted sql.NullInt64
 	err := s.Scan(&a.ID, &a.StoryID, &a.Kind, &a.Lang, &a.Slug, &a.Title, &a.Standfirst, &a.Body, &a.BodyHTML,
 		&a.Signature, &a.SectionID, &a.Status, &a.Featured, &a.Image.Path, &a.Image.Alt,
-		&a.Image.Caption, &a.Image.Credit, &publish, &created, &updated, &a.Version)
+		&a.Image.Caption, &a.Image.Credit, &publish, &created, &updated, &a.Version,
+		&a.CreatedBy, &a.UpdatedBy, &deleted)
 	a.PublishAt, a.CreatedAt, a.UpdatedAt = fromUnix(publish), fromUnix(created), fromUnix(updated)
+	a.DeletedAt = fromUnix(deleted)
 	return &a, err
 }
 
 // Article loads one article with its authors, tags, press contacts and manual picks.
+// It answers for articles in the trash too: the site tells readers they are gone.
 func (db *DB) Article(ctx context.Context, lang content.Lang, slug string) (*content.Article, error) {
-	row, err := db.queryRow(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.lang = $1 AND a.slug = $2`, lang, slug)
+	a, err := db.loadArticle(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.lang = $1 AND a.slug = $2`, lang, slug)
+	if err != nil {
+		return nil, fmt.Errorf("article %s/%s: %w", lang, slug, err)
+	}
+	return a, nil
+}
+
+// loadArticle reads the one article query selects, with its relations.
+func (db *DB) loadArticle(ctx context.Context, query string, args ...any) (*content.Article, error) {
+	row, err := db.queryRow(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	a, err := scanArticle(row)
 	if err != nil {
-		return nil, fmt.Errorf("article %s/%s: %w", lang, slug, db.dialect.translate(err))
+		return nil, db.dialect.translate(err)
 	}
 	if err := db.loadRelations(ctx, a); err != nil {
 		return nil, fmt.Errorf("article %d relations: %w", a.ID, err)
@@ -116,7 +129,7 @@ func tagIDs(ts []content.Tag) []int64 {
 // SlugRedirect finds the article that once answered at lang/oldSlug.
 func (db *DB) SlugRedirect(ctx context.Context, lang content.Lang, oldSlug string) (string, error) {
 	row, err := db.queryRow(ctx, `SELECT a.slug FROM slug_history h JOIN articles a ON a.id = h.article_id
-		WHERE h.lang = $1 AND h.slug = $2`, lang, oldSlug)
+		WHERE h.lang = $1 AND h.slug = $2 AND a.deleted_at IS NULL`, lang, oldSlug)
 	if err != nil {
 		return "", err
 	}
@@ -127,7 +140,8 @@ func (db *DB) SlugRedirect(ctx context.Context, lang content.Lang, oldSlug strin
 	return slug, nil
 }
 
-// Articles lists published articles, newest first.
+// Articles lists published articles, newest first. Here and in every other public list,
+// articles in the trash are left out.
 func (db *DB) Articles(ctx context.Context, q store.ListQuery) ([]content.Teaser, error) {
 	if err := pageBounds(q.Limit, q.Offset); err != nil {
 		return nil, err
@@ -138,7 +152,7 @@ func (db *DB) Articles(ctx context.Context, q store.ListQuery) ([]content.Teaser
 		args = append(args, v)
 		return "$" + strconv.Itoa(len(args))
 	}
-	where = append(where, "a.lang = $1", "a.status = 'published'")
+	where = append(where, "a.lang = $1", "a.status = 'published'", "a.deleted_at IS NULL")
 	if len(q.SectionIDs) > 0 {
 		where = append(where, "a.section_id IN ("+placeholders(len(args)+1, len(q.SectionIDs))+")")
 		for _, id := range q.SectionIDs {
@@ -168,94 +182,7 @@ func (db *DB) Articles(ctx context.Context, q store.ListQuery) ([]content.Teaser
 // StoryVersions returns the published language versions of a story.
 func (db *DB) StoryVersions(ctx context.Context, storyID int64) ([]content.Teaser, error) {
 	return collectTeasers(db.query(ctx, `SELECT `+teaserColumns+` FROM articles a
-		WHERE a.story_id = $1 AND a.status = 'published' ORDER BY a.lang`, storyID))
-}
-
-// maxRelatedTags bounds the tags that feed related reading, and so the variants of its
-// query text.
-const maxRelatedTags = 8
-
-// Sources of related-reading candidates, as numbered in relatedQuery.
-const (
-	fromManual = iota
-	fromDossier
-	fromTag
-	fromSection
-)
-
-// RelatedSources gathers every source of a's related-reading candidates in one query:
-// on a cold page, round trips and full rows were most of the time spent.
-func (db *DB) RelatedSources(ctx context.Context, a *content.Article, per int) (content.RelatedSources, error) {
-	if err := pageBounds(per, 0); err != nil {
-		return content.RelatedSources{}, err
-	}
-	tags := a.TagIDs[:min(len(a.TagIDs), maxRelatedTags)]
-	args := []any{a.ID, per}
-	for _, id := range tags {
-		args = append(args, id)
-	}
-	if a.SectionID != 0 {
-		args = append(args, a.Lang, a.SectionID)
-	}
-	src := content.RelatedSources{ByTag: make(map[int64][]content.Candidate, len(tags))}
-	rows, err := db.query(ctx, relatedQuery(len(tags), a.SectionID != 0), args...)
-	if err != nil {
-		return src, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var from, tag, position int64
-		var c content.Candidate
-		var publish sql.NullInt64
-		if err := rows.Scan(&from, &tag, &position, &c.ID, &c.StoryID, &c.Lang, &publish); err != nil {
-			return src, err
-		}
-		c.PublishAt = fromUnix(publish)
-		switch from {
-		case fromManual:
-			src.Manual = append(src.Manual, c)
-		case fromDossier:
-			src.Dossier = append(src.Dossier, c)
-		case fromTag:
-			src.ByTag[tag] = append(src.ByTag[tag], c)
-		case fromSection:
-			src.Section = append(src.Section, c)
-		}
-	}
-	return src, rows.Err()
-}
-
-// relatedQuery unites the candidate sources. $1 is the article, $2 the limit per source,
-// then one parameter per tag, then the language and section when there is a section.
-// Manual picks come back in the editors' order.
-func relatedQuery(tags int, section bool) string {
-	const cols = `a.id, a.story_id, a.lang, a.publish_at`
-	parts := []string{
-		`SELECT 0 AS src, 0 AS tag, r.position AS pos, ` + cols + `
-		FROM article_related r JOIN articles a ON a.id = r.related_id
-		WHERE r.article_id = $1 AND a.status = 'published'`,
-		`SELECT * FROM (SELECT 1 AS src, 0 AS tag, 0 AS pos, ` + cols + ` FROM articles a
-		WHERE a.status = 'published' AND a.id <> $1 AND a.id IN (
-			SELECT da.article_id FROM dossier_articles da WHERE da.dossier_id IN (
-				SELECT dossier_id FROM dossier_articles WHERE article_id = $1))
-		ORDER BY a.publish_at DESC LIMIT $2) AS d`,
-	}
-	for i := range tags {
-		// Newest by ID rather than by date: it walks the tag index backwards and stops
-		// after $2 rows, however many thousands of articles carry the tag.
-		p := "$" + strconv.Itoa(3+i)
-		parts = append(parts, `SELECT * FROM (SELECT 2 AS src, t.tag_id AS tag, 0 AS pos, `+cols+`
-		FROM article_tags t JOIN articles a ON a.id = t.article_id
-		WHERE t.tag_id = `+p+` AND a.status = 'published' AND a.id <> $1
-		ORDER BY t.article_id DESC LIMIT $2) AS t`+strconv.Itoa(i))
-	}
-	if section {
-		l, sec := "$"+strconv.Itoa(3+tags), "$"+strconv.Itoa(4+tags)
-		parts = append(parts, `SELECT * FROM (SELECT 3 AS src, 0 AS tag, 0 AS pos, `+cols+` FROM articles a
-		WHERE a.lang = `+l+` AND a.section_id = `+sec+` AND a.status = 'published' AND a.id <> $1
-		ORDER BY a.publish_at DESC, a.id DESC LIMIT $2) AS s`)
-	}
-	return strings.Join(parts, "\nUNION ALL\n") + "\nORDER BY 1, 3"
+		WHERE a.story_id = $1 AND a.status = 'published' AND a.deleted_at IS NULL ORDER BY a.lang`, storyID))
 }
 
 // Teasers loads the published articles among ids and returns them in the order of ids.
@@ -268,7 +195,7 @@ func (db *DB) Teasers(ctx context.Context, ids []int64) ([]content.Teaser, error
 		args[i] = id
 	}
 	found, err := collectTeasers(db.query(ctx, `SELECT `+teaserColumns+` FROM articles a
-		WHERE a.status = 'published' AND a.id IN (`+placeholders(1, len(ids))+`)`, args...))
+		WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.id IN (`+placeholders(1, len(ids))+`)`, args...))
 	if err != nil {
 		return nil, err
 	}
@@ -287,7 +214,7 @@ func (db *DB) Teasers(ctx context.Context, ids []int64) ([]content.Teaser, error
 
 // NextScheduled returns the earliest time a scheduled article is due.
 func (db *DB) NextScheduled(ctx context.Context) (time.Time, error) {
-	row, err := db.queryRow(ctx, `SELECT MIN(publish_at) FROM articles WHERE status = 'scheduled'`)
+	row, err := db.queryRow(ctx, `SELECT MIN(publish_at) FROM articles WHERE status = 'scheduled' AND deleted_at IS NULL`)
 	if err != nil {
 		return time.Time{}, err
 	}

@@ -2,12 +2,16 @@ package sqlstore_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/roneo/roneo/internal/auth"
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/store/pgtest"
 	"github.com/roneo/roneo/internal/store/sqlstore"
 )
 
@@ -38,12 +42,18 @@ func seed(t *testing.T, db store.Store) {
 		if err := tx.CreateTag(ctx, tag); err != nil {
 			return err
 		}
+		u := &auth.User{Email: "ana@example.org", Name: "Ana", Role: auth.RoleEditor, Lang: "fr", PasswordHash: "h",
+			RecoveryCodes: []string{"c1"}, PersonID: p.ID}
+		if err := tx.CreateUser(ctx, u); err != nil {
+			return err
+		}
 		var ids []int64
 		for i, slug := range []string{"un", "deux", "trois"} {
 			a := &content.Article{Kind: content.KindPressRelease, Lang: "fr", Slug: slug, Title: "Titre « " + slug + " »",
 				Body: "Texte.", BodyHTML: "<p>Texte.</p>", Status: content.StatusPublished, Featured: i == 0,
 				PublishAt: time.Date(2026, 1, i+1, 9, 0, 0, 0, time.UTC), SectionID: child.ID,
-				AuthorIDs: []int64{p.ID}, ContactIDs: []int64{p.ID}, TagIDs: []int64{tag.ID}, RelatedIDs: ids}
+				AuthorIDs: []int64{p.ID}, ContactIDs: []int64{p.ID}, TagIDs: []int64{tag.ID}, RelatedIDs: ids,
+				CreatedBy: u.ID, UpdatedBy: u.ID}
 			if err := tx.CreateArticle(ctx, a); err != nil {
 				return err
 			}
@@ -53,9 +63,22 @@ func seed(t *testing.T, db store.Store) {
 		if err := tx.CreateDossier(ctx, d); err != nil {
 			return err
 		}
+		if err := tx.Audit(ctx, store.AuditEntry{UserID: u.ID, Actor: u.Email, Action: "article.publish", Target: "article 1"}); err != nil {
+			return err
+		}
+		if err := tx.CreatePreview(ctx, store.Preview{Hash: "p", ArticleID: ids[0], CreatedBy: u.ID, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+			return err
+		}
+		if err := tx.TrashArticle(ctx, ids[2], time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+			return err
+		}
 		return tx.SetDossierArticles(ctx, d.ID, ids)
 	})
 	if err != nil {
+		t.Fatal(err)
+	}
+	// What lasts hours at most is not carried.
+	if err := db.CreateSession(ctx, store.Session{Hash: "s", UserID: 1, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	// The section whose parent was created after it, and a renamed slug.
@@ -96,6 +119,26 @@ func TestCopySQLiteToSQLite(t *testing.T) {
 	}
 }
 
+// The newsroom's tables cross to PostgreSQL and back unchanged, identities included.
+func TestCopySQLiteToPostgresAndBack(t *testing.T) {
+	src, back := openSQLite(t), openSQLite(t)
+	pg, err := sqlstore.OpenPostgres(context.Background(), pgtest.URL(t), sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	seed(t, src)
+	report, err := sqlstore.Copy(context.Background(), src, pg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCopy(t, src, pg, report)
+	if report, err = sqlstore.Copy(context.Background(), pg, back, nil); err != nil {
+		t.Fatal(err)
+	}
+	checkCopy(t, pg, back, report)
+}
+
 // checkCopy compares the copy's report with both stores' checksums and reads the copy
 // back through the store.
 func checkCopy(t *testing.T, src, dst *sqlstore.DB, report []sqlstore.TableCopy) {
@@ -129,15 +172,56 @@ func checkCopy(t *testing.T, src, dst *sqlstore.DB, report []sqlstore.TableCopy)
 	if slug, err := dst.SlugRedirect(ctx, "fr", "un"); err != nil || slug != "premier" {
 		t.Errorf("slug history: %q, %v", slug, err)
 	}
+	checkNewsroomCopy(t, dst, got)
 	site, err := dst.Site(ctx)
 	if err != nil || site.Name != "Copie" || site.Taglines["nl"] != "Krant" {
 		t.Errorf("site: %+v, %v", site, err)
 	}
 	// New rows get fresh IDs after the copied ones.
+	stats, err := dst.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	err = dst.Update(ctx, func(tx store.Tx) error {
-		return tx.CreateTag(ctx, &content.Tag{Lang: "fr", Slug: "nouveau", Name: "nouveau"})
+		return tx.CreateTag(ctx, &content.Tag{Lang: "fr", Slug: fmt.Sprint("nouveau-", stats.Tags), Name: "nouveau"})
 	})
 	if err != nil {
 		t.Errorf("writing after the copy: %v", err)
+	}
+}
+
+// checkNewsroomCopy reads back what the newsroom keeps: accounts, revisions, the audit
+// log, previews, the trash and folded titles; sessions stay behind.
+func checkNewsroomCopy(t *testing.T, dst *sqlstore.DB, premier *content.Article) {
+	t.Helper()
+	ctx := context.Background()
+	u, err := dst.UserByEmail(ctx, "ana@example.org")
+	if err != nil || u.RecoveryCodes[0] != "c1" || premier.CreatedBy != u.ID || premier.UpdatedBy != u.ID {
+		t.Errorf("account %+v (%v), article by %d/%d", u, err, premier.CreatedBy, premier.UpdatedBy)
+	}
+	if revs, err := dst.Revisions(ctx, premier.ID); err != nil || int64(len(revs)) != premier.Version {
+		t.Errorf("%d revisions of version %d: %v", len(revs), premier.Version, err)
+	}
+	if log, err := dst.AuditLog(ctx, store.AuditQuery{Limit: 10}); err != nil || len(log) == 0 || log[len(log)-1].UserID != u.ID {
+		t.Errorf("audit log: %+v, %v", log, err)
+	}
+	if ps, err := dst.Previews(ctx, premier.ID); err != nil || len(ps) != 1 {
+		t.Errorf("previews: %+v, %v", ps, err)
+	}
+	if trash, err := dst.NewsroomArticles(ctx, store.ArticleQuery{Deleted: true, Title: "TROIS"}); err != nil || len(trash) != 1 {
+		t.Errorf("trash searched by title: %+v, %v", trash, err)
+	}
+	if _, err := dst.SessionByHash(ctx, "s", time.Now()); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a session was copied: %v", err)
+	}
+	// New revisions and audit entries get IDs after the copied ones.
+	err = dst.Update(ctx, func(tx store.Tx) error {
+		if err := tx.Audit(ctx, store.AuditEntry{Action: "copy.checked"}); err != nil {
+			return err
+		}
+		return tx.UpdateArticle(ctx, premier)
+	})
+	if err != nil {
+		t.Errorf("saving after the copy: %v", err)
 	}
 }

@@ -176,6 +176,16 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (*rows, erro
 	return &rows{Rows: r, d: db.dialect}, nil
 }
 
+// queryOnce runs a read query without preparing it for later: for texts assembled from
+// many optional filters, whose variants would fill the statement cache.
+func (db *DB) queryOnce(ctx context.Context, query string, args ...any) (*rows, error) {
+	r, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, db.dialect.translate(err)
+	}
+	return &rows{Rows: r, d: db.dialect}, nil
+}
+
 // rows translates the errors of reading a result too: a connection lost in the middle
 // of one shows up there, and must reach callers as store.ErrUnavailable.
 type rows struct {

@@ -155,7 +155,7 @@ func (db *DB) DossierArticles(ctx context.Context, dossierID int64, limit, offse
 	}
 	return collectTeasers(db.query(ctx, `SELECT `+teaserColumns+`
 		FROM dossier_articles da JOIN articles a ON a.id = da.article_id
-		WHERE da.dossier_id = $1 AND a.status = 'published'
+		WHERE da.dossier_id = $1 AND a.status = 'published' AND a.deleted_at IS NULL
 		ORDER BY da.position, a.id LIMIT $2 OFFSET $3`, dossierID, limit, offset))
 }
 
