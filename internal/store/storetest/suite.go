@@ -60,6 +60,18 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"ThrottleCounts", testThrottleCounts},
 		{"ThrottleConcurrent", testThrottleConcurrent},
 		{"ThrottleForgetsOldWindows", testThrottleForgetsOldWindows},
+		{"Users", testUsers},
+		{"Sessions", testSessions},
+		{"Tokens", testTokens},
+		{"Audit", testAudit},
+		{"Revisions", testRevisions},
+		{"Trash", testTrash},
+		{"Previews", testPreviews},
+		{"Autosaves", testAutosaves},
+		{"NewsroomArticles", testNewsroomArticles},
+		{"NewsroomTitleSearch", testNewsroomTitleSearch},
+		{"Pickers", testPickers},
+		{"UpdateTaxonomy", testUpdateTaxonomy},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
