@@ -73,18 +73,23 @@ FROM article_related r WHERE r.article_id = $1
 ORDER BY 1, 2, 5`
 
 func (db *DB) loadRelations(ctx context.Context, a *content.Article) error {
-	rows, err := db.query(ctx, relationsQuery, a.ID)
+	rs, err := db.query(ctx, relationsQuery, a.ID)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
+	return fillRelations(rs, a)
+}
+
+// fillRelations reads relationsQuery's rows into a, and closes them.
+func fillRelations(rs *rows, a *content.Article) error {
+	defer rs.Close()
+	for rs.Next() {
 		var rel string
 		var pos int64
 		var p content.Person
 		var created, updated sql.NullInt64
 		var lang content.Lang
-		if err := rows.Scan(&rel, &pos, &p.ID, &p.Slug, &p.Name, &p.Role, &p.Bio, &p.BioHTML, &p.Email, &p.Phone,
+		if err := rs.Scan(&rel, &pos, &p.ID, &p.Slug, &p.Name, &p.Role, &p.Bio, &p.BioHTML, &p.Email, &p.Phone,
 			&created, &updated, &lang); err != nil {
 			return err
 		}
@@ -101,7 +106,7 @@ func (db *DB) loadRelations(ctx context.Context, a *content.Article) error {
 		}
 	}
 	a.AuthorIDs, a.ContactIDs, a.TagIDs = personIDs(a.Authors), personIDs(a.Contacts), tagIDs(a.Tags)
-	return rows.Err()
+	return rs.Err()
 }
 
 func scanID(s scanner) (int64, error) {

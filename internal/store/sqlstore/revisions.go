@@ -10,6 +10,38 @@ import (
 	"github.com/roneo/roneo/internal/store"
 )
 
+// keepOriginal records the stored state of an article before its first change, when it
+// has no revision yet: imported and generated articles are created without one.
+func (t *tx) keepOriginal(ctx context.Context, id int64) error {
+	row, err := t.queryRow(ctx, `SELECT COUNT(*) FROM article_revisions WHERE article_id = $1`, id)
+	if err != nil {
+		return err
+	}
+	var n int
+	if err := row.Scan(&n); err != nil {
+		return t.db.dialect.translate(err)
+	}
+	if n > 0 {
+		return nil
+	}
+	row, err = t.queryRow(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = $1`, id)
+	if err != nil {
+		return err
+	}
+	old, err := scanArticle(row)
+	if err != nil {
+		return t.db.dialect.translate(err)
+	}
+	r, err := t.tx.QueryContext(ctx, relationsQuery, id)
+	if err != nil {
+		return t.db.dialect.translate(err)
+	}
+	if err := fillRelations(&rows{Rows: r, d: t.db.dialect}, old); err != nil {
+		return err
+	}
+	return t.recordRevision(ctx, old, old.UpdatedAt)
+}
+
 // recordRevision keeps a as saved at now, in the transaction that saved it. The relation
 // IDs are the ones written: deduplicated, the article itself left out of its picks.
 func (t *tx) recordRevision(ctx context.Context, a *content.Article, now time.Time) error {

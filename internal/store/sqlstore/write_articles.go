@@ -48,8 +48,13 @@ func (t *tx) CreateArticle(ctx context.Context, a *content.Article) error {
 	if err := t.writeRelations(ctx, a); err != nil {
 		return err
 	}
-	if err := t.recordRevision(ctx, a, now); err != nil {
-		return err
+	// Imported and generated articles (no account behind them) get no first revision:
+	// it would only double a large import's size. UpdateArticle keeps the original state
+	// before the first change instead (keepOriginal).
+	if a.CreatedBy != 0 || a.UpdatedBy != 0 {
+		if err := t.recordRevision(ctx, a, now); err != nil {
+			return err
+		}
 	}
 	t.changed(store.TopicArticle, a.ID)
 	return nil
@@ -78,6 +83,9 @@ func (t *tx) UpdateArticle(ctx context.Context, a *content.Article) error {
 	}
 	if version != a.Version {
 		return fmt.Errorf("article %d was saved by someone else (version %d, yours %d): %w", a.ID, version, a.Version, store.ErrConflict)
+	}
+	if err := t.keepOriginal(ctx, a.ID); err != nil {
+		return err
 	}
 	// The version is checked again by the UPDATE itself: on PostgreSQL another transaction
 	// may save between the SELECT above and here, and only the row lock sees it.

@@ -67,8 +67,21 @@ func testRevisions(t *testing.T, e *env) {
 	err = e.st.Update(ctx, func(tx store.Tx) error { return tx.UpdateArticle(ctx, &stale) })
 	checkErr(t, "stale save", err, store.ErrConflict)
 	checkEqual(t, "revisions after a stale save", len(mustRevisions(t, e, a.ID)), 3)
-	checkEqual(t, "revisions of the other article", len(mustRevisions(t, e, other.ID)), 1)
 	checkEqual(t, "revisions of an unknown article", len(mustRevisions(t, e, 9999)), 0)
+
+	// An article created without an account (an import, the demo) has no revision until
+	// its first change, which keeps the original state first: nothing is lost.
+	checkEqual(t, "revisions of an imported article", len(mustRevisions(t, e, other.ID)), 0)
+	imported := mustReadArticle(t, e.st, "fr", "other")
+	originalTitle := imported.Title
+	e.clock.Advance(time.Hour)
+	imported.Title, imported.UpdatedBy = "Edited", bob.ID
+	mustUpdateArticle(t, e.st, imported)
+	revs = mustRevisions(t, e, other.ID)
+	checkEqual(t, "revisions after the first change of an import", len(revs), 2)
+	checkEqual(t, "the original title is kept", revs[1].Article.Title, originalTitle)
+	checkEqual(t, "the original has no account", revs[1].UserID, int64(0))
+	checkEqual(t, "the change is recorded", revs[0].Article.Title, "Edited")
 }
 
 func mustRevisions(tb testing.TB, e *env, articleID int64) []store.Revision {
