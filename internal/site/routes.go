@@ -31,6 +31,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /{lang}/{$}", s.page(s.home))
 	mux.Handle("GET /{lang}/{segment}", s.handle(s.indexRedirect))
 	mux.Handle("GET /{lang}/{segment}/{$}", s.page(s.index))
+	mux.Handle("GET /{lang}/preview/{secret}", s.handle(s.preview))
 	mux.Handle("GET /{lang}/{segment}/{slug}", s.page(s.item))
 	mux.Handle("GET /{lang}/{segment}/{slug}/{action}", s.page(s.itemAction))
 	mux.Handle("POST /{lang}/{segment}/{slug}/{action}", s.handle(s.itemPost))
