@@ -1,0 +1,257 @@
+package newsroom
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/store"
+)
+
+// maxDossierArticles bounds a dossier's list as the editor shows it.
+const maxDossierArticles = 1000
+
+type dossiersPage struct {
+	L        *Layout
+	Lang     content.Lang
+	Langs    []option
+	Dossiers []content.Dossier
+}
+
+// dossiers lists a language's dossiers.
+func (s *Server) dossiers(w http.ResponseWriter, r *request) error {
+	lang, err := s.langParam(r)
+	if err != nil {
+		return err
+	}
+	ds, err := s.store.Dossiers(r.Context(), lang, false, 500, 0)
+	if err != nil {
+		return err
+	}
+	p := &dossiersPage{L: s.layout(r, r.T("nr.dossiers.title")), Lang: lang, Dossiers: ds}
+	for _, l := range r.site.Langs {
+		p.Langs = append(p.Langs, option{Value: string(l), Label: langName(l), Selected: l == lang})
+	}
+	return s.render(w, http.StatusOK, "dossiers", p)
+}
+
+func (s *Server) langParam(r *request) (content.Lang, error) {
+	raw := r.URL.Query().Get("lang")
+	if raw == "" {
+		return r.site.DefaultLang(), nil
+	}
+	l, err := content.ParseLang(raw)
+	if err != nil || !r.site.HasLang(l) {
+		return "", badRequest(err)
+	}
+	return l, nil
+}
+
+type dossierPage struct {
+	L        *Layout
+	D        *content.Dossier
+	Langs    []option
+	Articles []option // in the dossier, in order
+	Found    []option // search results to add
+	Q        string
+	Errors   fieldErrors
+}
+
+// dossierForm shows a dossier to edit, or a blank one ("new").
+func (s *Server) dossierForm(w http.ResponseWriter, r *request) error {
+	d, err := s.dossierOfPath(r)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	if d.ID != 0 {
+		list, err := s.store.DossierArticles(r.Context(), d.ID, maxDossierArticles, 0)
+		if err != nil {
+			return err
+		}
+		for _, t := range list {
+			ids = append(ids, t.ID)
+		}
+	}
+	page, err := s.dossierPage(r, d, ids, "", nil)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "dossier", page)
+}
+
+func (s *Server) dossierPage(r *request, d *content.Dossier, ids []int64, q string, fe fieldErrors) (*dossierPage, error) {
+	title := r.T("nr.dossiers.new")
+	if d.ID != 0 {
+		title = d.Title
+	}
+	p := &dossierPage{L: s.layout(r, title), D: d, Q: q, Errors: fe}
+	for _, l := range r.site.Langs {
+		p.Langs = append(p.Langs, option{Value: string(l), Label: langName(l), Selected: l == d.Lang})
+	}
+	for _, id := range ids {
+		a, err := s.store.ArticleByID(r.Context(), id)
+		if err != nil {
+			continue // gone since
+		}
+		p.Articles = append(p.Articles, option{Value: idString(id), Label: a.Title, Selected: true})
+	}
+	if q != "" {
+		found, err := s.store.NewsroomArticles(r.Context(), store.ArticleQuery{Title: q, Lang: d.Lang, Limit: searchSize})
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range found {
+			if !contains(ids, it.ID) {
+				p.Found = append(p.Found, option{Value: idString(it.ID), Label: it.Title})
+			}
+		}
+	}
+	return p, nil
+}
+
+// saveDossier creates or changes a dossier and its ordered list of articles. "Find"
+// shows the form again with articles to add, saving nothing.
+func (s *Server) saveDossier(w http.ResponseWriter, r *request) error {
+	ctx := r.Context()
+	d, err := s.dossierOfPath(r)
+	if err != nil {
+		return err
+	}
+	v := r.PostForm
+	if l, err := content.ParseLang(v.Get("lang")); err == nil && r.site.HasLang(l) {
+		d.Lang = l
+	}
+	d.Title = s.cfg.Renderer.Text(string(d.Lang), strings.TrimSpace(v.Get("title")))
+	if d.Slug = strings.TrimSpace(v.Get("slug")); d.Slug == "" {
+		d.Slug = content.Slugify(d.Title)
+	}
+	d.Intro, d.Featured = normalizeNewlines(v.Get("intro")), v.Get("featured") == "1"
+	if d.IntroHTML, err = s.cfg.Renderer.Markdown(string(d.Lang), d.Intro); err != nil {
+		return err
+	}
+	ids, err := dossierOrder(v)
+	if err != nil {
+		return err
+	}
+	q := strings.TrimSpace(v.Get("q"))
+	if v.Get("op") == "find" {
+		page, err := s.dossierPage(r, d, ids, q, nil)
+		if err != nil {
+			return err
+		}
+		return s.render(w, http.StatusOK, "dossier", page)
+	}
+	fe := fieldErrors{}
+	if err := mergeProblems(r, fe, d.Validate()); err != nil {
+		return err
+	}
+	if len(fe) == 0 {
+		action := "dossier.create"
+		if d.ID != 0 {
+			action = "dossier.update"
+		}
+		taken, err := s.writeTaxonomy(ctx, r, action, "dossier", func() string { return d.Title }, func(tx store.Tx) error {
+			var err error
+			if d.ID == 0 {
+				err = tx.CreateDossier(ctx, d)
+			} else {
+				err = tx.UpdateDossier(ctx, d)
+			}
+			if err != nil {
+				return err
+			}
+			return tx.SetDossierArticles(ctx, d.ID, ids)
+		})
+		if err != nil {
+			return err
+		}
+		if !taken {
+			return s.taxonomyDone(w, r, prefix+"dossiers?lang="+string(d.Lang))
+		}
+		fe["slug"] = r.T("nr.problem.taken")
+	}
+	page, err := s.dossierPage(r, d, ids, q, fe)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusUnprocessableEntity, "dossier", page)
+}
+
+// dossierOrder reads the list from the form: the articles kept, in the order of their
+// position fields (ties keep the form's order), then the ones added.
+func dossierOrder(v map[string][]string) ([]int64, error) {
+	current, err := formIDs(v["article"])
+	if err != nil {
+		return nil, err
+	}
+	removed, err := formIDs(v["remove"])
+	if err != nil {
+		return nil, err
+	}
+	added, err := formIDs(v["add"])
+	if err != nil {
+		return nil, err
+	}
+	type item struct {
+		id  int64
+		pos int
+	}
+	var items []item
+	for i, id := range current {
+		if contains(removed, id) {
+			continue
+		}
+		pos := i + 1
+		if raw := strings.TrimSpace(first(v["pos."+idString(id)])); raw != "" {
+			if n, err := strconv.Atoi(raw); err == nil {
+				pos = n
+			}
+		}
+		items = append(items, item{id, pos})
+	}
+	slices.SortStableFunc(items, func(a, b item) int { return cmp.Compare(a.pos, b.pos) })
+	ids := make([]int64, 0, len(items)+len(added))
+	for _, it := range items {
+		ids = append(ids, it.id)
+	}
+	for _, id := range added {
+		if !contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+func first(vs []string) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	return vs[0]
+}
+
+func (s *Server) dossierOfPath(r *request) (*content.Dossier, error) {
+	if r.PathValue("id") == "new" {
+		lang, err := s.langParam(r)
+		return &content.Dossier{Lang: lang}, err
+	}
+	id, ok := formID(r.PathValue("id"))
+	if !ok {
+		return nil, errNotFound
+	}
+	for _, l := range r.site.Langs {
+		ds, err := s.store.Dossiers(r.Context(), l, false, 1000, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ds {
+			if d.ID == id {
+				return &d, nil
+			}
+		}
+	}
+	return nil, errNotFound
+}

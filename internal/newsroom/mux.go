@@ -1,0 +1,119 @@
+package newsroom
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/roneo/roneo/internal/auth"
+)
+
+// handler is a newsroom handler: it returns an error, and one adapter (fail) turns it
+// into a localized page.
+type handler func(w http.ResponseWriter, r *request) error
+
+// route is one line of the newsroom's route table.
+type route struct {
+	pattern string      // a ServeMux pattern with its method
+	action  auth.Action // what the person must be allowed; "": open to anyone
+	h       handler
+	enrol   bool  // reachable by an account that must first enrol a second factor
+	keep    bool  // a form whose fields survive an expired session (see signInFirst)
+	limit   int64 // request body limit; 0: smallForm
+}
+
+// mux builds the handler for a route table: cross-origin protection against CSRF, then
+// for each route the session, the form, and the check of the route's action.
+func (s *Server) mux(table []route) http.Handler {
+	mux := http.NewServeMux()
+	s.serveMux = mux
+	for i := range table {
+		mux.Handle(table[i].pattern, s.wrap(&table[i]))
+	}
+	mux.Handle("GET /newsroom", http.RedirectHandler(prefix, http.StatusMovedPermanently))
+	mux.Handle("/", s.wrap(&route{h: func(http.ResponseWriter, *request) error { return errNotFound }}))
+	// Unsafe requests from other origins are refused by their Fetch metadata (or Origin),
+	// so forms need no token: a page of another site cannot post here.
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(s.wrap(&route{h: func(http.ResponseWriter, *request) error {
+		return &httpError{status: http.StatusForbidden, key: "nr.error.csrf", err: errors.New("cross-origin request")}
+	}}))
+	return cop.Handler(mux)
+}
+
+// wrap adapts a route: it loads the request's state, checks the action, runs the
+// handler and renders any error.
+func (s *Server) wrap(rt *route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, hr *http.Request) {
+		r, err := s.begin(w, hr, rt)
+		if err == nil {
+			var ok bool
+			ok, err = s.authorize(w, r)
+			if ok && err == nil {
+				err = rt.h(w, r)
+			}
+		}
+		if err != nil {
+			s.fail(w, r, err)
+		}
+	})
+}
+
+// authorize checks the route's action for the request's account. ok is false when it
+// answered (a redirect to sign in, the sign-in page) or when err says why not.
+func (s *Server) authorize(w http.ResponseWriter, r *request) (ok bool, err error) {
+	rt := r.route
+	switch {
+	case rt.action == "":
+		return true, nil
+	case r.user == nil:
+		return false, s.signInFirst(w, r)
+	case r.site.RequireSecondFactor && !r.user.HasSecondFactor() && !rt.enrol:
+		if r.Method == http.MethodGet {
+			seeOther(w, r, prefix+"account/2fa")
+			return false, nil
+		}
+		return false, &httpError{status: http.StatusForbidden, key: "nr.error.enrol"}
+	case !auth.Can(r.user, rt.action):
+		return false, forbidden(errors.New("role may not " + string(rt.action)))
+	}
+	return true, nil
+}
+
+// signInFirst answers a request that needs an account. A page is a redirect to the
+// sign-in form that comes back here; a form sent after the session ran out gets the
+// sign-in page at once, carrying what was typed so that signing in saves it.
+func (s *Server) signInFirst(w http.ResponseWriter, r *request) error {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		if r.pending != nil {
+			seeOther(w, r, prefix+"signin/code?next="+url.QueryEscape(r.URL.RequestURI()))
+			return nil
+		}
+		seeOther(w, r, prefix+"signin?next="+url.QueryEscape(r.URL.RequestURI()))
+		return nil
+	}
+	page := s.signinPage(r)
+	page.Expired = true
+	if r.route.keep {
+		page.Resume = r.URL.Path
+		page.Carry = carried(r.PostForm)
+	}
+	return s.render(w, http.StatusUnauthorized, "signin", page)
+}
+
+// seeOther redirects after a form or to another page.
+func seeOther(w http.ResponseWriter, r *request, path string) {
+	http.Redirect(w, r.Request, path, http.StatusSeeOther)
+}
+
+// localPath accepts a "next" address only when it is a newsroom page of this site, so
+// that the sign-in form cannot send anyone elsewhere.
+func localPath(next string) string {
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil ||
+		!strings.HasPrefix(u.Path, prefix) || strings.Contains(u.Path, "//") || strings.Contains(next, "\\") {
+		return prefix
+	}
+	return u.RequestURI()
+}

@@ -1,0 +1,113 @@
+// Package newsroom serves the newsroom under /newsroom/: sign-in with a second factor,
+// accounts and roles, the article editor and its workflow, revisions, embargoed preview
+// links, taxonomy, settings and the audit log. Every route names the action it needs and
+// the server checks it on every request.
+//
+// Handlers call the domain (content, auth, render) and the store and nothing else. It
+// must not import the public site, the SQL backends or the command line.
+package newsroom
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/roneo/roneo/internal/auth"
+	"github.com/roneo/roneo/internal/i18n"
+	"github.com/roneo/roneo/internal/render"
+	"github.com/roneo/roneo/internal/store"
+)
+
+// Mailer sends a plain-text e-mail. The newsroom uses it for password links; without one
+// (no SMTP configured) an admin hands the links over.
+type Mailer interface {
+	Send(ctx context.Context, to, subject, body string) error
+}
+
+// Config is what the newsroom needs from the command line.
+type Config struct {
+	// BaseURL is the public address; links in e-mails are made absolute with it, and
+	// cookies are marked Secure when it is https.
+	BaseURL  *url.URL
+	Theme    fs.FS // templates/newsroom/, static/, i18n/
+	Logger   *slog.Logger
+	Clock    func() time.Time
+	Renderer *render.Renderer
+	Hasher   *auth.Hasher
+	Mailer   Mailer // nil: no e-mail
+	// SessionIdle ends a session nobody used for this long (default 24 h); SessionMax
+	// ends any session this long after sign-in (default 30 days).
+	SessionIdle time.Duration
+	SessionMax  time.Duration
+}
+
+// Server is the newsroom, an http.Handler for /newsroom/ and everything below it.
+type Server struct {
+	cfg      Config
+	store    store.Store
+	log      *slog.Logger
+	now      func() time.Time
+	base     string // BaseURL without a trailing slash
+	secure   bool   // cookies only over TLS
+	tmpl     *templates
+	bundle   *i18n.Bundle
+	assets   *assets
+	handler  http.Handler
+	serveMux *http.ServeMux // the routes, to tell which one a resumed form goes to
+	table    []route
+}
+
+// New builds the newsroom. Templates and assets are read once, here.
+func New(ctx context.Context, st store.Store, cfg Config) (*Server, error) {
+	if cfg.BaseURL == nil || cfg.Theme == nil || cfg.Renderer == nil || cfg.Hasher == nil {
+		return nil, fmt.Errorf("newsroom: base URL, theme, renderer and hasher are required")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
+	if cfg.SessionIdle <= 0 {
+		cfg.SessionIdle = 24 * time.Hour
+	}
+	if cfg.SessionMax <= 0 {
+		cfg.SessionMax = 30 * 24 * time.Hour
+	}
+	s := &Server{
+		cfg: cfg, store: st, log: cfg.Logger, now: cfg.Clock,
+		base:   strings.TrimRight(cfg.BaseURL.String(), "/"),
+		secure: cfg.BaseURL.Scheme == "https",
+	}
+	var err error
+	if s.bundle, err = i18n.Load(cfg.Theme, "i18n"); err != nil {
+		return nil, err
+	}
+	if s.assets, err = loadAssets(cfg.Theme, "static", prefix+"static/", "newsroom.css", "newsroom.js", "icon.svg"); err != nil {
+		return nil, err
+	}
+	if s.tmpl, err = parseTemplates(cfg.Theme, s.assets); err != nil {
+		return nil, err
+	}
+	s.table = s.routes()
+	s.handler = s.mux(s.table)
+	return s, nil
+}
+
+// prefix is where the newsroom lives on the site.
+const prefix = "/newsroom/"
+
+// ServeHTTP answers every request below /newsroom/ with the newsroom's security headers.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	securityHeaders(w.Header())
+	s.handler.ServeHTTP(w, r)
+}
+
+// absolute makes a newsroom path absolute with the configured base URL, for e-mails and
+// the console.
+func (s *Server) absolute(path string) string { return s.base + path }
