@@ -21,6 +21,7 @@ Usage:
   roneo copy [flags]     copy a whole site between SQLite and PostgreSQL, verified
   roneo backup [flags]   write a consistent backup archive of a running site
   roneo restore [flags]  put a backup archive back into an empty database
+  roneo user <command>   one-time links for the first admin and for lost passwords
   roneo version          print the version
 
 Run "roneo <command> -h" for a command's flags. Every flag can also be set with an
@@ -77,6 +78,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBackup(ctx, args[1:], stdout, stderr)
 	case "restore":
 		return runRestore(ctx, args[1:], stdout, stderr)
+	case "user":
+		return runUser(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "roneo", version)
 		return nil

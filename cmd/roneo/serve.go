@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/media"
+	"github.com/roneo/roneo/internal/newsroom"
 	"github.com/roneo/roneo/internal/schedule"
 	"github.com/roneo/roneo/internal/site"
 	"github.com/roneo/roneo/internal/store"
@@ -33,6 +34,7 @@ type ServeConfig struct {
 	LogFormat    string
 	AccessLog    bool
 	Data         dataFlags
+	Newsroom     newsroomFlags
 }
 
 // Main is a running "roneo serve": tests start it on port 0 and stop it with Close.
@@ -45,6 +47,7 @@ type Main struct {
 	store     store.Store
 	media     media.Store
 	site      *site.Server
+	newsroom  *newsroom.Server
 	http      *http.Server
 	listener  net.Listener
 	cancel    context.CancelFunc
@@ -57,7 +60,7 @@ type Main struct {
 func NewMain(stdout, stderr io.Writer) *Main {
 	return &Main{stdout: stdout, stderr: stderr, Config: ServeConfig{
 		Addr: "127.0.0.1:8080", PageCacheMB: 32, DemoArticles: 300, LogLevel: "info", LogFormat: "text",
-		Data: dataFlags{Dir: "roneo-data"},
+		Data: dataFlags{Dir: "roneo-data"}, Newsroom: defaultNewsroomFlags(),
 	}}
 }
 
@@ -74,7 +77,11 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json")
 	fs.BoolVar(&c.AccessLog, "access-log", c.AccessLog, "log every request (off by default: readers' visits are not recorded)")
 	c.Data.register(fs)
+	c.Newsroom.register(fs)
 	if err := parseWithEnv(fs, args); err != nil {
+		return err
+	}
+	if err := c.Newsroom.check(); err != nil {
 		return err
 	}
 	if c.PageCacheMB < 0 || c.DemoArticles < 0 {
@@ -118,9 +125,15 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
+	if m.newsroom, err = m.newNewsroom(ctx, base); err != nil {
+		return err
+	}
 	m.startBackground()
 	m.startHTTP()
 	fmt.Fprintf(m.stdout, "Roneo is running at %s/\n", strings.TrimRight(base.String(), "/"))
+	if err := printSetupLink(ctx, m.store, strings.TrimRight(base.String(), "/"), m.stdout); err != nil {
+		return err
+	}
 	m.log.Info("serving", "addr", m.listener.Addr().String(), "base_url", base.String(),
 		"database", m.Config.Data.describe(), "media", m.Config.Data.mediaLocation())
 	return nil
@@ -160,7 +173,7 @@ func (m *Main) startBackground() {
 }
 
 func (m *Main) startHTTP() {
-	var h http.Handler = m.site
+	h := withNewsroom(m.site, m.newsroom)
 	if m.Config.AccessLog {
 		h = accessLog(m.log, h)
 	}
