@@ -22,10 +22,13 @@ const (
 	scenarioUncachedPG = "uncached-pg" // uncached, on PostgreSQL
 	scenarioCached1x   = "cached-1x"   // nginx proxying to one roneo with its page cache
 	scenarioCached2x   = "cached-2x"   // nginx proxying to two, on the same database
+	// The newsroom's list and publish-to-visible, on the SQLite demo site; it runs last,
+	// as it adds an account and articles to the site.
+	scenarioNewsroom = "newsroom"
 )
 
 var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioNginx,
-	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x}
+	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioNewsroom}
 
 // postgresScenarios need the PostgreSQL schema, and the copy that fills it.
 var postgresScenarios = []string{scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x}

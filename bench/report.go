@@ -29,6 +29,7 @@ func printReport(out io.Writer, r *results) {
 	printRuns(out, r)
 	printFigures(out, r)
 	printScaleOut(out, r)
+	printNewsroom(out, r)
 	printTargets(out, r)
 }
 

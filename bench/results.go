@@ -28,6 +28,7 @@ type results struct {
 	Cached2xVs1xPercent *float64       `json:"cached_2x_vs_1x_percent,omitempty"`
 	Cached2xVs1xRounds  []roundRatio   `json:"cached_2x_vs_1x_rounds,omitempty"`
 	Memory              []memoryResult `json:"memory"`
+	Newsroom            *newsroomResult `json:"newsroom,omitempty"`
 	Targets             []target       `json:"targets"`
 }
 

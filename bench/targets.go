@@ -53,6 +53,7 @@ func (r *results) judge(now time.Time) {
 			check(r.peakRSS(), ""),
 		r.demoTarget(),
 	}
+	r.Targets = append(r.Targets, r.newsroomTargets()...)
 }
 
 func (r *results) demoTarget() target {

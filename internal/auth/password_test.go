@@ -282,6 +282,8 @@ func TestDummyVerifyCostsAVerify(t *testing.T) {
 func BenchmarkHash(b *testing.B) {
 	h := NewHasher(DefaultParams, 0)
 	ctx := context.Background()
+	p := DefaultParams
+	b.Logf("params: argon2id m=%d KiB, t=%d, p=%d, salt %d B, key %d B", p.Memory, p.Time, p.Threads, p.SaltLen, p.KeyLen)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := h.Hash(ctx, "correct horse battery"); err != nil {
