@@ -25,11 +25,11 @@ type results struct {
 	Postgres             *postgresInfo  `json:"postgres,omitempty"`
 	Copy                 *copyResult    `json:"copy,omitempty"`
 	// Cached2xVs1xPercent is the median of the rounds' cached-2x / cached-1x req/s.
-	Cached2xVs1xPercent *float64       `json:"cached_2x_vs_1x_percent,omitempty"`
-	Cached2xVs1xRounds  []roundRatio   `json:"cached_2x_vs_1x_rounds,omitempty"`
-	Memory              []memoryResult `json:"memory"`
+	Cached2xVs1xPercent *float64        `json:"cached_2x_vs_1x_percent,omitempty"`
+	Cached2xVs1xRounds  []roundRatio    `json:"cached_2x_vs_1x_rounds,omitempty"`
+	Memory              []memoryResult  `json:"memory"`
 	Newsroom            *newsroomResult `json:"newsroom,omitempty"`
-	Targets             []target       `json:"targets"`
+	Targets             []target        `json:"targets"`
 }
 
 type machineInfo struct {
