@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -85,6 +86,21 @@ func TestServeFlagsAndEnvironment(t *testing.T) {
 	t.Setenv("RONEO_PAGE_CACHE", "lots")
 	if err := NewMain(io.Discard, io.Discard).ParseFlags(nil); err == nil || !strings.Contains(err.Error(), "RONEO_PAGE_CACHE") {
 		t.Errorf("bad environment value: %v", err)
+	}
+}
+
+func TestTrustedProxiesFlag(t *testing.T) {
+	m := NewMain(io.Discard, io.Discard)
+	if err := m.ParseFlags([]string{"--trusted-proxies", "127.0.0.1, 10.0.0.0/8,::1"}); err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(m.Config.Newsroom.proxies)
+	if got != "[127.0.0.1/32 10.0.0.0/8 ::1/128]" {
+		t.Errorf("trusted proxies %s", got)
+	}
+	err := NewMain(io.Discard, io.Discard).ParseFlags([]string{"--trusted-proxies", "proxy.example.org"})
+	if err == nil || !strings.Contains(err.Error(), "proxy.example.org") {
+		t.Errorf("a host name accepted: %v", err)
 	}
 }
 

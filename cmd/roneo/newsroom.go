@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -24,6 +25,8 @@ type newsroomFlags struct {
 	SessionMax  time.Duration
 	SMTP        string // smtp://user:password@host:587 (STARTTLS) or smtps://…:465
 	MailFrom    string
+	Proxies     string // comma-separated addresses or CIDR ranges of trusted reverse proxies
+	proxies     []netip.Prefix
 }
 
 func defaultNewsroomFlags() newsroomFlags {
@@ -35,6 +38,7 @@ func (n *newsroomFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&n.SessionMax, "session-max", n.SessionMax, "newsroom sessions end this long after sign-in, used or not")
 	fs.StringVar(&n.SMTP, "smtp", n.SMTP, "mail server for password links, smtp://user:password@host:587 or smtps://…:465 (without it, admins hand links over)")
 	fs.StringVar(&n.MailFrom, "mail-from", n.MailFrom, "sender address of the newsroom's e-mails (required with --smtp)")
+	fs.StringVar(&n.Proxies, "trusted-proxies", n.Proxies, "reverse proxies whose X-Forwarded-For gives the client's address, e.g. 127.0.0.1,10.0.0.0/8 (for the sign-in limit per address)")
 }
 
 func (n *newsroomFlags) check() error {
@@ -43,6 +47,21 @@ func (n *newsroomFlags) check() error {
 	}
 	if n.SMTP != "" && n.MailFrom == "" {
 		return fmt.Errorf("%w: --smtp needs --mail-from", errUsage)
+	}
+	n.proxies = nil
+	for _, p := range strings.Split(n.Proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		prefix, err := netip.ParsePrefix(p)
+		if err != nil {
+			addr, aerr := netip.ParseAddr(p)
+			if aerr != nil {
+				return fmt.Errorf("%w: --trusted-proxies: %q is neither an IP address nor a CIDR range", errUsage, p)
+			}
+			prefix = netip.PrefixFrom(addr, addr.BitLen())
+		}
+		n.proxies = append(n.proxies, prefix.Masked())
 	}
 	return nil
 }
@@ -61,7 +80,7 @@ func (m *Main) newNewsroom(ctx context.Context, base *url.URL) (*newsroom.Server
 	return newsroom.New(ctx, m.store, newsroom.Config{
 		BaseURL: base, Theme: web.FS, Logger: m.log, Clock: time.Now,
 		Renderer: render.New(), Hasher: auth.NewHasher(auth.Params{}, 0), Mailer: mailer,
-		SessionIdle: n.SessionIdle, SessionMax: n.SessionMax,
+		SessionIdle: n.SessionIdle, SessionMax: n.SessionMax, TrustedProxies: n.proxies,
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -44,6 +45,9 @@ type Config struct {
 	// ends any session this long after sign-in (default 30 days).
 	SessionIdle time.Duration
 	SessionMax  time.Duration
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For tells the client's
+	// address, for the per-address sign-in limit.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is the newsroom, an http.Handler for /newsroom/ and everything below it.

@@ -59,7 +59,7 @@ func (s *Server) signin(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	over, err := s.overLimit(ctx, ok, signinKeys(page.Email, r)...)
+	over, err := s.overLimit(ctx, ok, s.signinKeys(page.Email, r)...)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"strings"
 	"testing"
@@ -214,4 +216,32 @@ func TestCrossOriginFormsAreRefused(t *testing.T) {
 	}
 	c.header = http.Header{"Origin": {"https://evil.example"}}
 	c.post("/newsroom/signout", nil).want(t, http.StatusForbidden)
+}
+
+// Behind a trusted reverse proxy the client's address comes from X-Forwarded-For, read
+// from the right: what the client wrote itself is not believed.
+func TestClientAddressBehindProxies(t *testing.T) {
+	trusted := []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("10.0.0.0/8")}
+	for _, c := range []struct {
+		peer, forwarded, want string
+		trusted               []netip.Prefix
+	}{
+		{"198.51.100.7:1000", "", "198.51.100.7", trusted},
+		{"198.51.100.7:1000", "203.0.113.1", "198.51.100.7", trusted}, // not a proxy: ignored
+		{"127.0.0.1:1000", "203.0.113.1", "203.0.113.1", trusted},
+		{"127.0.0.1:1000", "203.0.113.1", "127.0.0.1", nil}, // no proxy trusted
+		{"127.0.0.1:1000", "6.6.6.6, 203.0.113.1, 10.1.2.3", "203.0.113.1", trusted},
+		{"127.0.0.1:1000", "6.6.6.6, garbage, 10.1.2.3", "10.1.2.3", trusted},
+		{"127.0.0.1:1000", "", "127.0.0.1", trusted},
+		{"[::ffff:127.0.0.1]:1000", "2001:db8::1", "2001:db8::1", trusted},
+	} {
+		r := httptest.NewRequest("POST", "/newsroom/signin", nil)
+		r.RemoteAddr = c.peer
+		if c.forwarded != "" {
+			r.Header.Set("X-Forwarded-For", c.forwarded)
+		}
+		if got := clientAddress(r, c.trusted); got != c.want {
+			t.Errorf("peer %s, X-Forwarded-For %q: %s, want %s", c.peer, c.forwarded, got, c.want)
+		}
+	}
 }

@@ -3,8 +3,11 @@ package newsroom
 import (
 	"context"
 	"net"
+	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -26,10 +29,10 @@ const (
 	limitWindow  = 15 * time.Minute
 )
 
-func signinKeys(email string, r *request) []throttleKey {
+func (s *Server) signinKeys(email string, r *request) []throttleKey {
 	return []throttleKey{
 		{key: "signin:account:" + email, limit: accountLimit, window: limitWindow},
-		{key: "signin:address:" + clientAddress(r), limit: addressLimit, window: limitWindow},
+		{key: "signin:address:" + clientAddress(r.Request, s.cfg.TrustedProxies), limit: addressLimit, window: limitWindow},
 	}
 }
 
@@ -67,14 +70,44 @@ func (s *Server) overLimit(ctx context.Context, ok bool, keys ...throttleKey) (b
 	return over, nil
 }
 
-// clientAddress is the peer's IP address. Behind a reverse proxy every request shares
-// the proxy's address: the per-address limit then protects all accounts together.
-func clientAddress(r *request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
+// clientAddress is the IP address of whoever sent r. When the peer is one of the trusted
+// reverse proxies, it is the last address of X-Forwarded-For that is not a trusted proxy
+// itself: the addresses before it were written by the client and prove nothing. Without
+// trusted proxies, every request through a proxy shares its address, and the
+// per-address limit then protects all accounts together.
+func clientAddress(r *http.Request, trusted []netip.Prefix) string {
+	peer, err := netip.ParseAddrPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			return r.RemoteAddr
+		}
+		return host
 	}
-	return host
+	addr := peer.Addr().Unmap()
+	if !isTrusted(addr, trusted) {
+		return addr.String()
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // a malformed hop: trust nothing before it
+		}
+		if addr = hop.Unmap(); !isTrusted(addr, trusted) {
+			return addr.String()
+		}
+	}
+	return addr.String()
+}
+
+func isTrusted(a netip.Addr, trusted []netip.Prefix) bool {
+	for _, p := range trusted {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
 }
 
 func urlQuery(s string) string { return url.QueryEscape(s) }
