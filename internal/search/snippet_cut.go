@@ -83,7 +83,8 @@ func fragments(text string, toks []analysedToken, hits []int, maxRunes int) []Fr
 	return out
 }
 
-// appendFragment adds text with its runs of white space made single spaces.
+// appendFragment adds text with its runs of white space made single spaces. No-break
+// spaces are typography (French « » and : ; ! ?) and stay as they are.
 func appendFragment(out []Fragment, text string, match bool) []Fragment {
 	if text == "" {
 		return out
@@ -91,7 +92,7 @@ func appendFragment(out []Fragment, text string, match bool) []Fragment {
 	var b strings.Builder
 	space := false
 	for _, r := range text {
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007' {
 			space = true
 			continue
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -125,5 +126,30 @@ func BenchmarkSnippet(b *testing.B) {
 	q := Parse(`"droit de grève" stakingen`)
 	for b.Loop() {
 		Snippet("fr", text, q, 0)
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	title := "Préavis de grève chez Colis Rapide\u202f: «\u202fOn nous a promis des négociations, on a eu du mépris, du mépris et encore du mépris, voilà ce que disent les grévistes\u202f»"
+	got := Highlight("fr", title, Parse("greves mépris"))
+	var whole strings.Builder
+	var marked []string
+	for _, f := range got {
+		whole.WriteString(f.Text)
+		if f.Match {
+			marked = append(marked, f.Text)
+		}
+	}
+	if whole.String() != title {
+		t.Errorf("the title is not kept whole, typography included:\n got %q\nwant %q", whole.String(), title)
+	}
+	if want := []string{"grève", "mépris", "mépris", "mépris"}; !slices.Equal(marked, want) {
+		t.Errorf("marked %q, want %q", marked, want)
+	}
+	if got := Highlight("fr", "Rien à voir", Parse("grève")); len(got) != 1 || got[0].Match || got[0].Text != "Rien à voir" {
+		t.Errorf("no match: %+v", got)
+	}
+	if got := Highlight("fr", "", Parse("grève")); len(got) != 0 {
+		t.Errorf("empty title: %+v", got)
 	}
 }
