@@ -155,6 +155,7 @@ type Throttle interface {
 type Store interface {
 	Reader
 	Newsroom
+	Searcher
 	Queue
 	Throttle
 	// Update runs fn in one write transaction and tells subscribers what changed once it

@@ -52,6 +52,10 @@ var copyTables = []copyTable{
 // typed but not saved), which a restored or moved site can do without.
 var notCopied = map[string]bool{
 	"goose_db_version": true, "throttle": true, "sessions": true, "tokens": true, "autosaves": true,
+	// The search index and SQLite's shadow tables of it: Copy rebuilds it at the
+	// destination, whose database may store it differently.
+	"article_search": true, "article_search_data": true, "article_search_idx": true,
+	"article_search_docsize": true, "article_search_config": true,
 }
 
 // TableCopy is what a copy did to one table.
@@ -66,7 +70,8 @@ type CopyProgress func(table string, done, total int)
 
 // Copy copies every table from src into dst, which must be empty, in one transaction on
 // each side: src is read from one snapshot, dst gets everything or nothing. Row counts
-// and checksums are verified by reading dst back after the commit.
+// and checksums are verified by reading dst back after the commit. The search index is
+// built anew from the copied articles, in the same transaction.
 func Copy(ctx context.Context, src, dst *DB, progress CopyProgress) ([]TableCopy, error) {
 	if err := dst.mustBeEmpty(ctx); err != nil {
 		return nil, err
@@ -88,6 +93,9 @@ func Copy(ctx context.Context, src, dst *DB, progress CopyProgress) ([]TableCopy
 			return nil, fmt.Errorf("copy %s: %w", t.name, err)
 		}
 		report = append(report, tc)
+	}
+	if err := buildAll(ctx, out, dst.dialect, searchProgress(progress, articleRows(report))); err != nil {
+		return nil, fmt.Errorf("copy: %w", err)
 	}
 	if err := out.Commit(); err != nil {
 		return nil, dst.dialect.translate(fmt.Errorf("commit: %w", err))

@@ -31,6 +31,6 @@ func newMigrationProvider(w *sql.DB, d goose.Dialect, dir string, opts ...goose.
 	if err != nil {
 		return nil, err
 	}
-	opts = append(opts, goose.WithDisableGlobalRegistry(true), goose.WithGoMigrations(goMigrations()...))
+	opts = append(opts, goose.WithDisableGlobalRegistry(true), goose.WithGoMigrations(goMigrations(d)...))
 	return goose.NewProvider(d, w, sub, opts...)
 }

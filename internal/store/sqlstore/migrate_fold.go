@@ -14,11 +14,12 @@ import (
 // accent functions of the two databases disagree.
 const foldTitlesVersion = 4
 
-func goMigrations() []*goose.Migration {
+func goMigrations(d goose.Dialect) []*goose.Migration {
 	return []*goose.Migration{
 		goose.NewGoMigration(foldTitlesVersion,
 			&goose.GoFunc{RunTx: foldExistingTitles},
 			&goose.GoFunc{Mode: goose.TransactionEnabled}), // migration 3's Down drops the column
+		searchMigration(d),
 	}
 }
 

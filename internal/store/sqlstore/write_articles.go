@@ -48,6 +48,9 @@ func (t *tx) CreateArticle(ctx context.Context, a *content.Article) error {
 	if err := t.writeRelations(ctx, a); err != nil {
 		return err
 	}
+	if err := t.indexArticle(ctx, a); err != nil {
+		return err
+	}
 	// Imported and generated articles (no account behind them) get no first revision:
 	// it would only double a large import's size. UpdateArticle keeps the original state
 	// before the first change instead (keepOriginal).
@@ -117,6 +120,9 @@ func (t *tx) UpdateArticle(ctx context.Context, a *content.Article) error {
 		return err
 	}
 	if err := t.writeRelations(ctx, a); err != nil {
+		return err
+	}
+	if err := t.indexArticle(ctx, a); err != nil {
 		return err
 	}
 	if err := t.recordRevision(ctx, a, now); err != nil {

@@ -72,6 +72,16 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"NewsroomTitleSearch", testNewsroomTitleSearch},
 		{"Pickers", testPickers},
 		{"UpdateTaxonomy", testUpdateTaxonomy},
+		{"SearchLanguages", testSearchLanguages},
+		{"SearchSyntax", testSearchSyntax},
+		{"SearchRanking", testSearchRanking},
+		{"SearchFilters", testSearchFilters},
+		{"SearchVisibility", testSearchVisibility},
+		{"SearchHits", testSearchHits},
+		{"SearchPagination", testSearchPagination},
+		{"SearchBadInput", testSearchBadInput},
+		{"SearchReindex", testSearchReindex},
+		{"SearchSameTransaction", testSearchSameTransaction},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

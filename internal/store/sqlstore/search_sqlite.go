@@ -1,0 +1,75 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/roneo/roneo/internal/search"
+)
+
+// sqliteSearch keeps the index in article_search, a contentless FTS5 table whose rowid is
+// the article's ID and whose columns title and body hold space-separated terms. Filters
+// read the articles table through articles_search, an index holding every column they
+// test: SQLite would otherwise read the rest of each matching row, whose body puts those
+// columns in overflow pages.
+var sqliteSearch = &searchSQL{
+	perStatement: indexBatch,
+	entryArgs: func(e indexEntry) []any {
+		return []any{e.id, e.version, e.fields.Title, e.fields.Body}
+	},
+	put: func(n int, sameVersion bool) string {
+		var b strings.Builder
+		b.WriteString(`REPLACE INTO article_search (rowid, title, body) SELECT v.column1, v.column3, v.column4 FROM (VALUES `)
+		writeRows(&b, n, "(CAST($%d AS INTEGER), CAST($%d AS INTEGER), CAST($%d AS TEXT), CAST($%d AS TEXT))")
+		b.WriteString(`) AS v`)
+		if sameVersion {
+			b.WriteString(` JOIN articles a ON a.id = v.column1 AND a.version = v.column2`)
+		}
+		return b.String()
+	},
+	render:   search.FTS5,
+	filtered: "f",
+	idOf:     "f.id",
+	// FTS5 reads its doclists backwards from the newest match and stops at the n-th that
+	// passes the filters; bm25 (negative, lower is better) is computed for those alone.
+	window: func(where string, n int) string {
+		return `SELECT s.rowid, -bm25(article_search, ` + titleWeight + `, 1.0), f.publish_at
+			FROM article_search s JOIN articles f INDEXED BY articles_search ON f.id = s.rowid
+			WHERE article_search MATCH $1 AND ` + where + ` ORDER BY s.rowid DESC LIMIT ` + strconv.Itoa(n)
+	},
+	estimate: sqliteEstimate,
+	older: func(where, edge, limit, offset string) string {
+		return `SELECT s.rowid FROM article_search s JOIN articles f INDEXED BY articles_search ON f.id = s.rowid
+			WHERE article_search MATCH $1 AND s.rowid < ` + edge + ` AND ` + where + `
+			ORDER BY s.rowid DESC LIMIT ` + limit + ` OFFSET ` + offset
+	},
+	stats: `SELECT (SELECT COUNT(*) FROM article_search_docsize),
+		(SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE aggregate = TRUE AND name IN ('article_search_data',
+			'article_search_idx', 'article_search_docsize', 'article_search_config', 'articles_search'))`,
+}
+
+// sqliteEstimate estimates the number of matches when the window is full. FTS5 counts
+// the matches older than the window without filters in a millisecond or two, where
+// testing each against the filters costs half a microsecond more; so the filters are
+// tested on a sample of them, spread evenly over their IDs (every k-th ID), and the
+// total supposes they keep the same share of the rest. Only the older matches are
+// sampled: drafts and embargoes gather among the newest articles. One statement, so
+// that FTS5 evaluates the query once.
+func sqliteEstimate(ctx context.Context, db *DB, where string, args []any, edge int64) (int, error) {
+	n := len(args)
+	every := max(1, edge/estimateSample)
+	q := fmt.Sprintf(`SELECT COUNT(*), COALESCE(SUM(s.rowid %% $%d = 0), 0),
+			COALESCE(SUM(CASE WHEN s.rowid %% $%d = 0 THEN (SELECT COUNT(*) FROM articles f INDEXED BY articles_search
+				WHERE f.id = s.rowid AND %s) END), 0)
+		FROM article_search s WHERE article_search MATCH $1 AND s.rowid < $%d`, n+1, n+1, where, n+2)
+	var older, tried, kept int
+	if err := db.read.QueryRowContext(ctx, q, append(args[:n:n], every, edge)...).Scan(&older, &tried, &kept); err != nil {
+		return 0, fmt.Errorf("search: %w", db.dialect.translate(err))
+	}
+	return rankWindow + int(float64(older)*float64(kept)/float64(max(tried, 1))+0.5), nil
+}
+
+// estimateSample bounds the IDs whose matches sqliteEstimate tests against the filters.
+const estimateSample = 2000
