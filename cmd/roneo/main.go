@@ -22,6 +22,7 @@ Usage:
   roneo backup [flags]   write a consistent backup archive of a running site
   roneo restore [flags]  put a backup archive back into an empty database
   roneo user <command>   one-time links for the first admin and for lost passwords
+  roneo search <command> rebuild the search index, see its size, try a search
   roneo version          print the version
 
 Run "roneo <command> -h" for a command's flags. Every flag can also be set with an
@@ -80,6 +81,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runRestore(ctx, args[1:], stdout, stderr)
 	case "user":
 		return runUser(ctx, args[1:], stdout, stderr)
+	case "search":
+		return runSearch(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "roneo", version)
 		return nil
