@@ -28,6 +28,7 @@ type SearchQuery struct {
 	// see (published, live at Now). CreatedBy narrows it to one account's articles.
 	Staff     bool
 	CreatedBy int64
+	Statuses  []content.Status // with Staff: only these statuses; empty: all
 	// Now is the reader's moment: an article published at a later minute (an embargo
 	// that has not lifted) is not found. Zero: the store's clock.
 	Now time.Time

@@ -111,6 +111,13 @@ func searchFilter(f *filter, si *searchSQL, q store.SearchQuery, now time.Time) 
 	if !q.Staff {
 		f.where = append(f.where, a+"status = 'published'", a+"publish_at <= "+f.arg(now.Unix()))
 	}
+	if q.Staff && len(q.Statuses) > 0 {
+		in := make([]string, len(q.Statuses))
+		for i, st := range q.Statuses {
+			in[i] = f.arg(string(st))
+		}
+		f.where = append(f.where, a+"status IN ("+strings.Join(in, ", ")+")")
+	}
 	if q.CreatedBy != 0 {
 		f.where = append(f.where, a+"created_by = "+f.arg(q.CreatedBy))
 	}

@@ -218,6 +218,10 @@ func testSearchFilters(t *testing.T, e *env) {
 		{"staff, created by", store.SearchQuery{Text: "grève", Staff: true, CreatedBy: n.editor.ID}, []string{"brouillon", "cheminots"}},
 		{"created by, for readers", store.SearchQuery{Text: "grève", CreatedBy: n.editor.ID}, []string{"cheminots"}},
 		{"staff, section", store.SearchQuery{Text: "grève", Staff: true, SectionID: n.city.ID}, []string{"brouillon"}},
+		{"staff, drafts", store.SearchQuery{Text: "grève", Staff: true, Statuses: []content.Status{content.StatusDraft}}, []string{"brouillon"}},
+		{"staff, two statuses", store.SearchQuery{Text: "grève", Staff: true, Statuses: []content.Status{content.StatusDraft, content.StatusPublished}},
+			[]string{"brouillon", "caterpillar", "cheminots"}},
+		{"statuses are for staff", store.SearchQuery{Text: "grève", Statuses: []content.Status{content.StatusDraft}}, []string{"caterpillar", "cheminots"}},
 		{"everything", store.SearchQuery{Text: "grève", Lang: "fr", SectionID: n.work.ID, TagID: n.tag.ID, Kind: content.KindArticle,
 			AuthorID: n.author.ID, From: now.Add(-3 * 24 * time.Hour), To: now, CreatedBy: n.editor.ID}, []string{"cheminots"}},
 	} {
