@@ -34,6 +34,18 @@ func (s *Server) index(r *http.Request, st *siteState, lang content.Lang) (*resp
 	return nil, notFound(errors.New("unknown index"))
 }
 
+// indexOrSearch serves /{lang}/{segment}/: the search page, which is never cached, or
+// an index through the page cache.
+func (s *Server) indexOrSearch(index http.Handler) http.Handler {
+	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		if kindOf(content.Lang(r.PathValue("lang")), r.PathValue("segment")) == kindSearch {
+			return s.search(w, r)
+		}
+		index.ServeHTTP(w, r)
+		return nil
+	})
+}
+
 // indexRedirect adds the trailing slash to an index ("/fr/dossiers"); any other
 // two-segment path is a 404 straight away, not a redirect to one.
 func (s *Server) indexRedirect(w http.ResponseWriter, r *http.Request) error {
@@ -42,10 +54,20 @@ func (s *Server) indexRedirect(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	lang, ok := s.siteLang(st, r.PathValue("lang"))
-	if !ok || kindOf(lang, r.PathValue("segment")) != kindDossiers {
+	switch {
+	case !ok:
+		return notFound(nil)
+	case kindOf(lang, r.PathValue("segment")) == kindDossiers:
+		http.Redirect(w, r, dossiersPath(lang), http.StatusMovedPermanently)
+	case kindOf(lang, r.PathValue("segment")) == kindSearch:
+		target := searchPath(lang)
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+	default:
 		return notFound(nil)
 	}
-	http.Redirect(w, r, dossiersPath(lang), http.StatusMovedPermanently)
 	return nil
 }
 

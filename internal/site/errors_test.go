@@ -95,7 +95,7 @@ func TestErrorsInReadersLanguage(t *testing.T) {
 		{"/fr/?page=10001", 404, "fr", "Page introuvable"},
 		{"/fr/rubrique/europe?page=9999", 404, "fr", "Page introuvable"},
 		{"/fr/" + strings.Repeat("x", 2000), 400, "fr", "Requête incorrecte"},
-		{"/fr/?q=" + strings.Repeat("x", 2000), 400, "fr", "Requête incorrecte"},
+		{"/fr/?q=" + strings.Repeat("x", 70_000), 400, "fr", "Requête incorrecte"},
 		{"/fr/article/%ff%fe", 400, "fr", "Requête incorrecte"},
 		{"/static/site.00000000.css", 404, "fr", "Page introuvable"},
 	}
@@ -118,7 +118,7 @@ func TestErrorsInReadersLanguage(t *testing.T) {
 func TestMastodonShare(t *testing.T) {
 	f := newFixture(t, 0)
 	p := f.get(t, "/fr/article/greve-generale/mastodon").wantStatus(t, http.StatusOK)
-	if got := p.attr(t, "form", "action"); got != "/fr/article/greve-generale/mastodon" {
+	if got := p.attr(t, "main form", "action"); got != "/fr/article/greve-generale/mastodon" {
 		t.Errorf("form action = %q", got)
 	}
 	if csp := p.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "form-action 'self' https:") {

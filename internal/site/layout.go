@@ -21,6 +21,7 @@ type Layout struct {
 	Description string
 	Canonical   string
 	HomeURL     string
+	SearchURL   string
 	Alternates  []alternate   // hreflang links
 	Languages   []langLink    // the switcher
 	Nav         template.HTML // the section menu, rendered ahead (see menu)
@@ -64,11 +65,12 @@ func (l *Layout) Locale() string { return string(l.Lang()) }
 // to their home page.
 func (s *Server) layout(st *siteState, lang content.Lang, title, path string, versions map[content.Lang]string) *Layout {
 	l := &Layout{
-		Printer:  s.bundle.Printer(lang, st.site.Location),
-		SiteName: st.site.Name,
-		Tagline:  st.site.Taglines[lang],
-		Title:    title,
-		HomeURL:  homePath(lang),
+		Printer:   s.bundle.Printer(lang, st.site.Location),
+		SiteName:  st.site.Name,
+		Tagline:   st.site.Taglines[lang],
+		Title:     title,
+		HomeURL:   homePath(lang),
+		SearchURL: searchPath(lang),
 	}
 	if path != "" {
 		l.Canonical = s.absolute(path)

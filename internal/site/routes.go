@@ -12,10 +12,12 @@ import (
 	"github.com/roneo/roneo/internal/content"
 )
 
-// Limits on what a URL may carry before it is refused outright.
+// Limits on what a URL may carry before it is refused outright. Query strings may be
+// long enough for a search pasted from a document (the search reads its first 500
+// characters); the rest of the site reads only ?page=.
 const (
 	maxPathLen  = 1024
-	maxQueryLen = 1024
+	maxQueryLen = 64 << 10
 	maxPage     = 10_000
 )
 
@@ -30,7 +32,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /{lang}", s.handle(s.langRedirect))
 	mux.Handle("GET /{lang}/{$}", s.page(s.home))
 	mux.Handle("GET /{lang}/{segment}", s.handle(s.indexRedirect))
-	mux.Handle("GET /{lang}/{segment}/{$}", s.page(s.index))
+	mux.Handle("GET /{lang}/{segment}/{$}", s.indexOrSearch(s.page(s.index)))
 	mux.Handle("GET /{lang}/preview/{secret}", s.handle(s.preview))
 	mux.Handle("GET /{lang}/{segment}/{slug}", s.page(s.item))
 	mux.Handle("GET /{lang}/{segment}/{slug}/{action}", s.page(s.itemAction))

@@ -21,6 +21,7 @@ import (
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/i18n"
 	"github.com/roneo/roneo/internal/media"
+	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -47,6 +48,7 @@ type Server struct {
 	now      func() time.Time
 	base     string // BaseURL without a trailing slash
 	tmpl     *templates
+	renderer *render.Renderer // plain text of bodies, for search snippets
 	bundle   *i18n.Bundle
 	assets   *assets
 	cache    *pageCache
@@ -85,6 +87,7 @@ func New(ctx context.Context, st store.Store, cfg Config) (*Server, error) {
 		base:     strings.TrimRight(cfg.BaseURL.String(), "/"),
 		cache:    newPageCache(cfg.PageCacheBytes),
 		security: securityFields(""),
+		renderer: render.New(),
 	}
 	var err error
 	if s.bundle, err = i18n.Load(cfg.Theme, "i18n"); err != nil {

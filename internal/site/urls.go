@@ -17,14 +17,15 @@ const (
 	kindAuthor
 	kindDossier
 	kindDossiers // the index: /{lang}/dossiers/
+	kindSearch   // the search page: /{lang}/recherche/
 )
 
 // segments are the words readers see in URLs, in their language. Languages without an
 // entry use English words.
 var segments = map[string]map[kind]string{
-	"fr": {kindArticle: "article", kindSection: "rubrique", kindTag: "sujet", kindAuthor: "auteur", kindDossier: "dossier", kindDossiers: "dossiers"},
-	"nl": {kindArticle: "artikel", kindSection: "rubriek", kindTag: "trefwoord", kindAuthor: "auteur", kindDossier: "dossier", kindDossiers: "dossiers"},
-	"en": {kindArticle: "article", kindSection: "section", kindTag: "tag", kindAuthor: "author", kindDossier: "dossier", kindDossiers: "dossiers"},
+	"fr": {kindArticle: "article", kindSection: "rubrique", kindTag: "sujet", kindAuthor: "auteur", kindDossier: "dossier", kindDossiers: "dossiers", kindSearch: "recherche"},
+	"nl": {kindArticle: "artikel", kindSection: "rubriek", kindTag: "trefwoord", kindAuthor: "auteur", kindDossier: "dossier", kindDossiers: "dossiers", kindSearch: "zoeken"},
+	"en": {kindArticle: "article", kindSection: "section", kindTag: "tag", kindAuthor: "author", kindDossier: "dossier", kindDossiers: "dossiers", kindSearch: "search"},
 }
 
 func segmentsFor(lang content.Lang) map[kind]string {
