@@ -421,3 +421,66 @@ func TestArticleListFiltersAndPages(t *testing.T) {
 	}
 	ed.get("/newsroom/articles?page=0").want(t, http.StatusBadRequest)
 }
+
+// The list's search box looks in titles and texts through the full-text index, drafts
+// included, with the list's filters; a contributor finds only their own articles unless
+// they ask for everyone's, and the trash is not searched.
+func TestArticleListFullTextSearch(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	ed, editor := e.as(auth.RoleEditor)
+	co, contributor := e.as(auth.RoleContributor)
+	var trashed int64
+	e.update(func(tx store.Tx) error {
+		for _, a := range []*content.Article{
+			{Kind: content.KindArticle, Lang: "fr", Slug: "piquet", Title: "Piquet à l’aube", Body: "La grève de la verrerie tient bon.",
+				Status: content.StatusDraft, CreatedBy: contributor.ID},
+			{Kind: content.KindPressRelease, Lang: "fr", Slug: "appel", Title: "Appel à la solidarité", Body: "Soutenez les grèves de la verrerie.",
+				Status: content.StatusSubmitted, CreatedBy: editor.ID},
+			{Kind: content.KindArticle, Lang: "nl", Slug: "staking", Title: "Staking in de glasfabriek", Body: "De stakingen gaan door.",
+				Status: content.StatusDraft, CreatedBy: editor.ID},
+			{Kind: content.KindArticle, Lang: "fr", Slug: "jete", Title: "Grève jetée", Body: "Verrerie.", Status: content.StatusDraft, CreatedBy: editor.ID},
+		} {
+			if err := tx.CreateArticle(ctx, a); err != nil {
+				return err
+			}
+			trashed = a.ID
+		}
+		return tx.TrashArticle(ctx, trashed, e.clock.Now())
+	})
+	titles := func(p *page) []string {
+		var out []string
+		for _, n := range p.all(t, "table.articles tbody td.title-cell a, table.articles tbody td.title-cell > span[lang]") {
+			out = append(out, nodeText(n))
+		}
+		return out
+	}
+	// A word of the body, an accent left out, a plural: both French articles, not the trash.
+	p := ed.get("/newsroom/articles?q=greve+verrerie").want(t, http.StatusOK)
+	if got := titles(p); len(got) != 2 {
+		t.Errorf("editor's search: %q", got)
+	}
+	if p.text(t, ".snippet mark") == "" {
+		t.Error("no snippet marks the match")
+	}
+	if got := titles(ed.get("/newsroom/articles?q=verrerie&status=submitted")); len(got) != 1 || got[0] != "Appel à la solidarité" {
+		t.Errorf("with a status: %q", got)
+	}
+	if got := titles(ed.get("/newsroom/articles?q=verrerie&kind=press_release")); len(got) != 1 {
+		t.Errorf("with a kind: %q", got)
+	}
+	if got := titles(ed.get("/newsroom/articles?q=staking&lang=nl")); len(got) != 1 {
+		t.Errorf("Dutch: %q", got)
+	}
+	// The contributor's own articles by default, everyone's when asked.
+	if got := titles(co.get("/newsroom/articles?q=verrerie")); len(got) != 1 || got[0] != "Piquet à l’aube" {
+		t.Errorf("contributor's search: %q", got)
+	}
+	if got := titles(co.get("/newsroom/articles?q=verrerie&who=all")); len(got) != 2 {
+		t.Errorf("contributor's search of everyone's: %q", got)
+	}
+	// Query syntax and oddities are answered, never an error.
+	for _, q := range []string{`"tient bon`, `-verrerie`, `'; DROP TABLE articles; --`, `*`, `NEAR(a b)`} {
+		ed.get("/newsroom/articles?q="+url.QueryEscape(q)).want(t, http.StatusOK)
+	}
+}

@@ -1,6 +1,7 @@
 package newsroom
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/roneo/roneo/internal/auth"
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/search"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -56,6 +58,7 @@ type itemView struct {
 	Section     string
 	CanEdit     bool
 	Embargo     bool
+	Snippet     []search.Fragment // under a search result
 }
 
 // articles lists articles with filters. Contributors see their own unless they ask for
@@ -80,7 +83,15 @@ func (s *Server) trash(w http.ResponseWriter, r *request) error {
 
 func (s *Server) articleList(w http.ResponseWriter, r *request, f articleFilter, q store.ArticleQuery, trash bool) error {
 	ctx := r.Context()
-	items, err := s.store.NewsroomArticles(ctx, q)
+	var items []store.NewsroomItem
+	var hits []store.SearchHit
+	var err error
+	if trash || q.Title == "" {
+		items, err = s.store.NewsroomArticles(ctx, q)
+	} else {
+		// Words to look for: the full-text index, drafts included, best match first.
+		hits, items, err = s.searchArticles(ctx, r, q)
+	}
 	if err != nil {
 		return err
 	}
@@ -99,14 +110,40 @@ func (s *Server) articleList(w http.ResponseWriter, r *request, f articleFilter,
 	if hasNext {
 		items = items[:listSize]
 	}
-	for _, it := range items {
-		page.Items = append(page.Items, s.itemView(r, tree, it))
+	parsed := search.Parse(q.Title)
+	for i, it := range items {
+		v := s.itemView(r, tree, it)
+		if i < len(hits) {
+			v.Snippet = search.Snippet(it.Lang, s.cfg.Renderer.PlainText(string(it.Lang), hits[i].Body), parsed, snippetRunes)
+		}
+		page.Items = append(page.Items, v)
 	}
 	page.Pager = newPager(r, r.URL, f.Page, hasNext)
 	if page.Options, err = s.filterOptions(r, f, tree); err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "articles", page)
+}
+
+// snippetRunes is the longest extract shown under a search result.
+const snippetRunes = 200
+
+// searchArticles runs the list's query through the full-text index: titles and texts,
+// every status but the trash, the same filters.
+func (s *Server) searchArticles(ctx context.Context, r *request, q store.ArticleQuery) ([]store.SearchHit, []store.NewsroomItem, error) {
+	res, err := s.store.Search(ctx, store.SearchQuery{
+		Text: q.Title, Langs: r.site.Langs, Staff: true, Statuses: q.Statuses, CreatedBy: q.CreatedBy,
+		Kind: q.Kind, SectionID: q.SectionID, Lang: q.Lang, AuthorID: q.AuthorID,
+		Limit: q.Limit, Offset: q.Offset,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	items := make([]store.NewsroomItem, len(res.Hits))
+	for i, h := range res.Hits {
+		items[i] = h.NewsroomItem
+	}
+	return res.Hits, items, nil
 }
 
 func (s *Server) itemView(r *request, tree *content.SectionTree, it store.NewsroomItem) itemView {
