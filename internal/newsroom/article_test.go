@@ -423,8 +423,8 @@ func TestArticleListFiltersAndPages(t *testing.T) {
 }
 
 // The list's search box looks in titles and texts through the full-text index, drafts
-// included, with the list's filters; a contributor finds only their own articles unless
-// they ask for everyone's, and the trash is not searched.
+// included, with the list's filters; the trash is not searched. A contributor lists and
+// finds their own articles, and of everyone's only the published ones.
 func TestArticleListFullTextSearch(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
@@ -476,8 +476,34 @@ func TestArticleListFullTextSearch(t *testing.T) {
 	if got := titles(co.get("/newsroom/articles?q=verrerie")); len(got) != 1 || got[0] != "Piquet à l’aube" {
 		t.Errorf("contributor's search: %q", got)
 	}
-	if got := titles(co.get("/newsroom/articles?q=verrerie&who=all")); len(got) != 2 {
+	// Everyone's, for a contributor, is what is published: other people's drafts and
+	// embargoed releases are not theirs to read, and search results show their text.
+	if got := titles(co.get("/newsroom/articles?q=verrerie&who=all")); len(got) != 0 {
+		t.Errorf("contributor's search of everyone's unpublished articles: %q", got)
+	}
+	e.update(func(tx store.Tx) error {
+		a, err := e.store.Article(ctx, "fr", "appel")
+		if err != nil {
+			return err
+		}
+		a.Status, a.PublishAt = content.StatusPublished, e.clock.Now().Add(-time.Minute)
+		return tx.UpdateArticle(ctx, a)
+	})
+	if got := titles(co.get("/newsroom/articles?q=verrerie&who=all")); len(got) != 1 || got[0] != "Appel à la solidarité" {
 		t.Errorf("contributor's search of everyone's: %q", got)
+	}
+	if got := titles(co.get("/newsroom/articles?q=verrerie&who=all&status=draft")); len(got) != 0 {
+		t.Errorf("contributor's search of everyone's drafts: %q", got)
+	}
+	// The same holds for the list without words.
+	if got := titles(co.get("/newsroom/articles?who=all")); len(got) != 1 || got[0] != "Appel à la solidarité" {
+		t.Errorf("contributor's list of everyone's: %q", got)
+	}
+	if got := titles(co.get("/newsroom/articles?who=all&status=submitted")); len(got) != 0 {
+		t.Errorf("contributor's list of everyone's submitted articles: %q", got)
+	}
+	if got := titles(co.get("/newsroom/articles")); len(got) != 1 || got[0] != "Piquet à l’aube" {
+		t.Errorf("contributor's own list: %q", got)
 	}
 	// Query syntax and oddities are answered, never an error.
 	for _, q := range []string{`"tient bon`, `-verrerie`, `'; DROP TABLE articles; --`, `*`, `NEAR(a b)`} {

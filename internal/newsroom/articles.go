@@ -23,6 +23,7 @@ type articlesPage struct {
 	Pager   pager
 	Options filterOptions
 	Trash   bool // the trash rather than the live articles
+	Editor  bool // may list everyone's unpublished articles
 	Total   string
 }
 
@@ -31,6 +32,7 @@ type articleFilter struct {
 	Status, Kind, Lang, Q, Who string
 	Section, Author            int64
 	Page                       int
+	nothing                    bool // the filter asks for what this person may not list
 }
 
 type filterOptions struct {
@@ -86,9 +88,11 @@ func (s *Server) articleList(w http.ResponseWriter, r *request, f articleFilter,
 	var items []store.NewsroomItem
 	var hits []store.SearchHit
 	var err error
-	if trash || q.Title == "" {
+	switch {
+	case f.nothing:
+	case trash || q.Title == "":
 		items, err = s.store.NewsroomArticles(ctx, q)
-	} else {
+	default:
 		// Words to look for: the full-text index, drafts included, best match first.
 		hits, items, err = s.searchArticles(ctx, r, q)
 	}
@@ -104,7 +108,7 @@ func (s *Server) articleList(w http.ResponseWriter, r *request, f articleFilter,
 	if trash {
 		title = r.T("nr.trash.title")
 	}
-	page := &articlesPage{L: s.layout(r, title), Filter: f, Trash: trash}
+	page := &articlesPage{L: s.layout(r, title), Filter: f, Trash: trash, Editor: auth.Can(r.user, auth.ActEditAny)}
 	page.L.Wide = true
 	hasNext := len(items) > listSize
 	if hasNext {
@@ -129,13 +133,19 @@ func (s *Server) articleList(w http.ResponseWriter, r *request, f articleFilter,
 const snippetRunes = 200
 
 // searchArticles runs the list's query through the full-text index: titles and texts,
-// every status but the trash, the same filters.
+// every status but the trash, the same filters. Results show a passage of each text, so
+// a contributor searching everyone's articles searches the published ones only: other
+// people's drafts, embargoed press releases among them, are not theirs to read.
 func (s *Server) searchArticles(ctx context.Context, r *request, q store.ArticleQuery) ([]store.SearchHit, []store.NewsroomItem, error) {
-	res, err := s.store.Search(ctx, store.SearchQuery{
+	sq := store.SearchQuery{
 		Text: q.Title, Langs: r.site.Langs, Staff: true, Statuses: q.Statuses, CreatedBy: q.CreatedBy,
 		Kind: q.Kind, SectionID: q.SectionID, Lang: q.Lang, AuthorID: q.AuthorID,
 		Limit: q.Limit, Offset: q.Offset,
-	})
+	}
+	if !auth.Can(r.user, auth.ActEditAny) && q.CreatedBy != r.user.ID {
+		sq.Staff, sq.Statuses, sq.Now = false, nil, s.now() // published ones, as readers see them
+	}
+	res, err := s.store.Search(ctx, sq)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -186,6 +196,13 @@ func (s *Server) readFilter(r *request) (articleFilter, store.ArticleQuery, erro
 			return f, q, badRequest(nil)
 		}
 		q.Statuses = []content.Status{st}
+	}
+	// Other people's unpublished articles are the editors' business: a contributor's
+	// "everyone" is what is published, so that no embargoed press release or draft
+	// reaches every volunteer account.
+	if !auth.Can(r.user, auth.ActEditAny) && q.CreatedBy == 0 {
+		f.nothing = len(q.Statuses) > 0 && q.Statuses[0] != content.StatusPublished
+		q.Statuses = []content.Status{content.StatusPublished}
 	}
 	if f.Kind != "" {
 		if q.Kind = content.Kind(f.Kind); !q.Kind.Valid() {
