@@ -305,9 +305,8 @@ func joinBody(standfirst, body string) string {
 type searchSQL struct {
 	perStatement int // entries one statement writes
 	entryArgs    func(e indexEntry) []any
-	// put writes n entries, replacing older ones; with sameVersion only those whose
-	// article still has the version the entry was made from.
-	put func(n int, sameVersion bool) string
+	// put writes n entries, replacing older ones.
+	put func(n int) string
 
 	render   func(search.Expanded) string
 	filtered string // the alias of the row the filters test
@@ -329,6 +328,14 @@ func searchFor(d *dialect) *searchSQL {
 		return postgresSearch
 	}
 	return sqliteSearch
+}
+
+// rebuildFor is how the database rebuilds the index online (see Reindex).
+func rebuildFor(d *dialect) func(ctx context.Context, db *DB, progress func(done, total int)) error {
+	if d.name == "postgres" {
+		return postgresRebuild
+	}
+	return sqliteRebuild
 }
 
 // writeRows writes n rows of a VALUES list, each row formatted with its parameters'

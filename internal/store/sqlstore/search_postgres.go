@@ -1,6 +1,8 @@
 package sqlstore
 
 import (
+	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -18,17 +20,7 @@ var postgresSearch = &searchSQL{
 	entryArgs: func(e indexEntry) []any {
 		return []any{e.id, e.version, search.TSVector(e.fields)}
 	},
-	put: func(n int, sameVersion bool) string {
-		var b strings.Builder
-		b.WriteString(`INSERT INTO article_search (article_id, document) SELECT v.id, v.document FROM (VALUES `)
-		writeRows(&b, n, "(CAST($%d AS BIGINT), CAST($%d AS BIGINT), CAST($%d AS tsvector))")
-		b.WriteString(`) AS v (id, version, document)`)
-		if sameVersion {
-			b.WriteString(` JOIN articles a ON a.id = v.id AND a.version = v.version`)
-		}
-		b.WriteString(` ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document`)
-		return b.String()
-	},
+	put:      func(n int) string { return postgresPut(n, false) },
 	render:   search.TSQuery,
 	filtered: "f",
 	idOf:     "f.article_id",
@@ -50,4 +42,52 @@ var postgresSearch = &searchSQL{
 			ORDER BY f.article_id DESC LIMIT ` + limit + ` OFFSET ` + offset
 	},
 	stats: `SELECT (SELECT COUNT(*) FROM article_search), pg_total_relation_size('article_search')`,
+}
+
+// postgresPut writes n entries, replacing older ones; with sameVersion only those whose
+// article still has the version the entry was made from. The triggers fill the copies of
+// the article's columns.
+func postgresPut(n int, sameVersion bool) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO article_search (article_id, document) SELECT v.id, v.document FROM (VALUES `)
+	writeRows(&b, n, "(CAST($%d AS BIGINT), CAST($%d AS BIGINT), CAST($%d AS tsvector))")
+	b.WriteString(`) AS v (id, version, document)`)
+	if sameVersion {
+		b.WriteString(` JOIN articles a ON a.id = v.id AND a.version = v.version`)
+	}
+	b.WriteString(` ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document`)
+	return b.String()
+}
+
+// postgresRebuild replaces each entry where it is, each batch in a transaction: readers
+// keep finding articles throughout, and an article saved while its batch was being
+// analysed keeps the entry its save wrote (the version is tested in the statement, under
+// the row's lock). Then it vacuums: the rebuild left a dead row for every entry, and
+// autovacuum may be off or late. ANALYZE refreshes the lexeme statistics the planner
+// estimates matches with.
+func postgresRebuild(ctx context.Context, db *DB, progress func(done, total int)) error {
+	b := newIndexBuilder(db.dialect)
+	err := db.eachBatch(ctx, b, progress, func(entries []indexEntry) error {
+		return db.inTx(ctx, func(q querier) error { return putSameVersion(ctx, q, entries) })
+	})
+	if err != nil {
+		return err
+	}
+	_, err = db.write.ExecContext(ctx, `VACUUM (ANALYZE) article_search`)
+	return db.dialect.translate(err)
+}
+
+func putSameVersion(ctx context.Context, q querier, entries []indexEntry) error {
+	for len(entries) > 0 {
+		n := min(len(entries), indexBatch)
+		var args []any
+		for _, e := range entries[:n] {
+			args = append(args, postgresSearch.entryArgs(e)...)
+		}
+		if _, err := q.ExecContext(ctx, postgresPut(n, true), args...); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		entries = entries[n:]
+	}
+	return nil
 }

@@ -7,46 +7,53 @@ import (
 	"github.com/roneo/roneo/internal/store"
 )
 
-// Reindex rewrites every article's entry, batch after batch, each batch in a write
-// transaction of its own: analysis happens before the transaction, so that writers wait
-// for a batch's writing only, some tens of milliseconds. An article saved while its
-// batch was being analysed keeps the entry its save wrote. Readers keep finding articles
-// throughout: entries are replaced, never emptied first.
+// Reindex rebuilds every article's entry while the site keeps answering: batch after
+// batch, each analysed before a write transaction of its own, so that writers wait for
+// a batch's writing only. How the entries are replaced is the database's (see rebuild).
 func (db *DB) Reindex(ctx context.Context, progress func(done, total int)) error {
+	if progress == nil {
+		progress = func(int, int) {}
+	}
+	if err := rebuildFor(db.dialect)(ctx, db, progress); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	return nil
+}
+
+// eachBatch reads, analyses and hands every article to write, a batch at a time, in ID
+// order, and tells progress.
+func (db *DB) eachBatch(ctx context.Context, b *indexBuilder, progress func(done, total int), write func([]indexEntry) error) error {
 	var total int
 	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`).Scan(&total); err != nil {
-		return fmt.Errorf("reindex: %w", db.dialect.translate(err))
+		return db.dialect.translate(err)
 	}
-	b := newIndexBuilder(db.dialect)
 	var after int64
 	done := 0
 	for {
 		srcs, err := b.read(ctx, db.read, after)
 		if err != nil {
-			return fmt.Errorf("reindex: reading articles: %w", db.dialect.translate(err))
+			return fmt.Errorf("reading articles: %w", db.dialect.translate(err))
 		}
 		if len(srcs) == 0 {
 			return nil
 		}
-		entries := b.analyse(srcs)
-		if err := db.writeBatch(ctx, b, entries); err != nil {
-			return fmt.Errorf("reindex: %w", err)
+		if err := write(b.analyse(srcs)); err != nil {
+			return err
 		}
 		after = srcs[len(srcs)-1].id
 		done += len(srcs)
-		if progress != nil {
-			progress(min(done, max(total, done)), max(total, done))
-		}
+		progress(done, max(total, done))
 	}
 }
 
-func (db *DB) writeBatch(ctx context.Context, b *indexBuilder, entries []indexEntry) error {
+// inTx runs fn in a write transaction of its own.
+func (db *DB) inTx(ctx context.Context, fn func(q querier) error) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return db.dialect.translate(err)
 	}
 	defer tx.Rollback()
-	if err := b.write(ctx, tx, entries, true); err != nil {
+	if err := fn(tx); err != nil {
 		return db.dialect.translate(err)
 	}
 	return db.dialect.translate(tx.Commit())

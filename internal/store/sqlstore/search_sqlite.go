@@ -17,16 +17,12 @@ import (
 var sqliteSearch = &searchSQL{
 	perStatement: indexBatch,
 	entryArgs: func(e indexEntry) []any {
-		return []any{e.id, e.version, e.fields.Title, e.fields.Body}
+		return []any{e.id, e.fields.Title, e.fields.Body}
 	},
-	put: func(n int, sameVersion bool) string {
+	put: func(n int) string {
 		var b strings.Builder
-		b.WriteString(`REPLACE INTO article_search (rowid, title, body) SELECT v.column1, v.column3, v.column4 FROM (VALUES `)
-		writeRows(&b, n, "(CAST($%d AS INTEGER), CAST($%d AS INTEGER), CAST($%d AS TEXT), CAST($%d AS TEXT))")
-		b.WriteString(`) AS v`)
-		if sameVersion {
-			b.WriteString(` JOIN articles a ON a.id = v.column1 AND a.version = v.column2`)
-		}
+		b.WriteString(`REPLACE INTO article_search (rowid, title, body) VALUES `)
+		writeRows(&b, n, "(CAST($%d AS INTEGER), CAST($%d AS TEXT), CAST($%d AS TEXT))")
 		return b.String()
 	},
 	render:   search.FTS5,
