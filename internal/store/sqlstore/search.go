@@ -51,21 +51,26 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResu
 	searchFilter(f, si, q, now)
 	where := strings.Join(f.where, " AND ")
 
-	w, err := db.searchWindow(ctx, si, f, where)
+	r, end, err := si.reader(ctx, db)
+	if err != nil {
+		return store.SearchResult{}, fmt.Errorf("search: %w", err)
+	}
+	defer end()
+	w, err := db.searchWindow(ctx, r, si, f, where)
 	if err != nil {
 		return store.SearchResult{}, err
 	}
 	w.rank(now)
 	ids, ranks := w.page(limit, offset)
 	if len(ids) < limit && w.full() {
-		older, err := db.olderMatches(ctx, si, f, where, w.edge(), limit-len(ids), max(0, offset-rankWindow))
+		older, err := db.olderMatches(ctx, r, si, f, where, w.edge(), limit-len(ids), max(0, offset-rankWindow))
 		if err != nil {
 			return store.SearchResult{}, err
 		}
 		ids = append(ids, older...)
 		ranks = append(ranks, make([]float64, len(older))...)
 	}
-	hits, err := db.searchHits(ctx, ids, ranks)
+	hits, err := db.searchHits(ctx, r, ids, ranks)
 	if err != nil {
 		return store.SearchResult{}, err
 	}
@@ -170,8 +175,8 @@ func (w *window) full() bool { return len(w.hits) == rankWindow }
 // edge is the ID of the oldest match in the window, before rank sorts it.
 func (w *window) edge() int64 { return w.hits[len(w.hits)-1].id }
 
-func (db *DB) searchWindow(ctx context.Context, si *searchSQL, f *filter, where string) (*window, error) {
-	rows, err := db.queryOnce(ctx, si.window(where, rankWindow), f.args...)
+func (db *DB) searchWindow(ctx context.Context, r querier, si *searchSQL, f *filter, where string) (*window, error) {
+	rows, err := db.queryIn(ctx, r, si.window(where, rankWindow), f.args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -196,7 +201,7 @@ func (db *DB) searchWindow(ctx context.Context, si *searchSQL, f *filter, where 
 	case !w.full():
 		w.total = len(w.hits)
 	case si.estimate != nil:
-		if w.total, err = si.estimate(ctx, db, where, f.args, w.edge()); err != nil {
+		if w.total, err = si.estimate(ctx, db, r, where, f.args, w.edge()); err != nil {
 			return nil, err
 		}
 	}
@@ -239,11 +244,11 @@ func (w *window) page(limit, offset int) ([]int64, []float64) {
 }
 
 // olderMatches returns a page of the matches older than the window, newest first.
-func (db *DB) olderMatches(ctx context.Context, si *searchSQL, f *filter, where string, edge int64, limit, offset int) ([]int64, error) {
+func (db *DB) olderMatches(ctx context.Context, r querier, si *searchSQL, f *filter, where string, edge int64, limit, offset int) ([]int64, error) {
 	args := append(slices.Clone(f.args), edge, limit, offset)
 	n := len(f.args)
 	q := si.older(where, fmt.Sprintf("$%d", n+1), fmt.Sprintf("$%d", n+2), fmt.Sprintf("$%d", n+3))
-	ids, err := collect(scanID)(db.queryOnce(ctx, q, args...))
+	ids, err := collect(scanID)(db.queryIn(ctx, r, q, args...))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -251,7 +256,7 @@ func (db *DB) olderMatches(ctx context.Context, si *searchSQL, f *filter, where 
 }
 
 // searchHits reads the articles of a page and returns them in the order of ids.
-func (db *DB) searchHits(ctx context.Context, ids []int64, ranks []float64) ([]store.SearchHit, error) {
+func (db *DB) searchHits(ctx context.Context, r querier, ids []int64, ranks []float64) ([]store.SearchHit, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -259,7 +264,7 @@ func (db *DB) searchHits(ctx context.Context, ids []int64, ranks []float64) ([]s
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := db.queryOnce(ctx, `SELECT `+teaserColumns+`, a.status, COALESCE(a.created_by, 0),
+	rows, err := db.queryIn(ctx, r, `SELECT `+teaserColumns+`, a.status, COALESCE(a.created_by, 0),
 		COALESCE(a.updated_by, 0), a.deleted_at, a.version, a.body
 		FROM articles a WHERE a.id IN (`+placeholders(1, len(ids))+`)`, args...)
 	if err != nil {
@@ -286,6 +291,15 @@ func (db *DB) searchHits(ctx context.Context, ids []int64, ranks []float64) ([]s
 		}
 	}
 	return hits, nil
+}
+
+// queryIn runs a read query on r, translating its errors as db.queryOnce does.
+func (db *DB) queryIn(ctx context.Context, r querier, query string, args ...any) (*rows, error) {
+	rs, err := r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, db.dialect.translate(err)
+	}
+	return &rows{Rows: rs, d: db.dialect}, nil
 }
 
 // scanWithBody reads the newsroom columns and then the body.
@@ -316,11 +330,13 @@ type searchSQL struct {
 	// matches in all.
 	window func(where string, n int) string
 	// estimate estimates the number of matches when the window is full.
-	estimate func(ctx context.Context, db *DB, where string, args []any, edge int64) (int, error)
+	estimate func(ctx context.Context, db *DB, r querier, where string, args []any, edge int64) (int, error)
 	// older returns a page of the matches before edge, newest first.
 	older func(where, edge, limit, offset string) string
 	// stats returns the number of articles in the index and its size in bytes.
 	stats string
+	// reader is where one search reads, and end ends it.
+	reader func(ctx context.Context, db *DB) (r querier, end func(), err error)
 }
 
 func searchFor(d *dialect) *searchSQL {

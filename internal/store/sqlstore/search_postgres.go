@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -41,7 +42,26 @@ var postgresSearch = &searchSQL{
 			WHERE f.document @@ CAST($1 AS tsquery) AND f.article_id < ` + edge + ` AND ` + where + `
 			ORDER BY f.article_id DESC LIMIT ` + limit + ` OFFSET ` + offset
 	},
-	stats: `SELECT (SELECT COUNT(*) FROM article_search), pg_total_relation_size('article_search')`,
+	stats:  `SELECT (SELECT COUNT(*) FROM article_search), pg_total_relation_size('article_search')`,
+	reader: postgresReader,
+}
+
+// postgresReader runs a search in a read-only transaction that keeps the planner from
+// scanning article_search whole. Its cost model takes testing a tsvector for a few
+// operations, where reading one from TOAST costs microseconds: with fresh statistics
+// (after an ANALYZE, which autovacuum runs when it likes) it chose to scan the 100,000
+// documents for any word found in a few thousand, 300 to 450 ms instead of 10 to 20
+// with the GIN index.
+func postgresReader(ctx context.Context, db *DB) (querier, func(), error) {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, nil, db.dialect.translate(err)
+	}
+	if _, err := tx.ExecContext(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
+		tx.Rollback()
+		return nil, nil, db.dialect.translate(err)
+	}
+	return tx, func() { tx.Rollback() }, nil
 }
 
 // postgresPut writes n entries, replacing older ones; with sameVersion only those whose

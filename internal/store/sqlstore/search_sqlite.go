@@ -36,6 +36,8 @@ var sqliteSearch = &searchSQL{
 			WHERE article_search MATCH $1 AND ` + where + ` ORDER BY s.rowid DESC LIMIT ` + strconv.Itoa(n)
 	},
 	estimate: sqliteEstimate,
+	// A search reads from the pool: each statement sees the database as it is then.
+	reader: func(ctx context.Context, db *DB) (querier, func(), error) { return db.read, func() {}, nil },
 	older: func(where, edge, limit, offset string) string {
 		return `SELECT s.rowid FROM article_search s JOIN articles f INDEXED BY articles_search ON f.id = s.rowid
 			WHERE article_search MATCH $1 AND s.rowid < ` + edge + ` AND ` + where + `
@@ -53,7 +55,7 @@ var sqliteSearch = &searchSQL{
 // total supposes they keep the same share of the rest. Only the older matches are
 // sampled: drafts and embargoes gather among the newest articles. One statement, so
 // that FTS5 evaluates the query once.
-func sqliteEstimate(ctx context.Context, db *DB, where string, args []any, edge int64) (int, error) {
+func sqliteEstimate(ctx context.Context, db *DB, r querier, where string, args []any, edge int64) (int, error) {
 	n := len(args)
 	every := max(1, edge/estimateSample)
 	q := fmt.Sprintf(`SELECT COUNT(*), COALESCE(SUM(s.rowid %% $%d = 0), 0),
@@ -61,7 +63,15 @@ func sqliteEstimate(ctx context.Context, db *DB, where string, args []any, edge 
 				WHERE f.id = s.rowid AND %s) END), 0)
 		FROM article_search s WHERE article_search MATCH $1 AND s.rowid < $%d`, n+1, n+1, where, n+2)
 	var older, tried, kept int
-	if err := db.read.QueryRowContext(ctx, q, append(args[:n:n], every, edge)...).Scan(&older, &tried, &kept); err != nil {
+	rows, err := db.queryIn(ctx, r, q, append(args[:n:n], every, edge)...)
+	if err != nil {
+		return 0, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	if !rows.Next() { // an aggregate has a row, unless the query failed
+		return 0, fmt.Errorf("search: %w", rows.Err())
+	}
+	if err := rows.Scan(&older, &tried, &kept); err != nil {
 		return 0, fmt.Errorf("search: %w", db.dialect.translate(err))
 	}
 	return rankWindow + int(float64(older)*float64(kept)/float64(max(tried, 1))+0.5), nil
