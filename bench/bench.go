@@ -36,7 +36,7 @@ func (b *bench) measure(ctx context.Context) error {
 		b.buildRoneo, b.preparePostgres, b.prepareData,
 		b.measureWithCache, b.measureWithoutCache,
 		b.copyToPostgres, b.measureUncachedOnPostgres, b.measureScaleOut,
-		b.measureNewsroom,
+		b.measureSearch, b.measureNewsroom,
 	}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {

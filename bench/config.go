@@ -25,13 +25,16 @@ const (
 	// The newsroom's list and publish-to-visible, on the SQLite demo site; it runs last,
 	// as it adds an account and articles to the site.
 	scenarioNewsroom = "newsroom"
+	// Search: the index build and the latency of searches, on SQLite and PostgreSQL.
+	scenarioSearch   = "search"
+	scenarioSearchPG = "search-pg"
 )
 
 var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioNginx,
-	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioNewsroom}
+	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearch, scenarioSearchPG, scenarioNewsroom}
 
 // postgresScenarios need the PostgreSQL schema, and the copy that fills it.
-var postgresScenarios = []string{scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x}
+var postgresScenarios = []string{scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearchPG}
 
 // defaultPostgres is the database of every machine of ours (see the Makefile), used
 // when RONEO_TEST_POSTGRES does not name another.

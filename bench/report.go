@@ -30,6 +30,7 @@ func printReport(out io.Writer, r *results) {
 	printFigures(out, r)
 	printScaleOut(out, r)
 	printNewsroom(out, r)
+	printSearch(out, r)
 	printTargets(out, r)
 }
 

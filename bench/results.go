@@ -29,6 +29,7 @@ type results struct {
 	Cached2xVs1xRounds  []roundRatio    `json:"cached_2x_vs_1x_rounds,omitempty"`
 	Memory              []memoryResult  `json:"memory"`
 	Newsroom            *newsroomResult `json:"newsroom,omitempty"`
+	Search              []searchResult  `json:"search,omitempty"`
 	Targets             []target        `json:"targets"`
 }
 

@@ -54,6 +54,7 @@ func (r *results) judge(now time.Time) {
 		r.demoTarget(),
 	}
 	r.Targets = append(r.Targets, r.newsroomTargets()...)
+	r.Targets = append(r.Targets, r.searchTargets()...)
 }
 
 func (r *results) demoTarget() target {
