@@ -133,6 +133,9 @@ func (db *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
 	if g.err != nil {
 		return fmt.Errorf("a statement of the transaction failed, so none was kept: %w", g.err)
 	}
+	if err := tx.flushIndex(ctx); err != nil {
+		return err
+	}
 	if db.peers != nil && len(tx.changes) > 0 {
 		// Inside the transaction: other instances hear of it only if it commits.
 		if err := db.peers.announce(ctx, sqlTx, tx.changes); err != nil {
@@ -212,6 +215,8 @@ type tx struct {
 	tx      *sql.Tx
 	stmts   map[string]*sql.Stmt
 	changes []store.Change
+	// pendingIndex holds search index entries to write just before the commit (SQLite).
+	pendingIndex map[int64]indexEntry
 }
 
 func (t *tx) prepared(ctx context.Context, query string) (*sql.Stmt, error) {

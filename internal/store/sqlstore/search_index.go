@@ -1,10 +1,12 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -57,14 +59,44 @@ func cutTerms(terms string) string {
 	return "" // one term longer than the limit cannot be: terms have 64 characters at most
 }
 
-// indexArticle writes a's entry in the transaction that writes a.
+// indexArticle writes a's entry in the transaction that writes a. On SQLite the entry
+// waits for the end of the transaction (flushIndex, just before the commit): FTS5 writes
+// its pending entries out as a segment at every later statement that returns rows, so a
+// transaction writing many articles, an import or "roneo demo", would make a segment
+// per article and spend its time merging them. Nothing reads the index of a transaction
+// before it commits.
 func (t *tx) indexArticle(ctx context.Context, a *content.Article) error {
 	ix := stemCaches.Get().(*search.Indexer)
 	e := analyse(ix, indexSource{id: a.ID, lang: a.Lang, title: a.Title, standfirst: a.Standfirst, body: a.Body})
 	stemCaches.Put(ix)
+	if t.db.dialect.name == "sqlite" {
+		if t.pendingIndex == nil {
+			t.pendingIndex = map[int64]indexEntry{}
+		}
+		t.pendingIndex[a.ID] = e
+		return nil
+	}
 	si := searchFor(t.db.dialect)
 	if _, err := t.exec(ctx, si.put(1), si.entryArgs(e)...); err != nil {
 		return fmt.Errorf("article %d: search index: %w", a.ID, err)
+	}
+	return nil
+}
+
+// flushIndex writes the entries indexArticle kept back, in batches, in article order.
+func (t *tx) flushIndex(ctx context.Context) error {
+	if len(t.pendingIndex) == 0 {
+		return nil
+	}
+	entries := make([]indexEntry, 0, len(t.pendingIndex))
+	for _, e := range t.pendingIndex {
+		entries = append(entries, e)
+	}
+	slices.SortFunc(entries, func(a, b indexEntry) int { return cmp.Compare(a.id, b.id) })
+	t.pendingIndex = nil
+	b := &indexBuilder{si: searchFor(t.db.dialect)}
+	if err := b.write(ctx, t.tx, entries); err != nil {
+		return t.db.dialect.translate(err)
 	}
 	return nil
 }
