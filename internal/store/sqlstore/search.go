@@ -35,18 +35,12 @@ import (
 // are ranked; older ones follow them, newest first (by ID, the order articles were
 // written in). When no more than rankWindow articles match, that is all of them and
 // nothing changes. Total is exact then; beyond, PostgreSQL still counts exactly (its GIN
-// index hands over every match anyway) except for phrases (see phraseWindow), while
-// SQLite estimates (see sqliteEstimate).
+// index hands over every match anyway), while SQLite estimates (see sqliteEstimate).
 func (db *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResult, error) {
 	si := searchFor(db.dialect)
-	expanded := search.Parse(q.Text).Expand(queryLangs(q))
-	match := si.render(expanded)
+	match := si.render(search.Parse(q.Text).Expand(queryLangs(q)))
 	if match == "" {
 		return store.SearchResult{}, nil
-	}
-	var candidates string
-	if si.candidates != nil {
-		candidates = si.candidates(expanded)
 	}
 	limit, offset := searchPage(q.Limit, q.Offset)
 	now := q.Now
@@ -62,12 +56,7 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResu
 		return store.SearchResult{}, fmt.Errorf("search: %w", err)
 	}
 	defer end()
-	var w *window
-	if candidates != "" {
-		w, err = db.phraseWindow(ctx, r, f, where, candidates)
-	} else {
-		w, err = db.searchWindow(ctx, r, si, f, where)
-	}
+	w, err := db.searchWindow(ctx, r, si, f, where)
 	if err != nil {
 		return store.SearchResult{}, err
 	}
@@ -348,9 +337,6 @@ type searchSQL struct {
 	stats string
 	// reader is where one search reads, and end ends it.
 	reader func(ctx context.Context, db *DB) (r querier, end func(), err error)
-	// candidates, when set, renders the words of a query's phrases for an index that
-	// cannot test phrases alone (see phraseWindow); "" when the query has none.
-	candidates func(search.Expanded) string
 }
 
 func searchFor(d *dialect) *searchSQL {

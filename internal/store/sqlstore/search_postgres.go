@@ -42,9 +42,8 @@ var postgresSearch = &searchSQL{
 			WHERE f.document @@ CAST($1 AS tsquery) AND f.article_id < ` + edge + ` AND ` + where + `
 			ORDER BY f.article_id DESC LIMIT ` + limit + ` OFFSET ` + offset
 	},
-	stats:      `SELECT (SELECT COUNT(*) FROM article_search), pg_total_relation_size('article_search')`,
-	reader:     postgresReader,
-	candidates: search.TSQueryCandidates,
+	stats:  `SELECT (SELECT COUNT(*) FROM article_search), pg_total_relation_size('article_search')`,
+	reader: postgresReader,
 }
 
 // postgresReader runs a search in a read-only transaction that keeps the planner from
