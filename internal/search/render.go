@@ -56,31 +56,6 @@ func FTS5(x Expanded) string { return render(x, fts5) }
 // "& !". It returns "" when x is empty: do not run the search then.
 func TSQuery(x Expanded) string { return render(x, tsquery) }
 
-// TSQueryCandidates renders the words of x's phrases as required words in any order,
-// for a PostgreSQL GIN index to answer without reading documents: every article that
-// matches TSQuery(x) matches it too. Excluded phrases are left out, excluded words kept.
-// It returns "" when x has no phrase of several words: TSQuery itself needs no reading
-// then.
-func TSQueryCandidates(x Expanded) string {
-	loose := Expanded{}
-	phrase := false
-	for _, g := range x.Groups {
-		if g.Phrase && len(g.Terms) > 1 {
-			phrase = true
-			if g.Exclude {
-				continue
-			}
-		}
-		loose.Groups = append(loose.Groups, g)
-	}
-	if !phrase {
-		return ""
-	}
-	d := tsquery
-	d.next = d.and
-	return render(loose, d)
-}
-
 func render(x Expanded, d dialect) string {
 	if x.Empty() {
 		return ""

@@ -148,16 +148,3 @@ func BenchmarkQuery(b *testing.B) {
 		TSQuery(x)
 	}
 }
-
-func TestTSQueryCandidates(t *testing.T) {
-	x := Parse(`"droit de grève" -"fin de grève" -faim cheminots`).Expand([]content.Lang{"fr"})
-	got := TSQueryCandidates(x)
-	t.Logf("%s\n%s", TSQuery(x), got)
-	if strings.Contains(got, "<->") || strings.Contains(got, "'fin'") || !strings.Contains(got, "!") ||
-		!strings.Contains(got, "'droit'") || !strings.Contains(got, "'cheminot'") {
-		t.Errorf("candidates %q", got)
-	}
-	if got := TSQueryCandidates(Parse(`grève cheminots "grève"`).Expand(nil)); got != "" {
-		t.Errorf("no phrase of several words, yet %q", got)
-	}
-}
