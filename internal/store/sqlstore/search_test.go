@@ -120,6 +120,56 @@ func TestSearchBeyondTheWindow(t *testing.T) {
 	})
 }
 
+// TestPhraseBeyondTheWindow searches a phrase that more articles hold than the window
+// ranks, among more that hold its words in another order: the pages hold every article
+// with the phrase and none without it, and the total is close.
+func TestPhraseBeyondTheWindow(t *testing.T) {
+	eachDialect(t, func(t *testing.T, m migrationTarget) {
+		ctx := t.Context()
+		db := m.mustOpen(t, m.fresh(t))
+		const n = 6 * rankWindow
+		base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+		writeArticles(t, db, n, base, func(i int) string {
+			if i%3 == 0 {
+				return fmt.Sprint("Le droit de grève menacé ", i)
+			}
+			return fmt.Sprint("Grève: le droit du travail ", i) // the words, not the phrase
+		})
+		if err := db.Reindex(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for i := range n {
+			if i%3 == 0 && i%7 != 3 {
+				want++
+			}
+		}
+		now := base.Add(n * time.Hour)
+		seen := map[int64]bool{}
+		for offset := 0; ; offset += maxSearchLimit {
+			res, err := db.Search(ctx, store.SearchQuery{Text: `"droit de grève"`, Limit: maxSearchLimit, Offset: offset, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if math.Abs(float64(res.Total-want)) > float64(want)/10 {
+				t.Errorf("offset %d: total %d, want about %d", offset, res.Total, want)
+			}
+			if len(res.Hits) == 0 {
+				break
+			}
+			for _, h := range res.Hits {
+				if i := h.ID - 1; seen[h.ID] || i%3 != 0 || h.Status != content.StatusPublished {
+					t.Fatalf("offset %d: article %d (%q) again, without the phrase or not published", offset, h.ID, h.Title)
+				}
+				seen[h.ID] = true
+			}
+		}
+		if len(seen) != want {
+			t.Errorf("the pages held %d articles, want the %d with the phrase", len(seen), want)
+		}
+	})
+}
+
 // TestReindexKeepsNewerSaves: an entry analysed before a save must not replace the one
 // the save wrote.
 func TestReindexKeepsNewerSaves(t *testing.T) {
