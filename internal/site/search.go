@@ -174,14 +174,14 @@ func (s *Server) readSearchFilter(r *http.Request, st *siteState, lang content.L
 		if !ok {
 			return q, badRequest(errors.New("unknown section filter"))
 		}
-		q.SectionID = sec.ID
+		q.SectionIDs = st.sections.Descendants(sec.ID) // as on the section's page
 	}
 	p.Sections = []option{{Value: "", Label: pr.T("search.section.any"), Selected: f.Section == ""}}
 	var walk func(parent int64, depth int)
 	walk = func(parent int64, depth int) {
 		for _, sec := range st.sections.Children(parent) {
 			if n, ok := sec.Names[lang]; ok {
-				p.Sections = append(p.Sections, option{Value: n.Slug, Label: strings.Repeat("\u00a0\u00a0", depth) + n.Name, Selected: sec.ID == q.SectionID})
+				p.Sections = append(p.Sections, option{Value: n.Slug, Label: strings.Repeat("\u00a0\u00a0", depth) + n.Name, Selected: n.Slug == f.Section})
 				walk(sec.ID, depth+1)
 			}
 		}

@@ -79,6 +79,11 @@ func TestSearchPage(t *testing.T) {
 	if got := searchTitles(t, f.get(t, "/fr/recherche/?q=greve&section=europe")); len(got) != 1 {
 		t.Errorf("section europe: %q", got)
 	}
+	// A section includes those below it, as its page does: the lead article is in Europe,
+	// under International.
+	if got := searchTitles(t, f.get(t, "/fr/recherche/?q=greve&section=international")); len(got) != 1 || !strings.Contains(got[0], "Grève générale") {
+		t.Errorf("section international includes Europe: %q", got)
+	}
 	day := start.Add(-2 * 24 * time.Hour).Format(time.DateOnly)
 	if got := searchTitles(t, f.get(t, "/fr/recherche/?q=greve&from="+day+"&to="+day)); len(got) != 1 {
 		t.Errorf("one day: %q", got)

@@ -16,13 +16,14 @@ type SearchQuery struct {
 	Langs []content.Lang
 
 	// Filters; zero values select everything.
-	Lang      content.Lang
-	SectionID int64
-	TagID     int64
-	DossierID int64
-	Kind      content.Kind
-	AuthorID  int64     // a person among the authors
-	From, To  time.Time // publication date range, To exclusive
+	Lang       content.Lang
+	SectionID  int64
+	SectionIDs []int64 // any of these sections (a section and those below it)
+	TagID      int64
+	DossierID  int64
+	Kind       content.Kind
+	AuthorID   int64     // a person among the authors
+	From, To   time.Time // publication date range, To exclusive
 
 	// Staff searches the newsroom: every status but the trash instead of what readers
 	// see (published, live at Now). CreatedBy narrows it to one account's articles.

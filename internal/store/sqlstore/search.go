@@ -135,6 +135,13 @@ func searchFilter(f *filter, si *searchSQL, q store.SearchQuery, now time.Time) 
 	if q.SectionID != 0 {
 		f.where = append(f.where, a+"section_id = "+f.arg(q.SectionID))
 	}
+	if len(q.SectionIDs) > 0 {
+		in := make([]string, len(q.SectionIDs))
+		for i, id := range q.SectionIDs {
+			in[i] = f.arg(id)
+		}
+		f.where = append(f.where, a+"section_id IN ("+strings.Join(in, ", ")+")")
+	}
 	if !q.From.IsZero() {
 		f.where = append(f.where, a+"publish_at >= "+f.arg(q.From.Unix()))
 	}

@@ -205,6 +205,8 @@ func testSearchFilters(t *testing.T, e *env) {
 		{"lang fr", store.SearchQuery{Text: "grève", Lang: "fr"}, []string{"caterpillar", "cheminots"}},
 		{"section", store.SearchQuery{Text: "grève", SectionID: n.work.ID}, []string{"caterpillar", "cheminots"}},
 		{"other section", store.SearchQuery{Text: "grève", SectionID: n.city.ID}, []string{}},
+		{"sections", store.SearchQuery{Text: "grève", SectionIDs: []int64{n.work.ID, n.city.ID}}, []string{"caterpillar", "cheminots"}},
+		{"staff, sections", store.SearchQuery{Text: "grève", Staff: true, SectionIDs: []int64{n.city.ID}}, []string{"brouillon"}},
 		{"tag", store.SearchQuery{Text: "grève", TagID: n.tag.ID}, []string{"cheminots"}},
 		{"dossier", store.SearchQuery{Text: "grève", DossierID: n.dossier.ID}, []string{"caterpillar"}},
 		{"kind", store.SearchQuery{Text: "grève", Kind: content.KindPressRelease}, []string{"caterpillar"}},
