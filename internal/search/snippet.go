@@ -53,22 +53,7 @@ func Highlight(lang content.Lang, text string, q Query) []Fragment {
 	text = text[:searchedLen(text)]
 	x := q.Expand([]content.Lang{lang, "fr", "nl", "en"})
 	toks := analysedTokens(analyzerFor(lang), text, x)
-	hits := x.hits(toks)
-	var out []Fragment
-	pos := 0
-	for i := 0; i < len(toks); i++ {
-		if hits[i] < 0 {
-			continue
-		}
-		j := i
-		for j+1 < len(toks) && hits[j+1] >= 0 && strings.TrimSpace(text[toks[j].end:toks[j+1].start]) == "" {
-			j++
-		}
-		out = appendFragment(out, text[pos:toks[i].start], false)
-		out = appendFragment(out, text[toks[i].start:toks[j].end], true)
-		pos, i = toks[j].end, j
-	}
-	return appendFragment(out, text[pos:], false)
+	return markMatches(text, 0, toks, x.hits(toks))
 }
 
 // searchedLen is how much of text Snippet searches: up to the last space

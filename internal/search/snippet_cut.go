@@ -58,6 +58,21 @@ func window(text string, toks []analysedToken, hits []int, groups, limit int) (i
 // matches separated only by spaces make one piece.
 func fragments(text string, toks []analysedToken, hits []int, maxRunes int) []Fragment {
 	start, end := span(text, toks, 0, len(toks))
+	out := markMatches(text[:end], start, toks, hits)
+	out, cut := cutFragments(out, maxRunes-2)
+	if strings.TrimSpace(text[:start]) != "" {
+		out = append([]Fragment{{Text: ellipsis}}, out...)
+	}
+	if !cut && strings.TrimSpace(text[end:]) != "" {
+		out = append(out, Fragment{Text: ellipsis})
+	}
+	return out
+}
+
+// markMatches cuts text[start:] into matching and non-matching fragments, the tokens
+// toks (positions in text) marked where hits says they match; matches separated only
+// by spaces make one fragment.
+func markMatches(text string, start int, toks []analysedToken, hits []int) []Fragment {
 	var out []Fragment
 	pos := start
 	for i := 0; i < len(toks); i++ {
@@ -72,15 +87,7 @@ func fragments(text string, toks []analysedToken, hits []int, maxRunes int) []Fr
 		out = appendFragment(out, text[toks[i].start:toks[j].end], true)
 		pos, i = toks[j].end, j
 	}
-	out = appendFragment(out, text[pos:end], false)
-	out, cut := cutFragments(out, maxRunes-2)
-	if strings.TrimSpace(text[:start]) != "" {
-		out = append([]Fragment{{Text: ellipsis}}, out...)
-	}
-	if !cut && strings.TrimSpace(text[end:]) != "" {
-		out = append(out, Fragment{Text: ellipsis})
-	}
-	return out
+	return appendFragment(out, text[pos:], false)
 }
 
 // appendFragment adds text with its runs of white space made single spaces. No-break
