@@ -113,7 +113,7 @@ func (b *bench) newsroomSignIn(ctx context.Context, srv *roneoServer) (*http.Cli
 	if _, err := post(ctx, nc, srv.base+"/newsroom/signin", url.Values{"email": {benchEmail}, "password": {benchPassword}}); err != nil {
 		return nil, err
 	}
-	if body, err := get(ctx, nc, srv.base+"/newsroom/articles"); err != nil || !strings.Contains(body, `action="/newsroom/signout"`) {
+	if body, err := fetchText(ctx, nc, srv.base+"/newsroom/articles"); err != nil || !strings.Contains(body, `action="/newsroom/signout"`) {
 		return nil, fmt.Errorf("not signed in to the newsroom (%v)", err)
 	}
 	return nc, nil
@@ -121,7 +121,7 @@ func (b *bench) newsroomSignIn(ctx context.Context, srv *roneoServer) (*http.Cli
 
 // measureLists requests each filtered list in turn, listRequests times, one at a time.
 func (b *bench) measureLists(ctx context.Context, nc *http.Client, base string, res *newsroomResult) error {
-	page, err := get(ctx, nc, base+"/newsroom/articles")
+	page, err := fetchText(ctx, nc, base+"/newsroom/articles")
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func (b *bench) measureLists(ctx context.Context, nc *http.Client, base string, 
 		var rows int
 		for range listRequests {
 			start := time.Now()
-			body, err := get(ctx, nc, u)
+			body, err := fetchText(ctx, nc, u)
 			if err != nil {
 				return fmt.Errorf("newsroom list %q: %w", q, err)
 			}
@@ -164,7 +164,7 @@ func (b *bench) measurePublish(ctx context.Context, nc *http.Client, base string
 	for i := range publishes {
 		home := base + "/fr/"
 		for range 3 { // warm: the second request onwards comes from the page cache
-			if _, err := get(ctx, b.http, home); err != nil {
+			if _, err := fetchText(ctx, b.http, home); err != nil {
 				return err
 			}
 		}
@@ -188,7 +188,7 @@ func (b *bench) measurePublish(ctx context.Context, nc *http.Client, base string
 		if !strings.Contains(loc, "done=published") {
 			return fmt.Errorf("publishing led to %q", loc)
 		}
-		editor, err := get(ctx, nc, base+loc)
+		editor, err := fetchText(ctx, nc, base+loc)
 		if err != nil {
 			return err
 		}
@@ -214,8 +214,8 @@ func (b *bench) measurePublish(ctx context.Context, nc *http.Client, base string
 		res.PublishToHomeMS = append(res.PublishToHomeMS, toHome)
 	}
 	b.logf("publish to visible: article page median %.0f ms (max %.0f), warm home page median %.0f ms (max %.0f)",
-		percentile(res.PublishToPageMS, 50), slices.Max(res.PublishToPageMS),
-		percentile(res.PublishToHomeMS, 50), slices.Max(res.PublishToHomeMS))
+		median(res.PublishToPageMS), slices.Max(res.PublishToPageMS),
+		median(res.PublishToHomeMS), slices.Max(res.PublishToHomeMS))
 	return nil
 }
 
@@ -223,7 +223,7 @@ func (b *bench) measurePublish(ctx context.Context, nc *http.Client, base string
 func (b *bench) pollUntil(ctx context.Context, u, want string, start time.Time) (float64, error) {
 	deadline := start.Add(30 * time.Second)
 	for time.Now().Before(deadline) {
-		body, err := get(ctx, b.http, u)
+		body, err := fetchText(ctx, b.http, u)
 		if err == nil && strings.Contains(body, want) {
 			return ms(time.Since(start)), nil
 		}
@@ -293,7 +293,7 @@ func options(page, name string) []string {
 // authorWithArticles is the first of the people offered whose filter lists articles.
 func authorWithArticles(ctx context.Context, nc *http.Client, base string, ids []string) (string, error) {
 	for _, id := range ids {
-		body, err := get(ctx, nc, base+"/newsroom/articles?author="+id)
+		body, err := fetchText(ctx, nc, base+"/newsroom/articles?author="+id)
 		if err != nil {
 			return "", err
 		}
@@ -308,27 +308,6 @@ func authorWithArticles(ctx context.Context, nc *http.Client, base string, ids [
 func encodeQuery(q string) string {
 	v, _ := url.ParseQuery(q)
 	return v.Encode()
-}
-
-// get fetches u with the client; anything but 200 is an error.
-func get(ctx context.Context, c *http.Client, u string) (string, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return "", err
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return "", err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return "", fmt.Errorf("GET %s: %s", u, resp.Status)
-	}
-	return string(body), nil
 }
 
 // post sends a form, as a browser of the same origin would, and returns where the
@@ -350,6 +329,12 @@ func post(ctx context.Context, c *http.Client, u string, form url.Values) (strin
 		return "", fmt.Errorf("POST %s: %s: %s", u, resp.Status, body)
 	}
 	return resp.Header.Get("Location"), nil
+}
+
+// fetchText is fetch, as a string.
+func fetchText(ctx context.Context, c *http.Client, u string) (string, error) {
+	body, err := fetch(ctx, c, u)
+	return string(body), err
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -402,8 +387,8 @@ func printNewsroom(out io.Writer, r *results) {
 	}
 	if len(n.PublishToPageMS) > 0 {
 		fmt.Fprintf(out, "  publish to visible (%d articles): article page median %.0f ms, max %.0f ms; warm home page median %.0f ms, max %.0f ms\n",
-			len(n.PublishToPageMS), percentile(n.PublishToPageMS, 50), slices.Max(n.PublishToPageMS),
-			percentile(n.PublishToHomeMS, 50), slices.Max(n.PublishToHomeMS))
+			len(n.PublishToPageMS), median(n.PublishToPageMS), slices.Max(n.PublishToPageMS),
+			median(n.PublishToHomeMS), slices.Max(n.PublishToHomeMS))
 	}
 	if h := n.Hash; h != nil {
 		fmt.Fprintf(out, "  one password hash (%s): %.1f ms, %.1f MB\n", h.Params, h.MSPerOp, h.MBPerOp)
