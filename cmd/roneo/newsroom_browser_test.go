@@ -14,18 +14,23 @@ import (
 // testSecret is a second factor's secret for accounts made by the tests.
 const testSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
+// waitTrue evaluates expr until it is true, for 15 seconds. Evaluating fails while the
+// page navigates: it is tried again until the deadline.
+func waitTrue(t *testing.T, ctx context.Context, expr string) {
+	t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
+			return
+		}
+	}
+	t.Fatalf("still false after 15 s: %s (at %s)", expr, eval[string](t, ctx, `location.href`))
+}
+
 // waitPath waits until the page's address starts with prefix (path and query).
 func waitPath(t *testing.T, ctx context.Context, prefix string) string {
 	t.Helper()
-	expr := fmt.Sprintf(`(location.pathname + location.search).startsWith(%q) && document.readyState === "complete"`, prefix)
-	// Evaluating fails while the page navigates: try again until the deadline.
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
-			return eval[string](t, ctx, `location.pathname + location.search`)
-		}
-	}
-	t.Fatalf("waiting for %s, at %s", prefix, eval[string](t, ctx, `location.href`))
-	return ""
+	waitTrue(t, ctx, fmt.Sprintf(`(location.pathname + location.search).startsWith(%q) && document.readyState === "complete"`, prefix))
+	return eval[string](t, ctx, `location.pathname + location.search`)
 }
 
 // signInBrowser signs in through the forms, with the code when the account has a

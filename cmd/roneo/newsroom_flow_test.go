@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -17,14 +16,8 @@ var articleIDRe = regexp.MustCompile(`^/newsroom/articles/(\d+)`)
 // articleID waits for the editor of a saved article and reads its ID from the address.
 func articleID(t *testing.T, ctx context.Context) string {
 	t.Helper()
-	expr := `/^\/newsroom\/articles\/\d+/.test(location.pathname) && document.readyState === "complete"`
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
-			return articleIDRe.FindStringSubmatch(eval[string](t, ctx, `location.pathname`))[1]
-		}
-	}
-	t.Fatalf("not in an article's editor: %s", eval[string](t, ctx, `location.pathname`))
-	return ""
+	waitTrue(t, ctx, `/^\/newsroom\/articles\/\d+/.test(location.pathname) && document.readyState === "complete"`)
+	return articleIDRe.FindStringSubmatch(eval[string](t, ctx, `location.pathname`))[1]
 }
 
 // signOutBrowser uses the header's sign-out button.

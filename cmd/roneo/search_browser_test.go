@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -66,15 +64,4 @@ func TestBrowserSearch(t *testing.T) {
 	}
 	screenshot(t, ctx, "search-nl-1280")
 	narrowCheck(t, ctx, "search-nl")
-}
-
-// waitTrue evaluates expr until it is true, through page loads, for 15 seconds.
-func waitTrue(t *testing.T, ctx context.Context, expr string) {
-	t.Helper()
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
-			return
-		}
-	}
-	t.Fatalf("still false after 15 s: %s (at %s)", expr, eval[string](t, ctx, `location.href`))
 }
