@@ -92,3 +92,16 @@ func accepts(header, coding string) bool {
 	}
 	return false
 }
+
+// serveUnstored answers a page that no cache may keep and that robots must not index
+// (robots is the X-Robots-Tag): search results, embargoed previews.
+func serveUnstored(w http.ResponseWriter, r *http.Request, body []byte, robots string) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Robots-Tag", robots)
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -118,21 +117,14 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 		for _, h := range res.Hits {
 			p.Results = append(p.Results, s.searchResult(st, l.Printer, h, parsed))
 		}
-		base := path + "?" + searchQueryString(v)
-		p.Pagination = newSearchPagination(l.Printer, base, page, page*searchPerPage < res.Total && page < maxSearchPages)
+		p.Pagination = newPagination(l.Printer, path+"?"+searchQueryString(v), page, page*searchPerPage < res.Total && page < maxSearchPages)
+		p.Pagination.PrevText, p.Pagination.NextText = l.T("search.previous"), l.T("search.next")
 	}
 	body, err := s.tmpl.render("search", p)
 	if err != nil {
 		return err
 	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("X-Robots-Tag", "noindex, follow")
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		w.Write(body)
-	}
+	serveUnstored(w, r, body, "noindex, follow")
 	return nil
 }
 
@@ -271,13 +263,11 @@ func clipQuery(q string) string {
 		return q
 	}
 	cut := most
-	for cut > 0 && !isRuneStart(q[cut]) {
+	for cut > 0 && !utf8.RuneStart(q[cut]) {
 		cut--
 	}
 	return q[:cut]
 }
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // searchResult builds a hit's view: its teaser, its title with the matched words marked,
 // and a snippet of its text around them.
@@ -334,21 +324,4 @@ func searchWithout(path string, v url.Values, name string) string {
 		}
 	}
 	return path + "?" + searchQueryString(rest)
-}
-
-func newSearchPagination(p *i18n.Printer, base string, page int, hasNext bool) pagination {
-	pg := pagination{
-		Label: p.T("pagination.label"), PrevText: p.T("search.previous"), NextText: p.T("search.next"),
-		Current: p.T("pagination.page", page),
-	}
-	if page > 1 {
-		pg.Prev = base
-		if page > 2 {
-			pg.Prev += "&page=" + strconv.Itoa(page-1)
-		}
-	}
-	if hasNext {
-		pg.Next = base + "&page=" + strconv.Itoa(page+1)
-	}
-	return pg
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/roneo/roneo/internal/content"
 )
@@ -59,12 +60,17 @@ func dossiersPath(lang content.Lang) string {
 	return "/" + string(lang) + "/" + segmentsFor(lang)[kindDossiers] + "/"
 }
 
-// withPage adds ?page=n to a list's path; page 1 is the bare path.
+// withPage adds page=n to a list's address, which may have a query string already; page
+// 1 is the address as it is.
 func withPage(path string, n int) string {
 	if n <= 1 {
 		return path
 	}
-	return path + "?page=" + strconv.Itoa(n)
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return path + sep + "page=" + strconv.Itoa(n)
 }
 
 // absolute makes a site path absolute with the configured base URL.
