@@ -94,7 +94,10 @@ func (s *Server) articleList(w http.ResponseWriter, r *request, f articleFilter,
 		items, err = s.store.NewsroomArticles(ctx, q)
 	default:
 		// Words to look for: the full-text index, drafts included, best match first.
-		hits, items, err = s.searchArticles(ctx, r, q)
+		hits, err = s.searchArticles(ctx, r, q)
+		for _, h := range hits {
+			items = append(items, h.NewsroomItem)
+		}
 	}
 	if err != nil {
 		return err
@@ -136,7 +139,7 @@ const snippetRunes = 200
 // every status but the trash, the same filters. Results show a passage of each text, so
 // a contributor searching everyone's articles searches the published ones only: other
 // people's drafts, embargoed press releases among them, are not theirs to read.
-func (s *Server) searchArticles(ctx context.Context, r *request, q store.ArticleQuery) ([]store.SearchHit, []store.NewsroomItem, error) {
+func (s *Server) searchArticles(ctx context.Context, r *request, q store.ArticleQuery) ([]store.SearchHit, error) {
 	sq := store.SearchQuery{
 		Text: q.Title, Langs: r.site.Langs, Staff: true, Statuses: q.Statuses, CreatedBy: q.CreatedBy,
 		Kind: q.Kind, SectionID: q.SectionID, Lang: q.Lang, AuthorID: q.AuthorID,
@@ -146,14 +149,7 @@ func (s *Server) searchArticles(ctx context.Context, r *request, q store.Article
 		sq.Staff, sq.Statuses, sq.Now = false, nil, s.now() // published ones, as readers see them
 	}
 	res, err := s.store.Search(ctx, sq)
-	if err != nil {
-		return nil, nil, err
-	}
-	items := make([]store.NewsroomItem, len(res.Hits))
-	for i, h := range res.Hits {
-		items[i] = h.NewsroomItem
-	}
-	return res.Hits, items, nil
+	return res.Hits, err
 }
 
 func (s *Server) itemView(r *request, tree *content.SectionTree, it store.NewsroomItem) itemView {
