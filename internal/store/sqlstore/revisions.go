@@ -13,15 +13,15 @@ import (
 // keepOriginal records the stored state of an article before its first change, when it
 // has no revision yet: imported and generated articles are created without one.
 func (t *tx) keepOriginal(ctx context.Context, id int64) error {
-	row, err := t.queryRow(ctx, `SELECT COUNT(*) FROM article_revisions WHERE article_id = $1`, id)
+	row, err := t.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM article_revisions WHERE article_id = $1)`, id)
 	if err != nil {
 		return err
 	}
-	var n int
-	if err := row.Scan(&n); err != nil {
+	var has bool
+	if err := row.Scan(&has); err != nil {
 		return t.db.dialect.translate(err)
 	}
-	if n > 0 {
+	if has {
 		return nil
 	}
 	row, err = t.queryRow(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = $1`, id)
