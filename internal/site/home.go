@@ -38,11 +38,7 @@ func (s *Server) home(r *http.Request, st *siteState, lang content.Lang) (*respo
 		return nil, err
 	}
 	path := homePath(lang)
-	versions := map[content.Lang]string{}
-	for _, l := range st.site.Langs {
-		versions[l] = homePath(l)
-	}
-	l := s.layout(st, lang, "", withPage(path, page), versions)
+	l := s.layout(st, lang, "", withPage(path, page), everyLang(st, homePath))
 	l.Description = st.site.Taglines[lang]
 	hp := &homePage{L: l, DossiersURL: dossiersPath(lang)}
 

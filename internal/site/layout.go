@@ -60,6 +60,16 @@ func (l *Layout) Dir() string {
 // Locale is the page's language for OpenGraph ("fr_BE" style is optional; "fr" is valid).
 func (l *Layout) Locale() string { return string(l.Lang()) }
 
+// everyLang maps each language of the site to its version of a page that exists in all
+// of them (the home page, the dossiers, search), for layout's versions.
+func everyLang(st *siteState, path func(content.Lang) string) map[content.Lang]string {
+	m := make(map[content.Lang]string, len(st.site.Langs))
+	for _, l := range st.site.Langs {
+		m[l] = path(l)
+	}
+	return m
+}
+
 // layout builds the frame of a page in lang. versions maps each language the page exists
 // in to its path, for hreflang links and the switcher; languages without a version link
 // to their home page.

@@ -162,11 +162,7 @@ func (s *Server) dossiers(r *http.Request, st *siteState, lang content.Lang) (*r
 		return nil, notFound(errors.New("past the last page"))
 	}
 	path := dossiersPath(lang)
-	versions := map[content.Lang]string{}
-	for _, l := range st.site.Langs {
-		versions[l] = dossiersPath(l)
-	}
-	l := s.layout(st, lang, "", withPage(path, page), versions)
+	l := s.layout(st, lang, "", withPage(path, page), everyLang(st, dossiersPath))
 	l.Title = l.T("dossiers.title")
 	p := &dossiersPage{L: l, Pagination: newPagination(l.Printer, path, page, len(ds) > perPage)}
 	floor := st.loaded

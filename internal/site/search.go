@@ -92,7 +92,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := r.URL.Query()
 	path := searchPath(lang)
-	l := s.layout(st, lang, "", path, searchVersions(st))
+	l := s.layout(st, lang, "", path, everyLang(st, searchPath))
 	l.NoIndex = true
 	l.BodyClass = "search-page"
 	p := &searchPage{L: l, Action: path, Query: clipQuery(v.Get("q"))}
@@ -290,15 +290,6 @@ func snippetText(plain string) string {
 		}
 	}
 	return strings.Join(lines, " ")
-}
-
-// searchVersions are the search pages of the site's languages, for the switcher.
-func searchVersions(st *siteState) map[content.Lang]string {
-	m := make(map[content.Lang]string, len(st.site.Langs))
-	for _, l := range st.site.Langs {
-		m[l] = searchPath(l)
-	}
-	return m
 }
 
 // searchQueryString is the query string without the page number, for pagination.
