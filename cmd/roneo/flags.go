@@ -13,7 +13,7 @@ import (
 // that a service manager or a container can configure everything without arguments.
 func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("roneo "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // its messages come back as errors, which main reports after the usage
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: roneo %s [flags]\n\nFlags (each also read from the environment variable shown):\n", name)
 		fs.VisitAll(func(f *flag.Flag) {

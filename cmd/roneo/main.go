@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	_ "time/tzdata" // sites choose their zone; minimal machines lack the zone files
 )
@@ -36,15 +37,24 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
-	if err != nil && !errors.Is(err, errUsage) {
-		fmt.Fprintln(os.Stderr, "roneo:", err)
-	}
 	if err != nil {
+		reportError(os.Stderr, err)
 		os.Exit(exitCode(err))
 	}
 }
 
+// errUsage marks a mistake on the command line (exit code 2). Bare, it means the user
+// has been shown the usage and there is nothing more to say; wrapped, its message says
+// what was wrong.
 var errUsage = errors.New("usage")
+
+// reportError tells the user what went wrong, after any usage text already printed.
+func reportError(w io.Writer, err error) {
+	if err == errUsage {
+		return
+	}
+	fmt.Fprintln(w, "roneo:", strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+}
 
 func exitCode(err error) int {
 	if errors.Is(err, errUsage) {

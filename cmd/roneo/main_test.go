@@ -140,3 +140,20 @@ func TestUnknownCommand(t *testing.T) {
 		t.Errorf("stderr = %q", stderr.String())
 	}
 }
+
+func TestReportErrorUsage(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{errUsage, ""}, // the usage has been printed; nothing more to say
+		{fmt.Errorf("%w: --from is required", errUsage), "roneo: --from is required\n"},
+		{fmt.Errorf("open: %w", io.ErrUnexpectedEOF), "roneo: open: unexpected EOF\n"},
+	} {
+		var w bytes.Buffer
+		reportError(&w, tc.err)
+		if w.String() != tc.want {
+			t.Errorf("reportError(%v) wrote %q, want %q", tc.err, w.String(), tc.want)
+		}
+	}
+}
