@@ -41,7 +41,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("backup", stderr)
 	data.register(fs)
 	fs.StringVar(&to, "to", to, "the archive to write (it must not exist)")
-	if err := parseWithEnv(fs, args); err != nil {
+	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
 	if _, err := os.Stat(to); err == nil {

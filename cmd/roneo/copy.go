@@ -22,7 +22,7 @@ func runCopy(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&c.fromMedia, "from-media", "", "source media: a directory or s3://… (default: DIR/media of a sqlite: source)")
 	fs.StringVar(&c.toMedia, "to-media", "", "destination media: a directory or s3://… (default: DIR/media of a sqlite: destination)")
 	fs.BoolVar(&c.noMedia, "no-media", false, "copy the database only")
-	if err := parseWithEnv(fs, args); err != nil {
+	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
 	if c.from == "" || c.to == "" {

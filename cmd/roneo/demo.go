@@ -20,7 +20,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.IntVar(&articles, "articles", articles, "number of articles to generate, in all languages together")
 	fs.Int64Var(&seed, "seed", seed, "seed of the generator: the same seed gives the same site")
 	data.register(fs)
-	if err := parseWithEnv(fs, args); err != nil {
+	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
 	if articles < 1 || articles > 10_000_000 {

@@ -26,8 +26,9 @@ Usage:
   roneo search <command> rebuild the search index, see its size, try a search
   roneo version          print the version
 
-Run "roneo <command> -h" for a command's flags. Every flag can also be set with an
-environment variable: --base-url is RONEO_BASE_URL, and so on.
+Run "roneo <command> -h" for a command's flags. Flags go before or after a command's
+other arguments; "--" ends them. Every flag can also be set with an environment
+variable: --base-url is RONEO_BASE_URL, and so on.
 `
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -94,6 +95,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "search":
 		return runSearch(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
+		if _, err := parseArgs(newFlagSet("version", stderr), args[1:], noArgs()); err != nil {
+			return err
+		}
 		fmt.Fprintln(stdout, "roneo", version)
 		return nil
 	case "help", "-h", "--help", "-help":

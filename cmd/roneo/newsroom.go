@@ -132,7 +132,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fs.StringVar(&email, "email", email, "the account's e-mail address")
 	}
 	data.register(fs)
-	if err := parseWithEnv(fs, args[1:]); err != nil {
+	if _, err := parseArgs(fs, args[1:], noArgs()); err != nil {
 		return err
 	}
 	if args[0] == "reset-link" && email == "" {

@@ -25,7 +25,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlagSet("restore", stderr)
 	data.register(fs)
 	fs.StringVar(&from, "from", "", "the backup archive to restore")
-	if err := parseWithEnv(fs, args); err != nil {
+	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
 	if from == "" {

@@ -49,7 +49,8 @@ func searchFlagSet(name string, args []string, stderr io.Writer, more func(*flag
 	if more != nil {
 		more(fs)
 	}
-	return data, parseWithEnv(fs, args)
+	_, err := parseArgs(fs, args, noArgs())
+	return data, err
 }
 
 func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -78,7 +78,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.BoolVar(&c.AccessLog, "access-log", c.AccessLog, "log every request (off by default: readers' visits are not recorded)")
 	c.Data.register(fs)
 	c.Newsroom.register(fs)
-	if err := parseWithEnv(fs, args); err != nil {
+	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
 	if err := c.Newsroom.check(); err != nil {
