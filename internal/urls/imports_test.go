@@ -1,0 +1,35 @@
+package urls_test
+
+import (
+	goparser "go/parser"
+	gotoken "go/token"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestImports keeps the scheme pure: the standard library's strings and paths and
+// content's languages and slugs, no HTTP, no templates, no store.
+func TestImports(t *testing.T) {
+	allowed := []string{
+		"github.com/roneo/roneo/internal/content",
+		"fmt", "maps", "net/url", "path", "slices", "strconv", "strings", "unicode/utf8",
+	}
+	files, _ := filepath.Glob("*.go")
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := goparser.ParseFile(gotoken.NewFileSet(), name, nil, goparser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			if path, _ := strconv.Unquote(imp.Path.Value); !slices.Contains(allowed, path) {
+				t.Errorf("%s imports %s, which is not on the allow-list", name, path)
+			}
+		}
+	}
+}

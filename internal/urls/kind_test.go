@@ -1,0 +1,87 @@
+package urls_test
+
+import (
+	"net/url"
+	"slices"
+	"testing"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/urls"
+)
+
+func TestKinds(t *testing.T) {
+	want := []struct {
+		kind  urls.Kind
+		name  string
+		paged bool
+	}{
+		{urls.Root, "root", false},
+		{urls.Home, "home", true},
+		{urls.Article, "article", false},
+		{urls.ArticlePrint, "article-print", false},
+		{urls.ArticleShare, "article-share", false},
+		{urls.Section, "section", true},
+		{urls.Tag, "tag", true},
+		{urls.Author, "author", true},
+		{urls.Dossier, "dossier", true},
+		{urls.Dossiers, "dossiers", true},
+		{urls.Search, "search", false},
+		{urls.Preview, "preview", false},
+		{urls.Media, "media", false},
+		{urls.Asset, "asset", false},
+	}
+	got := urls.Kinds()
+	if len(got) != len(want) {
+		t.Fatalf("Kinds() = %v, want %d kinds", got, len(want))
+	}
+	for i, w := range want {
+		if got[i] != w.kind || w.kind.String() != w.name || w.kind.Paginated() != w.paged {
+			t.Errorf("kind %d: %v %q paginated=%v, want %q paginated=%v", i, got[i], got[i], got[i].Paginated(), w.name, w.paged)
+		}
+	}
+	if k := urls.Kind(0); k.String() != "invalid" || k.Paginated() || slices.Contains(got, k) {
+		t.Errorf("the zero Kind is %q, paginated %v", k, k.Paginated())
+	}
+}
+
+func TestWord(t *testing.T) {
+	s := urls.New()
+	words := map[urls.Kind][3]string{ // fr, nl, en
+		urls.Article:      {"article", "artikel", "article"},
+		urls.ArticlePrint: {"print", "print", "print"},
+		urls.ArticleShare: {"mastodon", "mastodon", "mastodon"},
+		urls.Section:      {"rubrique", "rubriek", "section"},
+		urls.Tag:          {"sujet", "trefwoord", "tag"},
+		urls.Author:       {"auteur", "auteur", "author"},
+		urls.Dossier:      {"dossier", "dossier", "dossier"},
+		urls.Dossiers:     {"dossiers", "dossiers", "dossiers"},
+		urls.Search:       {"recherche", "zoeken", "search"},
+		urls.Preview:      {"preview", "preview", "preview"},
+		urls.Media:        {"media", "media", "media"},
+		urls.Asset:        {"static", "static", "static"},
+		urls.Root:         {"", "", ""},
+		urls.Home:         {"", "", ""},
+	}
+	for k, w := range words {
+		for lang, want := range map[content.Lang]string{"fr": w[0], "nl": w[1], "en": w[2], "fr-BE": w[0], "nl-BE": w[1], "de": w[2], "x-foo": w[2]} {
+			if got := s.Word(lang, k); got != want {
+				t.Errorf("Word(%s, %s) = %q, want %q", lang, k, got, want)
+			}
+		}
+	}
+	if len(words) != len(urls.Kinds()) {
+		t.Errorf("the test knows %d kinds of %d", len(words), len(urls.Kinds()))
+	}
+}
+
+// TestWordsNeedNoEscape: words go into paths as they are.
+func TestWordsNeedNoEscape(t *testing.T) {
+	s := urls.New()
+	for _, k := range urls.Kinds() {
+		for _, lang := range testLangs {
+			if w := s.Word(lang, k); url.PathEscape(w) != w {
+				t.Errorf("Word(%s, %s) = %q needs escaping", lang, k, w)
+			}
+		}
+	}
+}
