@@ -44,15 +44,19 @@ func Slugify(s string) string {
 }
 
 // truncateSlug cuts at a hyphen below MaxSlugLen so that a slug never ends mid-word.
-func truncateSlug(s string) string {
-	if len(s) <= MaxSlugLen {
-		return s
+func truncateSlug(s string) string { return ClipSlug(s, MaxSlugLen) }
+
+// ClipSlug shortens a slug to at most n bytes, cutting between words where it can and
+// never inside a letter.
+func ClipSlug(slug string, n int) string {
+	if len(slug) <= n {
+		return slug
 	}
-	cut := s[:MaxSlugLen]
+	cut := slug[:n]
 	for !utf8.ValidString(cut) {
 		cut = cut[:len(cut)-1]
 	}
-	if i := strings.LastIndexByte(cut, '-'); i > MaxSlugLen/2 {
+	if i := strings.LastIndexByte(cut, '-'); i > n/2 {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, "-")
