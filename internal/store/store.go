@@ -1,6 +1,11 @@
-// Package store defines how Roneo's handlers reach persistent data: small interfaces,
-// the errors every backend returns, and the shapes of queries. Backends (sqlstore for
-// SQLite and PostgreSQL) implement it and pass the same suite (storetest).
+// Package store defines how Roneo reaches persistent data: small interfaces per topic
+// (articles, taxonomy, dossiers, accounts, revisions, audit, redirects, jobs, search),
+// the errors every backend returns, and the shapes of queries. Consumers declare the
+// few interfaces they use. Backends (sqlstore for SQLite and PostgreSQL) implement them
+// and pass the same suite (storetest).
+//
+// What readers may see is never a hidden rule: every query that could return
+// unpublished content takes an Audience and refuses to guess one.
 //
 // It imports the content domain and nothing that does I/O.
 package store
@@ -8,6 +13,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
@@ -20,54 +26,89 @@ var (
 	ErrConflict = errors.New("conflict")
 	// ErrUnavailable: the database cannot be reached; the request may succeed later.
 	ErrUnavailable = errors.New("database unavailable")
+	// ErrStale: the row changed since it was read (someone else saved it). It is a
+	// conflict too.
+	ErrStale = fmt.Errorf("%w: changed since it was read", ErrConflict)
 )
 
-// ListQuery selects published articles for a list page, newest first.
-type ListQuery struct {
-	Lang         content.Lang
-	SectionIDs   []int64 // any of these sections; empty: all
-	TagID        int64
-	AuthorID     int64
-	Kind         content.Kind
-	FeaturedOnly bool
-	ExcludeID    int64
-	Limit        int
-	Offset       int
+// Audience says whose view of the content a query takes.
+type Audience int
+
+const (
+	// Readers see what is published and not in the trash. A published article's time
+	// has come: one set for later is scheduled instead.
+	Readers Audience = iota + 1
+	// Staff see every status but the trash.
+	Staff
+)
+
+// Valid reports whether a query said whose view it takes.
+func (a Audience) Valid() bool { return a == Readers || a == Staff }
+
+// Reader is every reading interface of content. The site and a write transaction offer
+// it; most consumers declare a smaller part.
+type Reader interface {
+	ArticleReader
+	TaxonomyReader
+	DossierReader
+	RevisionReader
+	RedirectReader
 }
 
-// Reader answers the public site's questions. Every list holds published articles only;
-// Article returns an article whatever its status so that callers can tell 404 from 410.
-type Reader interface {
-	Site(ctx context.Context) (content.Site, error)
-	Sections(ctx context.Context) ([]content.Section, error)
-	Tag(ctx context.Context, lang content.Lang, slug string) (content.Tag, error)
-	Person(ctx context.Context, slug string) (content.Person, error)
+// Writer is every writing interface of content and the newsroom's records.
+type Writer interface {
+	ArticleWriter
+	TaxonomyWriter
+	DossierWriter
+	AccountWriter
+	AuditWriter
+	PreviewWriter
+	RedirectWriter
+	RevisionWriter
+	JobWriter
+}
 
-	Article(ctx context.Context, lang content.Lang, slug string) (*content.Article, error)
-	// SlugRedirect returns the current slug of the article that once had this slug.
-	SlugRedirect(ctx context.Context, lang content.Lang, oldSlug string) (string, error)
-	Articles(ctx context.Context, q ListQuery) ([]content.Teaser, error)
-	// StoryVersions returns the published language versions of a story.
-	StoryVersions(ctx context.Context, storyID int64) ([]content.Teaser, error)
-	// RelatedSources gathers the candidates for a's related reading, at most perSource
-	// from each source (dossier, each tag, section), published ones only.
-	RelatedSources(ctx context.Context, a *content.Article, perSource int) (content.RelatedSources, error)
-	// Teasers returns the published articles among ids, in the order of ids.
-	Teasers(ctx context.Context, ids []int64) ([]content.Teaser, error)
+// Tx is one write transaction. Everything done through it commits together or not at
+// all; its readers see what it has written so far.
+type Tx interface {
+	Reader
+	Writer
+	// Affect names the keys the change touches, for the page caches of every instance
+	// and the static mirrors. A transaction that writes content without naming any
+	// keys touches everything: correctness first.
+	Affect(keys ...content.Key)
+	// AffectAll says the change touches every page (settings, the sections' tree).
+	AffectAll()
+}
 
-	Dossier(ctx context.Context, lang content.Lang, slug string) (content.Dossier, error)
-	Dossiers(ctx context.Context, lang content.Lang, featuredOnly bool, limit, offset int) ([]content.Dossier, error)
-	DossierVersions(ctx context.Context, storyID int64) ([]content.Dossier, error)
-	// DossierArticles returns a dossier's published articles in the editors' order.
-	DossierArticles(ctx context.Context, dossierID int64, limit, offset int) ([]content.Teaser, error)
-	ArticleDossiers(ctx context.Context, articleID int64) ([]content.Dossier, error)
+// Updater runs write transactions.
+type Updater interface {
+	// Update runs fn in one write transaction and tells subscribers, on this instance
+	// and the others, what changed once it has committed. An error from fn, or any
+	// statement of it that failed, rolls everything back.
+	Update(ctx context.Context, fn func(Tx) error) error
+}
 
-	// Stats counts what the store holds, whatever its status.
-	Stats(ctx context.Context) (Stats, error)
+// Change is what one committed transaction changed, as public pages see it.
+type Change struct {
+	// All: every page and every site-wide state must start over (settings, sections, a
+	// bulk import, a write that named no keys, or changes another instance may have
+	// made while this one was not listening).
+	All bool
+	// Keys are what the change touches (see content.Key).
+	Keys []content.Key
+	// Jobs: the change queued background work, which runners should look at now.
+	Jobs bool
+}
 
-	// NextScheduled returns the earliest publication time of a scheduled article, or
-	// ErrNotFound when none is waiting.
-	NextScheduled(ctx context.Context) (time.Time, error)
+// Empty reports whether the change touches nothing and queued nothing.
+func (c Change) Empty() bool { return !c.All && len(c.Keys) == 0 && !c.Jobs }
+
+// Notifier tells subscribers about committed changes, whichever instance or process of
+// the site made them.
+type Notifier interface {
+	// Subscribe calls fn after every committed change, from any goroutine, until cancel.
+	Subscribe(fn func(Change)) (cancel func())
 }
 
 // Stats are row counts, for "is this data directory empty?" and for operators.
@@ -77,44 +118,6 @@ type Stats struct {
 
 // Empty reports whether nothing has been written yet.
 func (s Stats) Empty() bool { return s == Stats{} }
-
-// Tx is one write transaction. Everything done through it commits together or not at all.
-type Tx interface {
-	NewsroomTx
-	PutSite(ctx context.Context, s content.Site) error
-	CreatePerson(ctx context.Context, p *content.Person) error
-	CreateSection(ctx context.Context, s *content.Section) error
-	CreateTag(ctx context.Context, t *content.Tag) error
-	CreateDossier(ctx context.Context, d *content.Dossier) error
-	// SetDossierArticles replaces a dossier's ordered list of articles.
-	SetDossierArticles(ctx context.Context, dossierID int64, articleIDs []int64) error
-	// CreateArticle stores a new article with its relations and sets its ID, StoryID
-	// (its own ID when zero) and Version. CreatedAt and UpdatedAt are kept when set, as
-	// imports and generated content need; otherwise they are now.
-	CreateArticle(ctx context.Context, a *content.Article) error
-	// UpdateArticle saves a changed article. It fails with ErrConflict when the stored
-	// version is not a.Version (someone else saved in between). A changed slug keeps the
-	// old one answering with a redirect.
-	UpdateArticle(ctx context.Context, a *content.Article) error
-	// PublishDue publishes every scheduled article whose time has come, once, and returns
-	// their IDs.
-	PublishDue(ctx context.Context, now time.Time) ([]int64, error)
-}
-
-// Topic says what kind of content a change touched.
-type Topic string
-
-const (
-	TopicArticle  Topic = "article"
-	TopicTaxonomy Topic = "taxonomy" // sections, tags, dossiers, people
-	TopicSite     Topic = "site"
-)
-
-// Change describes committed content changes, for cache invalidation.
-type Change struct {
-	Topic Topic
-	IDs   []int64
-}
 
 // Job is one piece of background work: a mirror push, an image derivative.
 type Job struct {
@@ -143,6 +146,24 @@ type Queue interface {
 	Fail(ctx context.Context, id int64, worker string, message string, retryAt time.Time) error
 }
 
+// NewJob is a job to queue.
+type NewJob struct {
+	Kind string
+	// Key, when set, makes the job unique among the kind's pending jobs: queueing it
+	// again while one waits changes nothing.
+	Key     string
+	Payload []byte
+	RunAt   time.Time // zero: now
+}
+
+// JobWriter queues background work in the transaction of the change that causes it (an
+// outbox): the job exists if and only if the change committed.
+type JobWriter interface {
+	// EnqueueJob adds a job, or returns the ID of the pending job with the same kind and
+	// key.
+	EnqueueJob(ctx context.Context, j NewJob) (int64, error)
+}
+
 // Throttle counts attempts per key (an account, an address) in fixed time windows,
 // shared by every instance.
 type Throttle interface {
@@ -151,17 +172,18 @@ type Throttle interface {
 	Hit(ctx context.Context, key string, window time.Duration, now time.Time) (int, error)
 }
 
-// Store is a whole backend.
+// Store is a whole backend, for the command line that wires it to its consumers.
 type Store interface {
 	Reader
-	Newsroom
+	Updater
+	Notifier
+	Accounts
+	AuditReader
+	Previews
+	Autosaves
 	Searcher
 	Queue
 	Throttle
-	// Update runs fn in one write transaction and tells subscribers what changed once it
-	// has committed. An error from fn rolls everything back.
-	Update(ctx context.Context, fn func(Tx) error) error
-	// Subscribe calls fn after every committed change, from any goroutine.
-	Subscribe(fn func([]Change)) (cancel func())
+	Stats(ctx context.Context) (Stats, error)
 	Close() error
 }

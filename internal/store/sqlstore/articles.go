@@ -12,6 +12,9 @@ import (
 	"github.com/roneo/roneo/internal/store"
 )
 
+// articleSQL reads articles on a conn: the read pool or a write transaction.
+type articleSQL struct{ c conn }
+
 const articleColumns = `a.id, a.story_id, a.kind, a.lang, a.slug, a.title, a.standfirst, a.body, a.body_html,
 	a.signature, COALESCE(a.section_id, 0), a.status, a.featured, a.image_path, a.image_alt,
 	a.image_caption, a.image_credit, a.publish_at, a.created_at, a.updated_at, a.version,
@@ -31,8 +34,8 @@ func scanArticle(s scanner) (*content.Article, error) {
 
 // Article loads one article with its authors, tags, press contacts and manual picks.
 // It answers for articles in the trash too: the site tells readers they are gone.
-func (db *DB) Article(ctx context.Context, lang content.Lang, slug string) (*content.Article, error) {
-	a, err := db.loadArticle(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.lang = $1 AND a.slug = $2`, lang, slug)
+func (r articleSQL) Article(ctx context.Context, lang content.Lang, slug string) (*content.Article, error) {
+	a, err := r.loadArticle(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.lang = $1 AND a.slug = $2`, lang, slug)
 	if err != nil {
 		return nil, fmt.Errorf("article %s/%s: %w", lang, slug, err)
 	}
@@ -40,16 +43,12 @@ func (db *DB) Article(ctx context.Context, lang content.Lang, slug string) (*con
 }
 
 // loadArticle reads the one article query selects, with its relations.
-func (db *DB) loadArticle(ctx context.Context, query string, args ...any) (*content.Article, error) {
-	row, err := db.queryRow(ctx, query, args...)
+func (r articleSQL) loadArticle(ctx context.Context, query string, args ...any) (*content.Article, error) {
+	a, err := scanArticle(r.c.queryRow(ctx, query, args...))
 	if err != nil {
 		return nil, err
 	}
-	a, err := scanArticle(row)
-	if err != nil {
-		return nil, db.dialect.translate(err)
-	}
-	if err := db.loadRelations(ctx, a); err != nil {
+	if err := r.loadRelations(ctx, a); err != nil {
 		return nil, fmt.Errorf("article %d relations: %w", a.ID, err)
 	}
 	return a, nil
@@ -72,8 +71,8 @@ SELECT 'r', r.position, r.related_id, '', '', '', '', '', '', '', 0, 0, ''
 FROM article_related r WHERE r.article_id = $1
 ORDER BY 1, 2, 5`
 
-func (db *DB) loadRelations(ctx context.Context, a *content.Article) error {
-	rs, err := db.query(ctx, relationsQuery, a.ID)
+func (r articleSQL) loadRelations(ctx context.Context, a *content.Article) error {
+	rs, err := r.c.query(ctx, relationsQuery, a.ID)
 	if err != nil {
 		return err
 	}
@@ -132,23 +131,23 @@ func tagIDs(ts []content.Tag) []int64 {
 }
 
 // SlugRedirect finds the article that once answered at lang/oldSlug.
-func (db *DB) SlugRedirect(ctx context.Context, lang content.Lang, oldSlug string) (string, error) {
-	row, err := db.queryRow(ctx, `SELECT a.slug FROM slug_history h JOIN articles a ON a.id = h.article_id
-		WHERE h.lang = $1 AND h.slug = $2 AND a.deleted_at IS NULL`, lang, oldSlug)
-	if err != nil {
-		return "", err
-	}
+func (r articleSQL) SlugRedirect(ctx context.Context, lang content.Lang, oldSlug string) (string, error) {
 	var slug string
-	if err := row.Scan(&slug); err != nil {
-		return "", fmt.Errorf("slug history %s/%s: %w", lang, oldSlug, db.dialect.translate(err))
+	if err := r.c.queryRow(ctx, `SELECT a.slug FROM slug_history h JOIN articles a ON a.id = h.article_id
+		WHERE h.lang = $1 AND h.slug = $2 AND a.deleted_at IS NULL`, lang, oldSlug).Scan(&slug); err != nil {
+		return "", fmt.Errorf("slug history %s/%s: %w", lang, oldSlug, err)
 	}
 	return slug, nil
 }
 
-// Articles lists published articles, newest first. Here and in every other public list,
-// articles in the trash are left out.
-func (db *DB) Articles(ctx context.Context, q store.ListQuery) ([]content.Teaser, error) {
+// Articles lists the articles q.Audience may see, newest first. Articles in the trash
+// are in no list.
+func (r articleSQL) Articles(ctx context.Context, q store.ListQuery) ([]content.Teaser, error) {
 	if err := pageBounds(q.Limit, q.Offset); err != nil {
+		return nil, err
+	}
+	visible, err := audienceCondition(q.Audience)
+	if err != nil {
 		return nil, err
 	}
 	var where []string
@@ -157,7 +156,7 @@ func (db *DB) Articles(ctx context.Context, q store.ListQuery) ([]content.Teaser
 		args = append(args, v)
 		return "$" + strconv.Itoa(len(args))
 	}
-	where = append(where, "a.lang = $1", "a.status = 'published'", "a.deleted_at IS NULL")
+	where = append(where, "a.lang = $1", visible)
 	if len(q.SectionIDs) > 0 {
 		where = append(where, "a.section_id IN ("+placeholders(len(args)+1, len(q.SectionIDs))+")")
 		for _, id := range q.SectionIDs {
@@ -181,26 +180,43 @@ func (db *DB) Articles(ctx context.Context, q store.ListQuery) ([]content.Teaser
 	}
 	query := `SELECT ` + teaserColumns + ` FROM articles a WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY a.publish_at DESC, a.id DESC LIMIT ` + arg(q.Limit) + ` OFFSET ` + arg(q.Offset)
-	return collectTeasers(db.query(ctx, query, args...))
+	return collectTeasers(r.c.query(ctx, query, args...))
 }
 
-// StoryVersions returns the published language versions of a story.
-func (db *DB) StoryVersions(ctx context.Context, storyID int64) ([]content.Teaser, error) {
-	return collectTeasers(db.query(ctx, `SELECT `+teaserColumns+` FROM articles a
-		WHERE a.story_id = $1 AND a.status = 'published' AND a.deleted_at IS NULL ORDER BY a.lang`, storyID))
+// audienceCondition is the condition on articles a that audience may see. A query that
+// does not say whose view it takes is refused rather than given one.
+func audienceCondition(audience store.Audience) (string, error) {
+	switch audience {
+	case store.Readers:
+		return "a.status = 'published' AND a.deleted_at IS NULL", nil
+	case store.Staff:
+		return "a.deleted_at IS NULL", nil
+	}
+	return "", fmt.Errorf("%w: a query must say whose view it takes (audience %d)", content.ErrInvalid, audience)
 }
 
-// Teasers loads the published articles among ids and returns them in the order of ids.
-func (db *DB) Teasers(ctx context.Context, ids []int64) ([]content.Teaser, error) {
-	if len(ids) == 0 {
-		return nil, nil
+// StoryVersions returns the language versions of a story that audience may see.
+func (r articleSQL) StoryVersions(ctx context.Context, storyID int64, audience store.Audience) ([]content.Teaser, error) {
+	visible, err := audienceCondition(audience)
+	if err != nil {
+		return nil, err
+	}
+	return collectTeasers(r.c.query(ctx, `SELECT `+teaserColumns+` FROM articles a
+		WHERE a.story_id = $1 AND `+visible+` ORDER BY a.lang`, storyID))
+}
+
+// Teasers loads the articles among ids that audience may see, in the order of ids.
+func (r articleSQL) Teasers(ctx context.Context, ids []int64, audience store.Audience) ([]content.Teaser, error) {
+	visible, err := audienceCondition(audience)
+	if err != nil || len(ids) == 0 {
+		return nil, err
 	}
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
 	}
-	found, err := collectTeasers(db.query(ctx, `SELECT `+teaserColumns+` FROM articles a
-		WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.id IN (`+placeholders(1, len(ids))+`)`, args...))
+	found, err := collectTeasers(r.c.query(ctx, `SELECT `+teaserColumns+` FROM articles a
+		WHERE `+visible+` AND a.id IN (`+placeholders(1, len(ids))+`)`, args...))
 	if err != nil {
 		return nil, err
 	}
@@ -218,17 +234,24 @@ func (db *DB) Teasers(ctx context.Context, ids []int64) ([]content.Teaser, error
 }
 
 // NextScheduled returns the earliest time a scheduled article is due.
-func (db *DB) NextScheduled(ctx context.Context) (time.Time, error) {
-	row, err := db.queryRow(ctx, `SELECT MIN(publish_at) FROM articles WHERE status = 'scheduled' AND deleted_at IS NULL`)
-	if err != nil {
-		return time.Time{}, err
-	}
+func (r articleSQL) NextScheduled(ctx context.Context) (time.Time, error) {
 	var at sql.NullInt64
-	if err := row.Scan(&at); err != nil {
-		return time.Time{}, db.dialect.translate(err)
+	if err := r.c.queryRow(ctx, `SELECT MIN(publish_at) FROM articles WHERE status = 'scheduled' AND deleted_at IS NULL`).Scan(&at); err != nil {
+		return time.Time{}, err
 	}
 	if !at.Valid {
 		return time.Time{}, store.ErrNotFound
 	}
 	return fromUnix(at), nil
+}
+
+// maxDue bounds the articles one look at the schedule publishes; the next look takes
+// the rest.
+const maxDue = 1000
+
+// DueArticles returns the scheduled articles whose time has come, the earliest first.
+func (r articleSQL) DueArticles(ctx context.Context, now time.Time) ([]int64, error) {
+	return collect(scanID)(r.c.query(ctx, `SELECT id FROM articles
+		WHERE status = 'scheduled' AND publish_at <= $1 AND deleted_at IS NULL
+		ORDER BY publish_at, id LIMIT $2`, now.Unix(), maxDue))
 }

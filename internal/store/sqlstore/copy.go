@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"hash"
 	"strings"
-
-	"github.com/roneo/roneo/internal/store"
 )
 
 // copyTable is a table that copies, backups and restores carry, in an order where every
@@ -41,7 +39,8 @@ var copyTables = []copyTable{
 	{name: "slug_history", cols: cols("lang slug article_id:i"), orderBy: "lang, slug"},
 	{name: "dossiers", cols: cols("id:i story_id:i lang slug title intro intro_html featured:b image_path image_alt image_caption image_credit created_at:i updated_at:i"), orderBy: "id", identity: true},
 	{name: "dossier_articles", cols: cols("dossier_id:i article_id:i position:i"), orderBy: "dossier_id, article_id"},
-	{name: "article_revisions", cols: cols("id:i article_id:i version:i user_id:i saved_at:i snapshot"), orderBy: "id", identity: true},
+	{name: "revisions", cols: cols("id:i subject_type subject_id:i version:i user_id:i saved_at:i snapshot"), orderBy: "id", identity: true},
+	{name: "redirects", cols: cols("from_path to_url gone:b created_at:i created_by:i"), orderBy: "from_path"},
 	{name: "previews", cols: cols("hash article_id:i created_by:i created_at:i expires_at:i revoked_at:i note"), orderBy: "hash"},
 	{name: "audit_log", cols: cols("id:i at:i user_id:i actor action target detail"), orderBy: "id", identity: true},
 	{name: "jobs", cols: cols("id:i kind payload:x run_at:i attempts:i claimed_by lease_until:i done_at:i last_error created_at:i"), orderBy: "id", identity: true},
@@ -52,6 +51,8 @@ var copyTables = []copyTable{
 // typed but not saved), which a restored or moved site can do without.
 var notCopied = map[string]bool{
 	"goose_db_version": true, "throttle": true, "sessions": true, "tokens": true, "autosaves": true,
+	// SQLite's notes to the other processes using the file, read within seconds.
+	"change_log": true,
 	// The search index and SQLite's shadow tables of it: Copy rebuilds it at the
 	// destination, whose database may store it differently.
 	"article_search": true, "article_search_data": true, "article_search_idx": true,
@@ -103,7 +104,7 @@ func Copy(ctx context.Context, src, dst *DB, progress CopyProgress) ([]TableCopy
 	if err := analyze(ctx, dst); err != nil {
 		return nil, err
 	}
-	dst.notify([]store.Change{{Topic: store.TopicSite}}) // everything is new
+	dst.notify(everything) // everything is new
 	return report, dst.verify(ctx, report)
 }
 

@@ -73,7 +73,8 @@ func normalise(v any, k colKind) (any, error) {
 	case colBlob:
 		switch x := v.(type) {
 		case []byte:
-			return append([]byte(nil), x...), nil
+			// Never nil: an empty payload is not NULL, and drivers send nil as NULL.
+			return append([]byte{}, x...), nil
 		case string:
 			return []byte(x), nil
 		}

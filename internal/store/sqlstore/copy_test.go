@@ -72,6 +72,17 @@ func seed(t *testing.T, db store.Store) {
 		if err := tx.TrashArticle(ctx, ids[2], time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 			return err
 		}
+		// A job with an empty payload stays one: NOT NULL, not NULL.
+		if _, err := tx.EnqueueJob(ctx, store.NewJob{Kind: "publish.due", RunAt: time.Now().Add(time.Hour)}); err != nil {
+			return err
+		}
+		if err := tx.PutRedirect(ctx, store.Redirect{From: "/?p=1", To: "/fr/article/premier"}); err != nil {
+			return err
+		}
+		if err := tx.RecordRevision(ctx, store.Revision{Subject: store.Subject{Type: "event", ID: 1}, Version: 1,
+			SavedAt: time.Now(), Snapshot: []byte("{}")}); err != nil {
+			return err
+		}
 		return tx.SetDossierArticles(ctx, d.ID, ids)
 	})
 	if err != nil {
@@ -199,7 +210,7 @@ func checkNewsroomCopy(t *testing.T, dst *sqlstore.DB, premier *content.Article)
 	if err != nil || u.RecoveryCodes[0] != "c1" || premier.CreatedBy != u.ID || premier.UpdatedBy != u.ID {
 		t.Errorf("account %+v (%v), article by %d/%d", u, err, premier.CreatedBy, premier.UpdatedBy)
 	}
-	if revs, err := dst.Revisions(ctx, premier.ID); err != nil || int64(len(revs)) != premier.Version {
+	if revs, err := dst.Revisions(ctx, store.ArticleSubject(premier.ID)); err != nil || int64(len(revs)) != premier.Version {
 		t.Errorf("%d revisions of version %d: %v", len(revs), premier.Version, err)
 	}
 	if log, err := dst.AuditLog(ctx, store.AuditQuery{Limit: 10}); err != nil || len(log) == 0 || log[len(log)-1].UserID != u.ID {

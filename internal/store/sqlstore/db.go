@@ -20,19 +20,29 @@ import (
 // through a separate pool, which for SQLite holds a single connection so that writers
 // queue in Go instead of failing with SQLITE_BUSY. On PostgreSQL both are one pool.
 type DB struct {
+	readers // on the read pool
 	read    *sql.DB
 	write   *sql.DB
 	dialect *dialect
 	now     func() time.Time
-	// peers carries committed changes to and from other instances sharing the database;
-	// nil on SQLite, whose instances share no process to be told in.
-	peers *peers
+	// peers carries committed changes to and from other instances and processes sharing
+	// the database: PostgreSQL's notifications, or SQLite's change log.
+	peers peers
+	log   *slog.Logger
 
 	stmts sync.Map // query text → *sql.Stmt prepared on the read pool
 
 	mu     sync.Mutex
-	subs   map[int]func([]store.Change)
+	subs   map[int]func(store.Change)
 	nextID int
+}
+
+// peers sends this instance's changes to the others and hears theirs.
+type peers interface {
+	// announce records change inside the transaction that makes it, so that the others
+	// hear of it only if it commits.
+	announce(ctx context.Context, tx *sql.Tx, c store.Change) error
+	close()
 }
 
 var _ store.Store = (*DB)(nil)
@@ -69,6 +79,12 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+func newDB(read, write *sql.DB, d *dialect, opts Options) *DB {
+	db := &DB{read: read, write: write, dialect: d, now: opts.Clock, log: opts.Log}
+	db.readers = readersOn(pool{db})
+	return db
+}
+
 // Close stops listening to other instances and closes both pools.
 func (db *DB) Close() error {
 	if db.peers != nil {
@@ -82,11 +98,11 @@ func (db *DB) Close() error {
 }
 
 // Subscribe registers fn to be called after every committed change.
-func (db *DB) Subscribe(fn func([]store.Change)) (cancel func()) {
+func (db *DB) Subscribe(fn func(store.Change)) (cancel func()) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.subs == nil {
-		db.subs = map[int]func([]store.Change){}
+		db.subs = map[int]func(store.Change){}
 	}
 	id := db.nextID
 	db.nextID++
@@ -98,18 +114,18 @@ func (db *DB) Subscribe(fn func([]store.Change)) (cancel func()) {
 	}
 }
 
-func (db *DB) notify(changes []store.Change) {
-	if len(changes) == 0 {
+func (db *DB) notify(c store.Change) {
+	if c.Empty() {
 		return
 	}
 	db.mu.Lock()
-	subs := make([]func([]store.Change), 0, len(db.subs))
+	subs := make([]func(store.Change), 0, len(db.subs))
 	for _, fn := range db.subs {
 		subs = append(subs, fn)
 	}
 	db.mu.Unlock()
 	for _, fn := range subs {
-		fn(changes)
+		fn(c)
 	}
 }
 
@@ -119,33 +135,30 @@ func (db *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
 	if err != nil {
 		return db.dialect.translate(fmt.Errorf("begin: %w", err))
 	}
-	tx := &tx{db: db, tx: sqlTx, stmts: map[string]*sql.Stmt{}}
+	t := newTx(db, sqlTx)
 	defer func() {
-		for _, s := range tx.stmts {
-			s.Close()
-		}
+		t.closeStatements()
 		sqlTx.Rollback() // a no-op once committed; undoes everything on error or panic
 	}()
-	g := &guardedTx{tx: tx}
-	if err := fn(g); err != nil {
+	if err := fn(t); err != nil {
 		return err
 	}
-	if g.err != nil {
-		return fmt.Errorf("a statement of the transaction failed, so none was kept: %w", g.err)
+	if t.failed != nil {
+		return fmt.Errorf("a statement of the transaction failed, so none was kept: %w", t.failed)
 	}
-	if err := tx.flushIndex(ctx); err != nil {
+	if err := t.flushIndex(ctx); err != nil {
 		return err
 	}
-	if db.peers != nil && len(tx.changes) > 0 {
-		// Inside the transaction: other instances hear of it only if it commits.
-		if err := db.peers.announce(ctx, sqlTx, tx.changes); err != nil {
+	change := t.change()
+	if db.peers != nil && !change.Empty() {
+		if err := db.peers.announce(ctx, sqlTx, change); err != nil {
 			return db.dialect.translate(fmt.Errorf("announce changes: %w", err))
 		}
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return db.dialect.translate(fmt.Errorf("commit: %w", err))
 	}
-	db.notify(tx.changes)
+	db.notify(change)
 	return nil
 }
 
@@ -189,65 +202,7 @@ func (db *DB) queryOnce(ctx context.Context, query string, args ...any) (*rows, 
 	return &rows{Rows: r, d: db.dialect}, nil
 }
 
-// rows translates the errors of reading a result too: a connection lost in the middle
-// of one shows up there, and must reach callers as store.ErrUnavailable.
-type rows struct {
-	*sql.Rows
-	d *dialect
-}
-
-func (r *rows) Scan(dest ...any) error { return r.d.translate(r.Rows.Scan(dest...)) }
-func (r *rows) Err() error             { return r.d.translate(r.Rows.Err()) }
-
 // queryRow runs a fixed read query expected to return one row.
-func (db *DB) queryRow(ctx context.Context, query string, args ...any) (*sql.Row, error) {
-	s, err := db.stmt(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return s.QueryRowContext(ctx, args...), nil
-}
-
-// tx is one write transaction; it prepares each query text once and remembers what
-// changed so that subscribers hear of it after the commit.
-type tx struct {
-	db      *DB
-	tx      *sql.Tx
-	stmts   map[string]*sql.Stmt
-	changes []store.Change
-	// pendingIndex holds search index entries to write just before the commit (SQLite).
-	pendingIndex map[int64]indexEntry
-}
-
-func (t *tx) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
-	if s := t.stmts[query]; s != nil {
-		return s, nil
-	}
-	s, err := t.tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, t.db.dialect.translate(fmt.Errorf("prepare: %w", err))
-	}
-	t.stmts[query] = s
-	return s, nil
-}
-
-func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	s, err := t.prepared(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.ExecContext(ctx, args...)
-	return res, t.db.dialect.translate(err)
-}
-
-func (t *tx) queryRow(ctx context.Context, query string, args ...any) (*sql.Row, error) {
-	s, err := t.prepared(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return s.QueryRowContext(ctx, args...), nil
-}
-
-func (t *tx) changed(topic store.Topic, ids ...int64) {
-	t.changes = append(t.changes, store.Change{Topic: topic, IDs: ids})
+func (db *DB) queryRow(ctx context.Context, query string, args ...any) *row {
+	return pool{db}.queryRow(ctx, query, args...)
 }

@@ -148,12 +148,8 @@ func (db *DB) updateHeld(ctx context.Context, op string, id int64, worker, query
 		return nil
 	}
 	// Rare: tell a job that does not exist from a lost lease.
-	row, err := db.queryRow(ctx, `SELECT id FROM jobs WHERE id = $1`, id)
-	if err == nil {
-		var found int64
-		err = db.dialect.translate(row.Scan(&found))
-	}
-	if err != nil {
+	var found int64
+	if err := db.queryRow(ctx, `SELECT id FROM jobs WHERE id = $1`, id).Scan(&found); err != nil {
 		return fmt.Errorf("%s job %d: %w", op, id, err)
 	}
 	return fmt.Errorf("%s job %d: %s no longer holds it: %w", op, id, worker, store.ErrConflict)

@@ -13,8 +13,8 @@ import (
 )
 
 // ArticleByID loads an article whatever its status, in the trash or not.
-func (db *DB) ArticleByID(ctx context.Context, id int64) (*content.Article, error) {
-	a, err := db.loadArticle(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = $1`, id)
+func (r articleSQL) ArticleByID(ctx context.Context, id int64) (*content.Article, error) {
+	a, err := r.loadArticle(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = $1`, id)
 	if err != nil {
 		return nil, fmt.Errorf("article %d: %w", id, err)
 	}
@@ -41,7 +41,7 @@ func (t *tx) setDeleted(ctx context.Context, id int64, query string, at sql.Null
 	if err := oneRow(res, "article "+strconv.FormatInt(id, 10)); err != nil {
 		return err
 	}
-	t.changed(store.TopicArticle, id)
+	t.wroteContent()
 	return nil
 }
 
@@ -51,12 +51,12 @@ func (t *tx) setDeleted(ctx context.Context, id int64, query string, at sql.Null
 // The page's IDs are chosen first, from the columns the newsroom's indexes hold, so that
 // the scan reads index entries only; the rows of the page are read afterwards. On 100,000
 // articles, a title word that matches nothing is the worst case: the whole index is read.
-func (db *DB) NewsroomArticles(ctx context.Context, q store.ArticleQuery) ([]store.NewsroomItem, error) {
+func (r articleSQL) NewsroomArticles(ctx context.Context, q store.ArticleQuery) ([]store.NewsroomItem, error) {
 	if err := pageBounds(q.Limit, q.Offset); err != nil {
 		return nil, err
 	}
 	f := &filter{}
-	if err := db.newsroomFilter(ctx, f, q); err != nil {
+	if err := r.newsroomFilter(ctx, f, q); err != nil {
 		return nil, err
 	}
 	page := `SELECT n.id FROM articles n WHERE ` + strings.Join(f.where, " AND ") +
@@ -64,7 +64,7 @@ func (db *DB) NewsroomArticles(ctx context.Context, q store.ArticleQuery) ([]sto
 	query := `SELECT ` + teaserColumns + `, a.status, COALESCE(a.created_by, 0), COALESCE(a.updated_by, 0),
 		a.deleted_at, a.version
 	FROM articles a WHERE a.id IN (` + page + `) ORDER BY a.updated_at DESC, a.id DESC`
-	return collect(scanNewsroomItem)(db.queryOnce(ctx, query, f.args...))
+	return collect(scanNewsroomItem)(r.c.queryOnce(ctx, query, f.args...))
 }
 
 // filter collects the conditions of a query and their parameters.
@@ -79,7 +79,7 @@ func (f *filter) arg(v any) string {
 }
 
 // newsroomFilter turns q into conditions on articles n.
-func (db *DB) newsroomFilter(ctx context.Context, f *filter, q store.ArticleQuery) error {
+func (r articleSQL) newsroomFilter(ctx context.Context, f *filter, q store.ArticleQuery) error {
 	if q.Deleted {
 		f.where = append(f.where, "n.deleted_at IS NOT NULL")
 	} else {
@@ -108,7 +108,7 @@ func (db *DB) newsroomFilter(ctx context.Context, f *filter, q store.ArticleQuer
 		f.where = append(f.where, "n.created_by = "+f.arg(q.CreatedBy))
 	}
 	if q.AuthorID != 0 {
-		cond, err := db.authorFilter(ctx, q.AuthorID, f.arg(q.AuthorID))
+		cond, err := r.authorFilter(ctx, q.AuthorID, f.arg(q.AuthorID))
 		if err != nil {
 			return err
 		}
@@ -132,14 +132,10 @@ const fewArticles = 1000
 // them all and sort them. Someone with many: walk the list in order and check each
 // article, which stops once the page is full. SQLite's planner cannot tell the two apart
 // (it keeps no statistics of values), so the store counts first, through an index.
-func (db *DB) authorFilter(ctx context.Context, personID int64, param string) (string, error) {
-	row, err := db.queryRow(ctx, `SELECT COUNT(*) FROM article_authors WHERE person_id = $1`, personID)
-	if err != nil {
-		return "", err
-	}
+func (r articleSQL) authorFilter(ctx context.Context, personID int64, param string) (string, error) {
 	var n int
-	if err := row.Scan(&n); err != nil {
-		return "", db.dialect.translate(err)
+	if err := r.c.queryRow(ctx, `SELECT COUNT(*) FROM article_authors WHERE person_id = $1`, personID).Scan(&n); err != nil {
+		return "", err
 	}
 	if n <= fewArticles {
 		return "n.id IN (SELECT article_id FROM article_authors WHERE person_id = " + param + ")", nil

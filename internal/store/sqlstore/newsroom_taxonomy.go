@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -11,8 +12,8 @@ import (
 )
 
 // Persons lists everyone the site names, by name, for the editor's pickers.
-func (db *DB) Persons(ctx context.Context) ([]content.Person, error) {
-	ps, err := collectPersons(db.query(ctx, `SELECT `+personColumns+` FROM persons p`))
+func (r taxonomySQL) Persons(ctx context.Context) ([]content.Person, error) {
+	ps, err := collectPersons(r.c.query(ctx, `SELECT `+personColumns+` FROM persons p`))
 	if err != nil {
 		return nil, err
 	}
@@ -21,8 +22,8 @@ func (db *DB) Persons(ctx context.Context) ([]content.Person, error) {
 }
 
 // Tags lists a language's tags by name.
-func (db *DB) Tags(ctx context.Context, lang content.Lang) ([]content.Tag, error) {
-	ts, err := collect(scanTag)(db.query(ctx, `SELECT id, lang, slug, name FROM tags WHERE lang = $1`, lang))
+func (r taxonomySQL) Tags(ctx context.Context, lang content.Lang) ([]content.Tag, error) {
+	ts, err := collect(scanTag)(r.c.query(ctx, `SELECT id, lang, slug, name FROM tags WHERE lang = $1`, lang))
 	if err != nil {
 		return nil, err
 	}
@@ -36,19 +37,16 @@ func (t *tx) UpdatePerson(ctx context.Context, p *content.Person) error {
 		return err
 	}
 	now := t.db.now().UTC().Truncate(time.Second)
-	row, err := t.queryRow(ctx, `UPDATE persons SET slug = $1, name = $2, role = $3, bio = $4, bio_html = $5,
+	row := t.queryRow(ctx, `UPDATE persons SET slug = $1, name = $2, role = $3, bio = $4, bio_html = $5,
 			email = $6, phone = $7, updated_at = $8
 		WHERE id = $9 RETURNING created_at`,
 		p.Slug, p.Name, p.Role, p.Bio, p.BioHTML, p.Email, p.Phone, toUnix(now), p.ID)
-	if err != nil {
-		return err
-	}
 	var created sql.NullInt64
 	if err := row.Scan(&created); err != nil {
 		return fmt.Errorf("person %d: %w", p.ID, t.db.dialect.translate(err))
 	}
 	p.CreatedAt, p.UpdatedAt = fromUnix(created), now
-	t.changed(store.TopicTaxonomy, p.ID)
+	t.wroteContent()
 	return nil
 }
 
@@ -81,7 +79,7 @@ func (t *tx) UpdateSection(ctx context.Context, s *content.Section) error {
 			return fmt.Errorf("section name %s/%s: %w", lang, n.Slug, err)
 		}
 	}
-	t.changed(store.TopicTaxonomy, s.ID)
+	t.wroteContent()
 	return nil
 }
 
@@ -92,12 +90,9 @@ func (t *tx) checkParent(ctx context.Context, id, parent int64) error {
 		if parent == id || depth > maxSectionDepth {
 			return &content.ValidationError{Problems: map[string]string{"parent": "a section cannot be under itself"}}
 		}
-		row, err := t.queryRow(ctx, `SELECT COALESCE(parent_id, 0) FROM sections WHERE id = $1`, parent)
-		if err != nil {
-			return err
-		}
+		row := t.queryRow(ctx, `SELECT COALESCE(parent_id, 0) FROM sections WHERE id = $1`, parent)
 		if err := row.Scan(&parent); err != nil {
-			if err == sql.ErrNoRows {
+			if errors.Is(err, store.ErrNotFound) {
 				return &content.ValidationError{Problems: map[string]string{"parent": "no such section"}}
 			}
 			return t.db.dialect.translate(err)
@@ -112,20 +107,17 @@ func (t *tx) UpdateDossier(ctx context.Context, d *content.Dossier) error {
 		return err
 	}
 	now := t.db.now().UTC().Truncate(time.Second)
-	row, err := t.queryRow(ctx, `UPDATE dossiers SET story_id = COALESCE($1, story_id), lang = $2, slug = $3,
+	row := t.queryRow(ctx, `UPDATE dossiers SET story_id = COALESCE($1, story_id), lang = $2, slug = $3,
 			title = $4, intro = $5, intro_html = $6, featured = $7, image_path = $8, image_alt = $9,
 			image_caption = $10, image_credit = $11, updated_at = $12
 		WHERE id = $13 RETURNING story_id, created_at`,
 		nullID(d.StoryID), d.Lang, d.Slug, d.Title, d.Intro, d.IntroHTML, d.Featured,
 		d.Image.Path, d.Image.Alt, d.Image.Caption, d.Image.Credit, toUnix(now), d.ID)
-	if err != nil {
-		return err
-	}
 	var created sql.NullInt64
 	if err := row.Scan(&d.StoryID, &created); err != nil {
 		return fmt.Errorf("dossier %d: %w", d.ID, t.db.dialect.translate(err))
 	}
 	d.CreatedAt, d.UpdatedAt = fromUnix(created), now
-	t.changed(store.TopicTaxonomy, d.ID)
+	t.wroteContent()
 	return nil
 }

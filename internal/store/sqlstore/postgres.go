@@ -37,7 +37,7 @@ func OpenPostgres(ctx context.Context, url string, opts Options) (*DB, error) {
 	pool := stdlib.OpenDB(*cfg)
 	pool.SetMaxOpenConns(opts.Conns)
 	pool.SetMaxIdleConns(opts.Conns)
-	db := &DB{read: pool, write: pool, dialect: postgresDialect, now: opts.Clock}
+	db := newDB(pool, pool, postgresDialect, opts)
 	if err := pool.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, startupError(url, cfg, err)
@@ -62,7 +62,10 @@ func OpenPostgres(ctx context.Context, url string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, scrub(fmt.Errorf("postgres %s, schema %s: %w", describeTarget(cfg), schema, err), url, cfg)
 	}
-	db.peers, err = startPeers(ctx, cfg, schema, db.notify, opts.Log)
+	listener, err := startPeers(ctx, cfg, schema, db.notify, opts.Log)
+	if err == nil {
+		db.peers = listener
+	}
 	if err != nil {
 		db.Close()
 		return nil, startupError(url, cfg, fmt.Errorf("listening for changes: %w", err))
@@ -106,7 +109,7 @@ func migrationLockID(schema string) int64 {
 	return int64(h.Sum64())
 }
 
-var postgresDialect = &dialect{name: "postgres", errorCode: postgresErrorClass}
+var postgresDialect = &dialect{name: "postgres", errorCode: postgresErrorClass, position: "strpos"}
 
 // postgresErrorClass classifies by SQLSTATE, and treats everything that says "the server
 // or the way to it is gone" as unavailable: failed connects, the 08 class, shutdowns, and

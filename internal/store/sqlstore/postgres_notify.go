@@ -13,6 +13,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -28,15 +29,16 @@ const (
 )
 
 // everything is what subscribers are told when changes may have been missed or are too
-// many to list: a site change makes every cache start over.
-var everything = []store.Change{{Topic: store.TopicSite}}
+// many to list: every cache starts over.
+var everything = store.Change{All: true}
 
-// peers sends this instance's changes and hears the others'.
-type peers struct {
+// pgPeers sends this instance's changes and hears the others', through PostgreSQL's
+// notifications.
+type pgPeers struct {
 	instance string // tells this DB's own notifications from other instances'
 	schema   string // sites in other schemas of the database share the channel
 	cfg      *pgx.ConnConfig
-	deliver  func([]store.Change)
+	deliver  func(store.Change)
 	log      *slog.Logger
 	pid      atomic.Uint32 // the listener's server process, for tests that kill it
 	stop     context.CancelFunc
@@ -45,20 +47,28 @@ type peers struct {
 
 // notification is the payload, kept short: it has to fit in 8000 bytes.
 type notification struct {
-	Instance string       `json:"i"`
-	Schema   string       `json:"s"`
-	Changes  []wireChange `json:"c"`
+	Instance string     `json:"i"`
+	Schema   string     `json:"s"`
+	Change   wireChange `json:"c"`
 }
 
+// wireChange is a store.Change as other instances and processes receive it.
 type wireChange struct {
-	Topic store.Topic `json:"t"`
-	IDs   []int64     `json:"d,omitempty"`
+	All  bool          `json:"a,omitempty"`
+	Keys []content.Key `json:"k,omitempty"`
+	Jobs bool          `json:"j,omitempty"`
+}
+
+func toWire(c store.Change) wireChange { return wireChange{All: c.All, Keys: c.Keys, Jobs: c.Jobs} }
+
+func (w wireChange) change() store.Change {
+	return store.Change{All: w.All, Keys: w.Keys, Jobs: w.Jobs}
 }
 
 // startPeers connects the listener before returning, so that nothing committed after
 // OpenPostgres returns can be missed, then keeps it connected until close.
-func startPeers(ctx context.Context, cfg *pgx.ConnConfig, schema string, deliver func([]store.Change), log *slog.Logger) (*peers, error) {
-	p := &peers{instance: rand.Text(), schema: schema, cfg: listenerConfig(cfg), deliver: deliver, log: log,
+func startPeers(ctx context.Context, cfg *pgx.ConnConfig, schema string, deliver func(store.Change), log *slog.Logger) (*pgPeers, error) {
+	p := &pgPeers{instance: rand.Text(), schema: schema, cfg: listenerConfig(cfg), deliver: deliver, log: log,
 		done: make(chan struct{})}
 	conn, err := p.connect(ctx)
 	if err != nil {
@@ -81,56 +91,45 @@ func listenerConfig(cfg *pgx.ConnConfig) *pgx.ConnConfig {
 	return c
 }
 
-func (p *peers) close() {
+func (p *pgPeers) close() {
 	p.stop()
 	<-p.done
 }
 
 // announce sends changes to the other instances from inside the writing transaction:
 // PostgreSQL delivers the notification only if it commits.
-func (p *peers) announce(ctx context.Context, tx *sql.Tx, changes []store.Change) error {
-	_, err := tx.ExecContext(ctx, `SELECT pg_notify('roneo_changes', $1)`, p.payload(changes))
+func (p *pgPeers) announce(ctx context.Context, tx *sql.Tx, c store.Change) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_notify('roneo_changes', $1)`, p.payload(c))
 	return err
 }
 
-func (p *peers) payload(changes []store.Change) string {
-	msg := notification{Instance: p.instance, Schema: p.schema, Changes: toWire(changes)}
-	b, _ := json.Marshal(msg) // plain strings and numbers: nothing fails to marshal
+func (p *pgPeers) payload(c store.Change) string {
+	msg := notification{Instance: p.instance, Schema: p.schema, Change: toWire(c)}
+	b, _ := json.Marshal(msg) // plain strings and booleans: nothing fails to marshal
 	if len(b) > maxPayload {
-		msg.Changes = toWire(everything)
+		msg.Change = wireChange{All: true, Jobs: c.Jobs}
 		b, _ = json.Marshal(msg)
 	}
 	return string(b)
 }
 
-func toWire(changes []store.Change) []wireChange {
-	out := make([]wireChange, len(changes))
-	for i, c := range changes {
-		out[i] = wireChange{Topic: c.Topic, IDs: c.IDs}
-	}
-	return out
-}
-
-// decode returns the changes another instance of this site announced, or nil for this
+// decode returns the change another instance of this site announced; false for this
 // instance's own (already delivered after its commit) and for other sites'.
-func (p *peers) decode(payload string) []store.Change {
+func (p *pgPeers) decode(payload string) (store.Change, bool) {
 	var msg notification
 	if err := json.Unmarshal([]byte(payload), &msg); err != nil {
-		return everything // from a newer or older version of Roneo: assume the worst
+		return everything, true // from a newer or older version of Roneo: assume the worst
 	}
-	if msg.Instance == p.instance || msg.Schema != p.schema || len(msg.Changes) == 0 {
-		return nil
+	c := msg.Change.change()
+	if msg.Instance == p.instance || msg.Schema != p.schema || c.Empty() {
+		return store.Change{}, false
 	}
-	out := make([]store.Change, len(msg.Changes))
-	for i, c := range msg.Changes {
-		out[i] = store.Change{Topic: c.Topic, IDs: c.IDs}
-	}
-	return out
+	return c, true
 }
 
 // connect opens the listener's own connection: LISTEN holds a session, which a pooled
 // database/sql connection cannot promise.
-func (p *peers) connect(ctx context.Context) (*pgx.Conn, error) {
+func (p *pgPeers) connect(ctx context.Context) (*pgx.Conn, error) {
 	conn, err := pgx.ConnectConfig(ctx, p.cfg)
 	if err != nil {
 		return nil, err
@@ -145,7 +144,7 @@ func (p *peers) connect(ctx context.Context) (*pgx.Conn, error) {
 
 // run waits for notifications until close, reconnecting whenever the connection dies.
 // Nothing polls: between notifications the goroutine sleeps in a read.
-func (p *peers) run(ctx context.Context, conn *pgx.Conn) {
+func (p *pgPeers) run(ctx context.Context, conn *pgx.Conn) {
 	defer close(p.done)
 	for conn != nil {
 		err := p.receive(ctx, conn)
@@ -164,14 +163,14 @@ func (p *peers) run(ctx context.Context, conn *pgx.Conn) {
 	}
 }
 
-func (p *peers) receive(ctx context.Context, conn *pgx.Conn) error {
+func (p *pgPeers) receive(ctx context.Context, conn *pgx.Conn) error {
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
 			return err
 		}
-		if changes := p.decode(n.Payload); changes != nil {
-			p.deliver(changes)
+		if c, ok := p.decode(n.Payload); ok {
+			p.deliver(c)
 		}
 	}
 }
@@ -179,7 +178,7 @@ func (p *peers) receive(ctx context.Context, conn *pgx.Conn) error {
 // reconnect tries until it succeeds, pausing twice as long after each failure up to
 // maxReconnectDelay, with jitter so that instances do not retry in step. It returns nil
 // once close is called.
-func (p *peers) reconnect(ctx context.Context) *pgx.Conn {
+func (p *pgPeers) reconnect(ctx context.Context) *pgx.Conn {
 	delay := minReconnectDelay
 	for {
 		conn, err := p.connect(ctx)

@@ -20,10 +20,10 @@ type heard struct {
 
 func listen(db *DB) *heard {
 	h := &heard{}
-	db.Subscribe(func(cs []store.Change) {
+	db.Subscribe(func(c store.Change) {
 		h.mu.Lock()
 		defer h.mu.Unlock()
-		h.changes = append(h.changes, cs...)
+		h.changes = append(h.changes, c)
 	})
 	return h
 }
@@ -42,10 +42,14 @@ func (h *heard) count(match func(store.Change) bool) int {
 }
 
 func aboutTag(id int64) func(store.Change) bool {
-	return func(c store.Change) bool { return c.Topic == store.TopicTaxonomy && slices.Equal(c.IDs, []int64{id}) }
+	return func(c store.Change) bool { return !c.All && slices.Equal(c.Keys, []content.Key{content.KeyTag(id)}) }
 }
 
-func isEverything(c store.Change) bool { return c.Topic == store.TopicSite && len(c.IDs) == 0 }
+func isEverything(c store.Change) bool { return c.All && len(c.Keys) == 0 }
+
+func isTagChange(c store.Change) bool {
+	return len(c.Keys) == 1 && strings.HasPrefix(string(c.Keys[0]), string(content.KeyTag(0))[:4])
+}
 
 // within fails the test unless cond holds before d has passed.
 func within(t *testing.T, d time.Duration, what string, cond func() bool) {
@@ -60,7 +64,13 @@ func within(t *testing.T, d time.Duration, what string, cond func() bool) {
 func mustTag(t *testing.T, db *DB, slug string) content.Tag {
 	t.Helper()
 	tag := content.Tag{Lang: "fr", Slug: slug, Name: slug}
-	if err := db.Update(t.Context(), func(tx store.Tx) error { return tx.CreateTag(t.Context(), &tag) }); err != nil {
+	if err := db.Update(t.Context(), func(tx store.Tx) error {
+		if err := tx.CreateTag(t.Context(), &tag); err != nil {
+			return err
+		}
+		tx.Affect(content.KeyTag(tag.ID))
+		return nil
+	}); err != nil {
 		t.Fatalf("creating tag %s: %v", slug, err)
 	}
 	return tag
@@ -104,38 +114,35 @@ func TestPostgresNotifyOtherInstances(t *testing.T) {
 	}
 	marker := mustTag(t, a, "marker")
 	within(t, time.Second, "b hears of the marker", func() bool { return heardB.count(aboutTag(marker.ID)) == 1 })
-	if n := heardB.count(func(c store.Change) bool { return c.Topic == store.TopicTaxonomy }); n != 2 {
+	if n := heardB.count(isTagChange); n != 2 {
 		t.Errorf("b heard of %d taxonomy changes, want 2 (greve and marker)", n)
 	}
 }
 
-// TestPostgresNotifyTooManyChanges: a payload over PostgreSQL's limit becomes "everything
-// changed", which the other instance hears instead of nothing.
+// TestPostgresNotifyTooManyChanges: a change naming more keys than a notification can
+// carry becomes "everything changed", which the other instance hears instead of nothing.
 func TestPostgresNotifyTooManyChanges(t *testing.T) {
 	site := newTestSchema(t)
 	a, b := mustOpenPostgres(t, site, Options{}), mustOpenPostgres(t, site, Options{})
 	heardA, heardB := listen(a), listen(b)
 	const tags = 1000
+	var keys []content.Key
+	for i := range tags {
+		keys = append(keys, content.KeyArticle(int64(1000000+i)))
+	}
 	err := a.Update(t.Context(), func(tx store.Tx) error {
-		for i := range tags {
-			if err := tx.CreateTag(t.Context(), &content.Tag{Lang: "fr", Slug: fmt.Sprintf("t%d", i), Name: "T"}); err != nil {
-				return err
-			}
-		}
+		tx.Affect(keys...)
 		return nil
 	})
 	if err != nil {
 		t.Fatalf("Update: %v", err)
 	}
 	within(t, time.Second, "b hears that everything changed", func() bool { return heardB.count(isEverything) == 1 })
-	if n := heardA.count(func(c store.Change) bool { return c.Topic == store.TopicTaxonomy }); n != tags {
-		t.Errorf("a heard of %d of its own tags, want all %d", n, tags)
+	if n := heardA.count(isEverything); n != 1 {
+		t.Errorf("a heard that everything changed %d times, want once", n)
 	}
-	var many []store.Change
-	for i := range tags {
-		many = append(many, store.Change{Topic: store.TopicTaxonomy, IDs: []int64{int64(i)}})
-	}
-	if p := a.peers.payload(many); len(p) > maxPayload || !strings.Contains(p, `"t":"site"`) {
+	p := a.peers.(*pgPeers).payload(store.Change{Keys: keys, Jobs: true})
+	if len(p) > maxPayload || !strings.Contains(p, `"a":true`) || !strings.Contains(p, `"j":true`) {
 		t.Errorf("payload of %d bytes: %.100s", len(p), p)
 	}
 }
@@ -150,12 +157,12 @@ func TestPostgresListenerReconnects(t *testing.T) {
 	before := mustTag(t, a, "before")
 	within(t, time.Second, "b hears before the cut", func() bool { return heardB.count(aboutTag(before.ID)) == 1 })
 
-	pid := b.peers.pid.Load()
+	pid := b.peers.(*pgPeers).pid.Load()
 	mustExec(t, testPostgresURL(t), `SELECT pg_terminate_backend($1)`, int64(pid))
 	within(t, 5*time.Second, "b's listener reconnects and says everything may have changed", func() bool {
 		return heardB.count(isEverything) == 1
 	})
-	if b.peers.pid.Load() == pid {
+	if b.peers.(*pgPeers).pid.Load() == pid {
 		t.Errorf("the listener still reports server process %d", pid)
 	}
 	after := mustTag(t, a, "after")
@@ -169,7 +176,7 @@ func TestPostgresCloseStopsListener(t *testing.T) {
 	if err != nil {
 		t.Fatalf("OpenPostgres: %v", err)
 	}
-	pid := db.peers.pid.Load()
+	pid := db.peers.(*pgPeers).pid.Load()
 	start := time.Now()
 	if err := db.Close(); err != nil {
 		t.Fatalf("Close: %v", err)

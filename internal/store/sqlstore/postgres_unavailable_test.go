@@ -117,8 +117,11 @@ func TestPostgresUnavailable(t *testing.T) {
 	}
 	// Each way of reaching the database: statements with one row, with many, and Update.
 	calls := map[string]func() error{
-		"Article":  func() error { _, err := db.Article(ctx, "fr", "before"); return err },
-		"Articles": func() error { _, err := db.Articles(ctx, store.ListQuery{Lang: "fr", Limit: 10}); return err },
+		"Article": func() error { _, err := db.Article(ctx, "fr", "before"); return err },
+		"Articles": func() error {
+			_, err := db.Articles(ctx, store.ListQuery{Audience: store.Readers, Lang: "fr", Limit: 10})
+			return err
+		},
 		"Site":     func() error { _, err := db.Site(ctx); return err },
 		"Sections": func() error { _, err := db.Sections(ctx); return err },
 		"Stats":    func() error { _, err := db.Stats(ctx); return err },

@@ -50,11 +50,8 @@ func (db *DB) Previews(ctx context.Context, articleID int64) ([]store.Preview, e
 // PreviewByHash returns the article of a link that works at now: not revoked, not past
 // its expiry, its article not in the trash.
 func (db *DB) PreviewByHash(ctx context.Context, hash string, now time.Time) (*content.Article, store.Preview, error) {
-	row, err := db.queryRow(ctx, `SELECT `+previewColumns+` FROM previews p JOIN articles a ON a.id = p.article_id
+	row := db.queryRow(ctx, `SELECT `+previewColumns+` FROM previews p JOIN articles a ON a.id = p.article_id
 		WHERE p.hash = $1 AND p.revoked_at IS NULL AND p.expires_at > $2 AND a.deleted_at IS NULL`, hash, now.Unix())
-	if err != nil {
-		return nil, store.Preview{}, err
-	}
 	p, err := scanPreview(row)
 	if err != nil {
 		return nil, store.Preview{}, fmt.Errorf("preview: %w", db.dialect.translate(err))
@@ -84,11 +81,8 @@ func (db *DB) PutAutosave(ctx context.Context, a store.Autosave) error {
 
 // Autosave returns what was kept for this person and article.
 func (db *DB) Autosave(ctx context.Context, articleID, userID int64) (store.Autosave, error) {
-	row, err := db.queryRow(ctx, `SELECT saved_at, snapshot FROM autosaves WHERE article_id = $1 AND user_id = $2`,
+	row := db.queryRow(ctx, `SELECT saved_at, snapshot FROM autosaves WHERE article_id = $1 AND user_id = $2`,
 		articleID, userID)
-	if err != nil {
-		return store.Autosave{}, err
-	}
 	var saved sql.NullInt64
 	var snapshot string
 	if err := row.Scan(&saved, &snapshot); err != nil {

@@ -23,7 +23,7 @@ const (
 
 // RelatedSources gathers every source of a's related-reading candidates in one query:
 // on a cold page, round trips and full rows were most of the time spent.
-func (db *DB) RelatedSources(ctx context.Context, a *content.Article, per int) (content.RelatedSources, error) {
+func (r articleSQL) RelatedSources(ctx context.Context, a *content.Article, per int) (content.RelatedSources, error) {
 	if err := pageBounds(per, 0); err != nil {
 		return content.RelatedSources{}, err
 	}
@@ -36,7 +36,7 @@ func (db *DB) RelatedSources(ctx context.Context, a *content.Article, per int) (
 		args = append(args, a.Lang, a.SectionID)
 	}
 	src := content.RelatedSources{ByTag: make(map[int64][]content.Candidate, len(tags))}
-	rows, err := db.query(ctx, relatedQuery(len(tags), a.SectionID != 0), args...)
+	rows, err := r.c.query(ctx, relatedQuery(len(tags), a.SectionID != 0), args...)
 	if err != nil {
 		return src, err
 	}

@@ -65,10 +65,7 @@ func (db *DB) inTx(ctx context.Context, fn func(q querier) error) error {
 // PostgreSQL, article_search with its GIN index and TOAST.
 func (db *DB) IndexStats(ctx context.Context) (store.IndexStats, error) {
 	var s store.IndexStats
-	row, err := db.queryRow(ctx, searchFor(db.dialect).stats)
-	if err != nil {
-		return s, err
-	}
+	row := db.queryRow(ctx, searchFor(db.dialect).stats)
 	if err := row.Scan(&s.Articles, &s.Bytes); err != nil {
 		return s, fmt.Errorf("index stats: %w", db.dialect.translate(err))
 	}

@@ -51,10 +51,7 @@ func (db *DB) sweep(ctx context.Context, table string) error {
 
 // SessionByHash returns the session if it has not expired at now.
 func (db *DB) SessionByHash(ctx context.Context, hash string, now time.Time) (store.Session, error) {
-	row, err := db.queryRow(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE hash = $1 AND expires_at > $2`, hash, now.Unix())
-	if err != nil {
-		return store.Session{}, err
-	}
+	row := db.queryRow(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE hash = $1 AND expires_at > $2`, hash, now.Unix())
 	s, err := scanSession(row)
 	if err != nil {
 		return store.Session{}, fmt.Errorf("session: %w", db.dialect.translate(err))

@@ -48,11 +48,17 @@ func OpenSQLite(ctx context.Context, dir string, opts Options) (*DB, error) {
 	}
 	read.SetMaxOpenConns(opts.ReadConns)
 	read.SetMaxIdleConns(opts.ReadConns)
-	db := &DB{read: read, write: write, dialect: sqliteDialect, now: opts.Clock}
+	db := newDB(read, write, sqliteDialect, opts)
 	if err := db.migrate(ctx, goose.DialectSQLite3, "migrations/sqlite"); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	changes, err := startLogPeers(ctx, db, db.notify, opts.Log)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.peers = changes
 	return db, nil
 }
 
@@ -78,6 +84,15 @@ type dialect struct {
 	name string // "sqlite" or "postgres"
 	// errorCode classifies a driver error; translate maps the class to store errors.
 	errorCode func(error) errClass
+	// position is the function that finds a string in another, case and accents as
+	// they are: instr on SQLite, strpos on PostgreSQL (LIKE folds ASCII case on SQLite
+	// only).
+	position string
+}
+
+// contains is the condition that column holds the text of param, exactly.
+func (d *dialect) contains(column, param string) string {
+	return d.position + "(" + column + ", " + param + ") > 0"
 }
 
 type errClass int
@@ -90,7 +105,7 @@ const (
 	errUnavailable
 )
 
-var sqliteDialect = &dialect{name: "sqlite", errorCode: sqliteErrorClass}
+var sqliteDialect = &dialect{name: "sqlite", errorCode: sqliteErrorClass, position: "instr"}
 
 func sqliteErrorClass(err error) errClass {
 	var se *sqlite.Error

@@ -9,12 +9,9 @@ import (
 // Stats counts rows of the main tables.
 func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var s store.Stats
-	row, err := db.queryRow(ctx, `SELECT
+	row := db.queryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM persons), (SELECT COUNT(*) FROM sections),
 		(SELECT COUNT(*) FROM tags), (SELECT COUNT(*) FROM dossiers)`)
-	if err != nil {
-		return s, err
-	}
-	err = row.Scan(&s.Articles, &s.Persons, &s.Sections, &s.Tags, &s.Dossiers)
-	return s, db.dialect.translate(err)
+	err := row.Scan(&s.Articles, &s.Persons, &s.Sections, &s.Tags, &s.Dossiers)
+	return s, err
 }

@@ -45,10 +45,7 @@ func encodeCodes(codes []string) string {
 // CountUsers counts accounts, disabled ones included: the site needs setting up only
 // while there are none.
 func (db *DB) CountUsers(ctx context.Context) (int, error) {
-	row, err := db.queryRow(ctx, `SELECT COUNT(*) FROM users`)
-	if err != nil {
-		return 0, err
-	}
+	row := db.queryRow(ctx, `SELECT COUNT(*) FROM users`)
 	var n int
 	return n, db.dialect.translate(row.Scan(&n))
 }
@@ -66,10 +63,7 @@ func (db *DB) UserByEmail(ctx context.Context, email string) (auth.User, error) 
 }
 
 func (db *DB) oneUser(ctx context.Context, what, query string, arg any) (auth.User, error) {
-	row, err := db.queryRow(ctx, query, arg)
-	if err != nil {
-		return auth.User{}, err
-	}
+	row := db.queryRow(ctx, query, arg)
 	u, err := scanUser(row)
 	if err != nil {
 		return auth.User{}, fmt.Errorf("%s: %w", what, db.dialect.translate(err))
@@ -94,14 +88,11 @@ func (t *tx) CreateUser(ctx context.Context, u *auth.User) error {
 		return err
 	}
 	now := t.db.now().UTC().Truncate(time.Second)
-	row, err := t.queryRow(ctx, `INSERT INTO users (email, name, role, lang, password_hash, totp_secret,
+	row := t.queryRow(ctx, `INSERT INTO users (email, name, role, lang, password_hash, totp_secret,
 			totp_last_step, recovery_codes, person_id, disabled, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
 		u.Email, u.Name, u.Role, u.Lang, u.PasswordHash, u.TOTPSecret, u.TOTPLastStep,
 		encodeCodes(u.RecoveryCodes), nullID(u.PersonID), u.Disabled, toUnix(now))
-	if err != nil {
-		return err
-	}
 	if err := row.Scan(&u.ID); err != nil {
 		return fmt.Errorf("user %s: %w", u.Email, t.db.dialect.translate(err))
 	}
@@ -115,15 +106,12 @@ func (t *tx) UpdateUser(ctx context.Context, u *auth.User) error {
 		return err
 	}
 	now := t.db.now().UTC().Truncate(time.Second)
-	row, err := t.queryRow(ctx, `UPDATE users SET email = $1, name = $2, role = $3, lang = $4, password_hash = $5,
+	row := t.queryRow(ctx, `UPDATE users SET email = $1, name = $2, role = $3, lang = $4, password_hash = $5,
 			totp_secret = $6, totp_last_step = $7, recovery_codes = $8, person_id = $9, disabled = $10,
 			updated_at = $11
 		WHERE id = $12 RETURNING created_at`,
 		u.Email, u.Name, u.Role, u.Lang, u.PasswordHash, u.TOTPSecret, u.TOTPLastStep,
 		encodeCodes(u.RecoveryCodes), nullID(u.PersonID), u.Disabled, toUnix(now), u.ID)
-	if err != nil {
-		return err
-	}
 	var created sql.NullInt64
 	if err := row.Scan(&created); err != nil {
 		return fmt.Errorf("user %d: %w", u.ID, t.db.dialect.translate(err))

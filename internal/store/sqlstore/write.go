@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/store"
 )
 
 // PutSite saves the site settings.
@@ -41,7 +40,7 @@ func (t *tx) PutSite(ctx context.Context, s content.Site) error {
 			return fmt.Errorf("setting %s: %w", k, err)
 		}
 	}
-	t.changed(store.TopicSite)
+	t.wroteContent()
 	return nil
 }
 
@@ -51,17 +50,14 @@ func (t *tx) CreatePerson(ctx context.Context, p *content.Person) error {
 		return err
 	}
 	now := t.db.now()
-	row, err := t.queryRow(ctx, `INSERT INTO persons (slug, name, role, bio, bio_html, email, phone, created_at, updated_at)
+	row := t.queryRow(ctx, `INSERT INTO persons (slug, name, role, bio, bio_html, email, phone, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
 		p.Slug, p.Name, p.Role, p.Bio, p.BioHTML, p.Email, p.Phone, toUnix(now))
-	if err != nil {
-		return err
-	}
 	if err := row.Scan(&p.ID); err != nil {
 		return fmt.Errorf("person %s: %w", p.Slug, t.db.dialect.translate(err))
 	}
 	p.CreatedAt, p.UpdatedAt = now.UTC().Truncate(time.Second), now.UTC().Truncate(time.Second)
-	t.changed(store.TopicTaxonomy, p.ID)
+	t.wroteContent()
 	return nil
 }
 
@@ -70,11 +66,8 @@ func (t *tx) CreateSection(ctx context.Context, s *content.Section) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	row, err := t.queryRow(ctx, `INSERT INTO sections (parent_id, position) VALUES ($1, $2) RETURNING id`,
+	row := t.queryRow(ctx, `INSERT INTO sections (parent_id, position) VALUES ($1, $2) RETURNING id`,
 		nullID(s.ParentID), s.Position)
-	if err != nil {
-		return err
-	}
 	if err := row.Scan(&s.ID); err != nil {
 		return fmt.Errorf("section: %w", t.db.dialect.translate(err))
 	}
@@ -84,7 +77,7 @@ func (t *tx) CreateSection(ctx context.Context, s *content.Section) error {
 			return fmt.Errorf("section name %s/%s: %w", lang, n.Slug, err)
 		}
 	}
-	t.changed(store.TopicTaxonomy, s.ID)
+	t.wroteContent()
 	return nil
 }
 
@@ -93,15 +86,12 @@ func (t *tx) CreateTag(ctx context.Context, tag *content.Tag) error {
 	if err := tag.Validate(); err != nil {
 		return err
 	}
-	row, err := t.queryRow(ctx, `INSERT INTO tags (lang, slug, name) VALUES ($1, $2, $3) RETURNING id`,
+	row := t.queryRow(ctx, `INSERT INTO tags (lang, slug, name) VALUES ($1, $2, $3) RETURNING id`,
 		tag.Lang, tag.Slug, tag.Name)
-	if err != nil {
-		return err
-	}
 	if err := row.Scan(&tag.ID); err != nil {
 		return fmt.Errorf("tag %s/%s: %w", tag.Lang, tag.Slug, t.db.dialect.translate(err))
 	}
-	t.changed(store.TopicTaxonomy, tag.ID)
+	t.wroteContent()
 	return nil
 }
 
@@ -111,14 +101,11 @@ func (t *tx) CreateDossier(ctx context.Context, d *content.Dossier) error {
 		return err
 	}
 	now := t.db.now()
-	row, err := t.queryRow(ctx, `INSERT INTO dossiers (story_id, lang, slug, title, intro, intro_html, featured,
+	row := t.queryRow(ctx, `INSERT INTO dossiers (story_id, lang, slug, title, intro, intro_html, featured,
 			image_path, image_alt, image_caption, image_credit, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
 		d.StoryID, d.Lang, d.Slug, d.Title, d.Intro, d.IntroHTML, d.Featured,
 		d.Image.Path, d.Image.Alt, d.Image.Caption, d.Image.Credit, toUnix(now))
-	if err != nil {
-		return err
-	}
 	if err := row.Scan(&d.ID); err != nil {
 		return fmt.Errorf("dossier %s/%s: %w", d.Lang, d.Slug, t.db.dialect.translate(err))
 	}
@@ -129,7 +116,7 @@ func (t *tx) CreateDossier(ctx context.Context, d *content.Dossier) error {
 		}
 	}
 	d.CreatedAt, d.UpdatedAt = now.UTC().Truncate(time.Second), now.UTC().Truncate(time.Second)
-	t.changed(store.TopicTaxonomy, d.ID)
+	t.wroteContent()
 	return nil
 }
 
@@ -147,6 +134,6 @@ func (t *tx) SetDossierArticles(ctx context.Context, dossierID int64, articleIDs
 	if _, err := t.exec(ctx, `UPDATE dossiers SET updated_at = $1 WHERE id = $2`, toUnix(t.db.now()), dossierID); err != nil {
 		return err
 	}
-	t.changed(store.TopicTaxonomy, dossierID)
+	t.wroteContent()
 	return nil
 }

@@ -13,12 +13,12 @@ import (
 // CreateArticle stores a new article with its relations.
 func (t *tx) CreateArticle(ctx context.Context, a *content.Article) error {
 	now := t.db.now().UTC().Truncate(time.Second)
-	normalizeStatus(a, now)
+	a.NormalizeStatus(now)
 	if err := a.Validate(); err != nil {
 		return err
 	}
 	created, updated := orNow(a.CreatedAt, now), orNow(a.UpdatedAt, orNow(a.CreatedAt, now))
-	row, err := t.queryRow(ctx, `INSERT INTO articles (story_id, kind, lang, slug, title, standfirst, body, body_html,
+	row := t.queryRow(ctx, `INSERT INTO articles (story_id, kind, lang, slug, title, standfirst, body, body_html,
 			signature, section_id, status, featured, image_path, image_alt, image_caption, image_credit,
 			publish_at, created_at, updated_at, version, created_by, updated_by, deleted_at, title_folded)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 1,
@@ -28,9 +28,6 @@ func (t *tx) CreateArticle(ctx context.Context, a *content.Article) error {
 		a.Signature, nullID(a.SectionID), a.Status, a.Featured, a.Image.Path, a.Image.Alt, a.Image.Caption,
 		a.Image.Credit, toUnix(a.PublishAt), toUnix(created), toUnix(updated),
 		nullID(a.CreatedBy), nullID(a.UpdatedBy), toUnix(a.DeletedAt), foldText(a.Title))
-	if err != nil {
-		return err
-	}
 	if err := row.Scan(&a.ID); err != nil {
 		return fmt.Errorf("article %s/%s: %w", a.Lang, a.Slug, t.db.dialect.translate(err))
 	}
@@ -55,11 +52,11 @@ func (t *tx) CreateArticle(ctx context.Context, a *content.Article) error {
 	// it would only double a large import's size. UpdateArticle keeps the original state
 	// before the first change instead (keepOriginal).
 	if a.CreatedBy != 0 || a.UpdatedBy != 0 {
-		if err := t.recordRevision(ctx, a, now); err != nil {
+		if err := t.recordArticle(ctx, a, now); err != nil {
 			return err
 		}
 	}
-	t.changed(store.TopicArticle, a.ID)
+	t.wroteContent()
 	return nil
 }
 
@@ -68,15 +65,12 @@ func (t *tx) CreateArticle(ctx context.Context, a *content.Article) error {
 // its own): a gets the stored values back.
 func (t *tx) UpdateArticle(ctx context.Context, a *content.Article) error {
 	now := t.db.now().UTC().Truncate(time.Second)
-	normalizeStatus(a, now)
+	a.NormalizeStatus(now)
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	row, err := t.queryRow(ctx, `SELECT lang, slug, version, COALESCE(created_by, 0), created_at, deleted_at
+	row := t.queryRow(ctx, `SELECT lang, slug, version, COALESCE(created_by, 0), created_at, deleted_at
 		FROM articles WHERE id = $1`, a.ID)
-	if err != nil {
-		return err
-	}
 	var oldLang content.Lang
 	var oldSlug string
 	var version, createdBy int64
@@ -85,7 +79,7 @@ func (t *tx) UpdateArticle(ctx context.Context, a *content.Article) error {
 		return fmt.Errorf("article %d: %w", a.ID, t.db.dialect.translate(err))
 	}
 	if version != a.Version {
-		return fmt.Errorf("article %d was saved by someone else (version %d, yours %d): %w", a.ID, version, a.Version, store.ErrConflict)
+		return fmt.Errorf("article %d was saved by someone else (version %d, yours %d): %w", a.ID, version, a.Version, store.ErrStale)
 	}
 	if err := t.keepOriginal(ctx, a.ID); err != nil {
 		return err
@@ -107,7 +101,7 @@ func (t *tx) UpdateArticle(ctx context.Context, a *content.Article) error {
 	if n, err := res.RowsAffected(); err != nil {
 		return fmt.Errorf("article %d: %w", a.ID, err)
 	} else if n == 0 {
-		return fmt.Errorf("article %d was saved by someone else: %w", a.ID, store.ErrConflict)
+		return fmt.Errorf("article %d was saved by someone else: %w", a.ID, store.ErrStale)
 	}
 	if oldLang != a.Lang || oldSlug != a.Slug {
 		if err := t.moveSlug(ctx, a, oldLang, oldSlug); err != nil {
@@ -125,10 +119,10 @@ func (t *tx) UpdateArticle(ctx context.Context, a *content.Article) error {
 	if err := t.indexArticle(ctx, a); err != nil {
 		return err
 	}
-	if err := t.recordRevision(ctx, a, now); err != nil {
+	if err := t.recordArticle(ctx, a, now); err != nil {
 		return err
 	}
-	t.changed(store.TopicArticle, a.ID)
+	t.wroteContent()
 	return nil
 }
 
@@ -148,20 +142,6 @@ func (t *tx) moveSlug(ctx context.Context, a *content.Article, oldLang content.L
 	_, err := t.exec(ctx, `INSERT INTO slug_history (lang, slug, article_id) VALUES ($1, $2, $3)
 		ON CONFLICT (lang, slug) DO UPDATE SET article_id = EXCLUDED.article_id`, oldLang, oldSlug, a.ID)
 	return err
-}
-
-// normalizeStatus keeps "published" meaning "visible now": an article published with a
-// future time is scheduled instead, so that it appears on its minute and not before.
-// PublishAt is truncated before the comparison: now is whole seconds, and "publish now"
-// with the clock's own reading must not land a fraction of a second in the future.
-func normalizeStatus(a *content.Article, now time.Time) {
-	a.PublishAt = a.PublishAt.UTC().Truncate(time.Second)
-	switch {
-	case a.Status == content.StatusPublished && a.PublishAt.IsZero():
-		a.PublishAt = now
-	case a.Status == content.StatusPublished && a.PublishAt.After(now):
-		a.Status = content.StatusScheduled
-	}
 }
 
 var relationTables = []string{"article_authors", "article_contacts", "article_tags", "article_related"}
@@ -213,23 +193,4 @@ func dedupe(ids []int64) []int64 {
 		}
 	}
 	return out
-}
-
-// PublishDue publishes scheduled articles whose time has come, leaving those in the
-// trash. The single UPDATE makes it exactly-once even when several instances run it at
-// the same moment. It records no revision: nobody wrote anything.
-func (t *tx) PublishDue(ctx context.Context, now time.Time) ([]int64, error) {
-	s, err := t.prepared(ctx, `UPDATE articles SET status = 'published', updated_at = $1, version = version + 1
-		WHERE status = 'scheduled' AND publish_at <= $1 AND deleted_at IS NULL RETURNING id`)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := collect(scanID)(s.QueryContext(ctx, now.Unix()))
-	if err != nil {
-		return nil, fmt.Errorf("publish due: %w", t.db.dialect.translate(err))
-	}
-	if len(ids) > 0 {
-		t.changed(store.TopicArticle, ids...)
-	}
-	return ids, nil
 }

@@ -147,7 +147,7 @@ func testArticleTranslations(t *testing.T, e *env) {
 	checkEqual(t, "other story's StoryID", mustReadArticle(t, e.st, "fr", "autre").StoryID, other.ID)
 	versions := func() []int64 {
 		t.Helper()
-		ts, err := e.st.StoryVersions(ctx, fr.ID)
+		ts, err := e.st.StoryVersions(ctx, fr.ID, store.Readers)
 		if err != nil {
 			t.Fatalf("StoryVersions: %v", err)
 		}

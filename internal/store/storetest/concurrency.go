@@ -107,7 +107,7 @@ func readUntil(ctx context.Context, st store.Store, done <-chan struct{}) error 
 			return fmt.Errorf("version %d with counter %s", a.Version, a.Body)
 		}
 		last = a.Version
-		if _, err := st.Articles(ctx, store.ListQuery{Lang: "fr", Limit: 10}); err != nil {
+		if _, err := st.Articles(ctx, store.ListQuery{Audience: store.Readers, Lang: "fr", Limit: 10}); err != nil {
 			return err
 		}
 		if _, err := st.Site(ctx); err != nil {

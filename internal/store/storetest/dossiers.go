@@ -74,7 +74,7 @@ func testDossierArticles(t *testing.T, e *env) {
 	mustSetDossierArticles(t, e.st, other.ID, a.ID)
 	list := func(limit, offset int) []int64 {
 		t.Helper()
-		ts, err := e.st.DossierArticles(ctx, d.ID, limit, offset)
+		ts, err := e.st.DossierArticles(ctx, d.ID, store.Readers, limit, offset)
 		if err != nil {
 			t.Fatalf("DossierArticles: %v", err)
 		}
@@ -82,6 +82,21 @@ func testDossierArticles(t *testing.T, e *env) {
 	}
 	checkEqual(t, "DossierArticles", list(10, 0), articleIDs(c, a, b))
 	checkEqual(t, "DossierArticles page 2 of 1", list(1, 1), articleIDs(a))
+	// Staff see every member: a dossier's list is rebuilt from this view, and must not
+	// lose its drafts.
+	staff, err := e.st.DossierArticles(ctx, d.ID, store.Staff, 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEqual(t, "DossierArticles for staff", teaserIDs(staff), []int64{c.ID, draft.ID, a.ID, b.ID})
+	members, err := e.st.DossierMembers(ctx, d.ID)
+	checkEqual(t, "DossierMembers", members, []int64{c.ID, draft.ID, a.ID, b.ID})
+	checkEqual(t, "DossierMembers error", err, nil)
+	_, err = e.st.DossierArticles(ctx, d.ID, 0, 10, 0)
+	checkErr(t, "DossierArticles without an audience", err, content.ErrInvalid)
+	if got, err := e.st.DossierByID(ctx, other.ID); err != nil || got != other {
+		t.Errorf("DossierByID = %+v, %v; want %+v", got, err, other)
+	}
 
 	inDossiers := func(articleID int64) []int64 {
 		t.Helper()
@@ -99,7 +114,7 @@ func testDossierArticles(t *testing.T, e *env) {
 	checkEqual(t, "ArticleDossiers(a) after replacing", inDossiers(a.ID), []int64{other.ID})
 	checkEqual(t, "ArticleDossiers(c) after replacing", inDossiers(c.ID), []int64{})
 
-	err := e.st.Update(ctx, func(tx store.Tx) error { return tx.SetDossierArticles(ctx, d.ID, []int64{a.ID, 9999}) })
+	err = e.st.Update(ctx, func(tx store.Tx) error { return tx.SetDossierArticles(ctx, d.ID, []int64{a.ID, 9999}) })
 	checkErr(t, "SetDossierArticles with an unknown article", err, content.ErrInvalid)
 	checkEqual(t, "DossierArticles after a failed replace", list(10, 0), articleIDs(b))
 

@@ -150,3 +150,30 @@ func checkTime(tb testing.TB, what string, got, want time.Time) {
 		tb.Errorf("%s = %v, want %v in UTC", what, got, want)
 	}
 }
+
+// mustPublishDue publishes the scheduled articles due at now, one save each, as the
+// editorial core does, and returns their IDs sorted.
+func mustPublishDue(tb testing.TB, st store.Store, now time.Time) []int64 {
+	tb.Helper()
+	ctx := tb.Context()
+	var ids []int64
+	MustUpdate(tb, st, func(tx store.Tx) error {
+		due, err := tx.DueArticles(ctx, now)
+		if err != nil {
+			return err
+		}
+		for _, id := range due {
+			a, err := tx.ArticleByID(ctx, id)
+			if err != nil {
+				return err
+			}
+			a.Status = content.StatusPublished
+			if err := tx.UpdateArticle(ctx, a); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	return sorted(ids)
+}

@@ -55,28 +55,28 @@ func testArticlesList(t *testing.T, e *env) {
 		q    store.ListQuery
 		want []*content.Article
 	}{
-		{"all, newest first, ties by ID", store.ListQuery{Lang: "fr"}, []*content.Article{a9, a4, a3, a2, a1}},
-		{"other language", store.ListQuery{Lang: "nl"}, []*content.Article{a8}},
-		{"language without articles", store.ListQuery{Lang: "en"}, nil},
-		{"one section", store.ListQuery{Lang: "fr", SectionIDs: []int64{secA.ID}}, []*content.Article{a3, a1}},
-		{"section and subsection", store.ListQuery{Lang: "fr", SectionIDs: []int64{secA.ID, secC.ID}}, []*content.Article{a9, a3, a1}},
-		{"tag x", store.ListQuery{Lang: "fr", TagID: x.ID}, []*content.Article{a3, a1}},
-		{"tag y", store.ListQuery{Lang: "fr", TagID: y.ID}, []*content.Article{a3, a2}},
-		{"author", store.ListQuery{Lang: "fr", AuthorID: alice.ID}, []*content.Article{a3, a1}},
-		{"author in another language", store.ListQuery{Lang: "nl", AuthorID: alice.ID}, []*content.Article{a8}},
-		{"kind", store.ListQuery{Lang: "fr", Kind: content.KindPressRelease}, []*content.Article{a2}},
-		{"another kind", store.ListQuery{Lang: "fr", Kind: content.KindPhotoReport}, []*content.Article{a3}},
-		{"featured", store.ListQuery{Lang: "fr", FeaturedOnly: true}, []*content.Article{a9, a2}},
-		{"exclude", store.ListQuery{Lang: "fr", ExcludeID: a3.ID}, []*content.Article{a9, a4, a2, a1}},
-		{"section and tag", store.ListQuery{Lang: "fr", SectionIDs: []int64{secA.ID}, TagID: y.ID}, []*content.Article{a3}},
-		{"author and kind", store.ListQuery{Lang: "fr", AuthorID: bob.ID, Kind: content.KindArticle}, nil},
+		{"all, newest first, ties by ID", store.ListQuery{Audience: store.Readers, Lang: "fr"}, []*content.Article{a9, a4, a3, a2, a1}},
+		{"other language", store.ListQuery{Audience: store.Readers, Lang: "nl"}, []*content.Article{a8}},
+		{"language without articles", store.ListQuery{Audience: store.Readers, Lang: "en"}, nil},
+		{"one section", store.ListQuery{Audience: store.Readers, Lang: "fr", SectionIDs: []int64{secA.ID}}, []*content.Article{a3, a1}},
+		{"section and subsection", store.ListQuery{Audience: store.Readers, Lang: "fr", SectionIDs: []int64{secA.ID, secC.ID}}, []*content.Article{a9, a3, a1}},
+		{"tag x", store.ListQuery{Audience: store.Readers, Lang: "fr", TagID: x.ID}, []*content.Article{a3, a1}},
+		{"tag y", store.ListQuery{Audience: store.Readers, Lang: "fr", TagID: y.ID}, []*content.Article{a3, a2}},
+		{"author", store.ListQuery{Audience: store.Readers, Lang: "fr", AuthorID: alice.ID}, []*content.Article{a3, a1}},
+		{"author in another language", store.ListQuery{Audience: store.Readers, Lang: "nl", AuthorID: alice.ID}, []*content.Article{a8}},
+		{"kind", store.ListQuery{Audience: store.Readers, Lang: "fr", Kind: content.KindPressRelease}, []*content.Article{a2}},
+		{"another kind", store.ListQuery{Audience: store.Readers, Lang: "fr", Kind: content.KindPhotoReport}, []*content.Article{a3}},
+		{"featured", store.ListQuery{Audience: store.Readers, Lang: "fr", FeaturedOnly: true}, []*content.Article{a9, a2}},
+		{"exclude", store.ListQuery{Audience: store.Readers, Lang: "fr", ExcludeID: a3.ID}, []*content.Article{a9, a4, a2, a1}},
+		{"section and tag", store.ListQuery{Audience: store.Readers, Lang: "fr", SectionIDs: []int64{secA.ID}, TagID: y.ID}, []*content.Article{a3}},
+		{"author and kind", store.ListQuery{Audience: store.Readers, Lang: "fr", AuthorID: bob.ID, Kind: content.KindArticle}, nil},
 	}
 	for _, tc := range tests {
 		tc.q.Limit = 100
 		checkEqual(t, tc.name, mustArticles(t, e.st, tc.q), articleIDs(tc.want...))
 	}
 
-	ts, err := e.st.Articles(t.Context(), store.ListQuery{Lang: "fr", TagID: x.ID, Limit: 1})
+	ts, err := e.st.Articles(t.Context(), store.ListQuery{Audience: store.Readers, Lang: "fr", TagID: x.ID, Limit: 1})
 	if err != nil || len(ts) != 1 {
 		t.Fatalf("Articles: %v, %d teasers", err, len(ts))
 	}
@@ -92,28 +92,28 @@ func testArticlesPagination(t *testing.T, e *env) {
 		all = append(all, mustArticle(t, e.st, a))
 	}
 	want := articleIDs(all[6], all[5], all[4], all[3], all[2], all[1], all[0])
-	checkEqual(t, "whole list", mustArticles(t, e.st, store.ListQuery{Lang: "fr", Limit: 100}), want)
+	checkEqual(t, "whole list", mustArticles(t, e.st, store.ListQuery{Audience: store.Readers, Lang: "fr", Limit: 100}), want)
 
 	var pages []int64
 	for offset := 0; offset < len(want); offset += 3 {
-		page := mustArticles(t, e.st, store.ListQuery{Lang: "fr", Limit: 3, Offset: offset})
+		page := mustArticles(t, e.st, store.ListQuery{Audience: store.Readers, Lang: "fr", Limit: 3, Offset: offset})
 		if wantLen := min(3, len(want)-offset); len(page) != wantLen {
 			t.Errorf("page at offset %d has %d articles, want %d", offset, len(page), wantLen)
 		}
 		pages = append(pages, page...)
 	}
 	checkEqual(t, "pages one after another", pages, want)
-	checkEqual(t, "past the end", mustArticles(t, e.st, store.ListQuery{Lang: "fr", Limit: 3, Offset: 9}), []int64{})
+	checkEqual(t, "past the end", mustArticles(t, e.st, store.ListQuery{Audience: store.Readers, Lang: "fr", Limit: 3, Offset: 9}), []int64{})
 
 	// SQLite would read a negative limit as none and PostgreSQL refuse it: both refuse.
 	ctx := t.Context()
-	_, err := e.st.Articles(ctx, store.ListQuery{Lang: "fr", Limit: -1})
+	_, err := e.st.Articles(ctx, store.ListQuery{Audience: store.Readers, Lang: "fr", Limit: -1})
 	checkErr(t, "Articles with a negative limit", err, content.ErrInvalid)
-	_, err = e.st.Articles(ctx, store.ListQuery{Lang: "fr", Limit: 3, Offset: -3})
+	_, err = e.st.Articles(ctx, store.ListQuery{Audience: store.Readers, Lang: "fr", Limit: 3, Offset: -3})
 	checkErr(t, "Articles with a negative offset", err, content.ErrInvalid)
 	_, err = e.st.Dossiers(ctx, "fr", false, -1, 0)
 	checkErr(t, "Dossiers with a negative limit", err, content.ErrInvalid)
-	_, err = e.st.DossierArticles(ctx, 1, 10, -10)
+	_, err = e.st.DossierArticles(ctx, 1, store.Readers, 10, -10)
 	checkErr(t, "DossierArticles with a negative offset", err, content.ErrInvalid)
 	_, err = e.st.RelatedSources(ctx, all[0], -1)
 	checkErr(t, "RelatedSources with a negative limit", err, content.ErrInvalid)

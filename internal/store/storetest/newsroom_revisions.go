@@ -82,11 +82,26 @@ func testRevisions(t *testing.T, e *env) {
 	checkEqual(t, "the original title is kept", revs[1].Article.Title, originalTitle)
 	checkEqual(t, "the original has no account", revs[1].UserID, int64(0))
 	checkEqual(t, "the change is recorded", revs[0].Article.Title, "Edited")
+
+	// Any content type keeps its history the same way, apart from articles'.
+	event := store.Subject{Type: "event", ID: a.ID} // the same ID as an article's
+	MustUpdate(t, e.st, func(tx store.Tx) error {
+		return tx.RecordRevision(ctx, store.Revision{Subject: event, Version: 1, UserID: bob.ID,
+			SavedAt: e.now(), Snapshot: []byte(`{"title":"Concert"}`)})
+	})
+	evRevs, err := e.st.Revisions(ctx, event)
+	if err != nil || len(evRevs) != 1 {
+		t.Fatalf("Revisions(event) = %+v, %v", evRevs, err)
+	}
+	checkEqual(t, "the event's snapshot", string(evRevs[0].Snapshot), `{"title":"Concert"}`)
+	checkEqual(t, "the article's history is its own", len(mustRevisions(t, e, a.ID)), 3)
+	err = e.st.Update(ctx, func(tx store.Tx) error { return tx.RecordRevision(ctx, store.Revision{Version: 1}) })
+	checkErr(t, "a revision of nothing", err, content.ErrInvalid)
 }
 
 func mustRevisions(tb testing.TB, e *env, articleID int64) []store.Revision {
 	tb.Helper()
-	revs, err := e.st.Revisions(tb.Context(), articleID)
+	revs, err := e.st.Revisions(tb.Context(), store.ArticleSubject(articleID))
 	if err != nil {
 		tb.Fatalf("Revisions(%d): %v", articleID, err)
 	}
@@ -97,7 +112,7 @@ func mustRevisions(tb testing.TB, e *env, articleID int64) []store.Revision {
 // as IDs, as revisions keep them.
 func checkRevision(tb testing.TB, what string, rev store.Revision, saved *content.Article, user int64, at time.Time) {
 	tb.Helper()
-	checkEqual(tb, what+": article", rev.ArticleID, saved.ID)
+	checkEqual(tb, what+": article", rev.Subject.ID, saved.ID)
 	checkEqual(tb, what+": version", rev.Version, saved.Version)
 	checkEqual(tb, what+": user", rev.UserID, user)
 	checkTime(tb, what+": saved at", rev.SavedAt, at)

@@ -45,10 +45,10 @@ func (x *trashScene) visible(t *testing.T, e *env) map[string][]int64 {
 	t.Helper()
 	ctx := t.Context()
 	lists := map[string][]int64{
-		"Articles":                mustArticles(t, e.st, store.ListQuery{Lang: "fr", Limit: 10}),
-		"Articles of the section": mustArticles(t, e.st, store.ListQuery{Lang: "fr", SectionIDs: []int64{x.sec.ID}, Limit: 10}),
-		"Articles of the tag":     mustArticles(t, e.st, store.ListQuery{Lang: "fr", TagID: x.tag.ID, Limit: 10}),
-		"Articles of the author":  mustArticles(t, e.st, store.ListQuery{Lang: "fr", AuthorID: x.author.ID, Limit: 10}),
+		"Articles":                mustArticles(t, e.st, store.ListQuery{Audience: store.Readers, Lang: "fr", Limit: 10}),
+		"Articles of the section": mustArticles(t, e.st, store.ListQuery{Audience: store.Readers, Lang: "fr", SectionIDs: []int64{x.sec.ID}, Limit: 10}),
+		"Articles of the tag":     mustArticles(t, e.st, store.ListQuery{Audience: store.Readers, Lang: "fr", TagID: x.tag.ID, Limit: 10}),
+		"Articles of the author":  mustArticles(t, e.st, store.ListQuery{Audience: store.Readers, Lang: "fr", AuthorID: x.author.ID, Limit: 10}),
 	}
 	add := func(name string, ts []content.Teaser, err error) {
 		if err != nil {
@@ -56,11 +56,11 @@ func (x *trashScene) visible(t *testing.T, e *env) map[string][]int64 {
 		}
 		lists[name] = sorted(teaserIDs(ts))
 	}
-	ts, err := e.st.StoryVersions(ctx, x.a.ID)
+	ts, err := e.st.StoryVersions(ctx, x.a.ID, store.Readers)
 	add("StoryVersions", ts, err)
-	ts, err = e.st.Teasers(ctx, []int64{x.a.ID, x.c.ID})
+	ts, err = e.st.Teasers(ctx, []int64{x.a.ID, x.c.ID}, store.Readers)
 	add("Teasers", ts, err)
-	ts, err = e.st.DossierArticles(ctx, x.dossier.ID, 10, 0)
+	ts, err = e.st.DossierArticles(ctx, x.dossier.ID, store.Readers, 10, 0)
 	add("DossierArticles", ts, err)
 	src, err := e.st.RelatedSources(ctx, x.c, 10)
 	if err != nil {
@@ -100,7 +100,7 @@ func testTrash(t *testing.T, e *env) {
 		}
 		return tx.TrashArticle(ctx, x.s.ID, trashedAt)
 	})
-	waitFor(t, "the trash's change", func() bool { return heard.has(store.Change{Topic: store.TopicArticle, IDs: []int64{x.a.ID}}) })
+	waitFor(t, "the trash's change", func() bool { return heard.has(all) })
 	for name, ids := range x.visible(t, e) {
 		if slices.Contains(ids, x.a.ID) {
 			t.Errorf("%s shows an article in the trash: %v", name, ids)

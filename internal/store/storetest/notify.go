@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -17,24 +18,27 @@ type recorder struct {
 	changes []store.Change
 }
 
-func (r *recorder) record(cs []store.Change) {
+func (r *recorder) record(c store.Change) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.changes = append(r.changes, cs...)
+	r.changes = append(r.changes, c)
 }
 
+// has reports whether a change like want was heard.
 func (r *recorder) has(want store.Change) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return slices.ContainsFunc(r.changes, func(c store.Change) bool {
-		return c.Topic == want.Topic && slices.Equal(sorted(c.IDs), sorted(want.IDs))
-	})
+	return slices.ContainsFunc(r.changes, func(c store.Change) bool { return sameChange(c, want) })
 }
 
-func (r *recorder) hasTopic(topic store.Topic) bool {
+func (r *recorder) heard() []store.Change {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return slices.ContainsFunc(r.changes, func(c store.Change) bool { return c.Topic == topic })
+	return slices.Clone(r.changes)
+}
+
+func sameChange(a, b store.Change) bool {
+	return a.All == b.All && a.Jobs == b.Jobs && slices.Equal(a.Keys, b.Keys)
 }
 
 // waitFor polls cond, since subscribers may hear of a change on another goroutine.
@@ -47,6 +51,9 @@ func waitFor(tb testing.TB, what string, cond func() bool) {
 	}
 }
 
+// all is what a change that named nothing, or everything, tells.
+var all = store.Change{All: true}
+
 func testSubscribe(t *testing.T, e *env) {
 	ctx := t.Context()
 	var first, second recorder
@@ -56,31 +63,28 @@ func testSubscribe(t *testing.T, e *env) {
 
 	// A subscriber must see the data it is told about: the change comes after the commit.
 	var visible, notVisible recorder
-	cancelCheck := e.st.Subscribe(func(cs []store.Change) {
-		for _, c := range cs {
-			if c.Topic != store.TopicTaxonomy {
-				continue
-			}
-			if _, err := e.st.Tag(ctx, "fr", "greve"); err == nil {
-				visible.record([]store.Change{c})
-			} else {
-				notVisible.record([]store.Change{c})
-			}
+	cancelCheck := e.st.Subscribe(func(c store.Change) {
+		if _, err := e.st.Tag(ctx, "fr", "greve"); err == nil {
+			visible.record(c)
+		} else {
+			notVisible.record(c)
 		}
 	})
-	tag := mustTag(t, e.st, "fr", "greve")
-	taxonomy := store.Change{Topic: store.TopicTaxonomy, IDs: []int64{tag.ID}}
-	waitFor(t, "the tag change", func() bool { return first.has(taxonomy) && second.has(taxonomy) })
-	waitFor(t, "the check of the tag", func() bool { return visible.has(taxonomy) || notVisible.has(taxonomy) })
-	if notVisible.has(taxonomy) {
+	mustTag(t, e.st, "fr", "greve")
+	waitFor(t, "the tag change", func() bool { return first.has(all) && second.has(all) })
+	waitFor(t, "the check of the tag", func() bool { return len(visible.heard())+len(notVisible.heard()) > 0 })
+	if len(notVisible.heard()) > 0 {
 		t.Error("a subscriber was told of a tag it could not read yet")
 	}
 	cancelCheck()
 
-	a := mustArticle(t, e.st, newArticle("fr", "a", e.now()))
-	waitFor(t, "the article change", func() bool { return first.has(store.Change{Topic: store.TopicArticle, IDs: []int64{a.ID}}) })
-	mustPutSite(t, e.st, content.Site{Name: "N", Langs: []content.Lang{"fr"}, Location: time.UTC})
-	waitFor(t, "the site change", func() bool { return first.hasTopic(store.TopicSite) })
+	// A change that names its keys tells them, sorted, and nothing more.
+	keyed := store.Change{Keys: []content.Key{content.KeyArticle(7), content.KeyLatest("fr")}}
+	MustUpdate(t, e.st, func(tx store.Tx) error {
+		tx.Affect(content.KeyLatest("fr"), content.KeyArticle(7))
+		return tx.CreateArticle(ctx, newArticle("fr", "a", e.now()))
+	})
+	waitFor(t, "the keyed change", func() bool { return first.has(keyed) })
 
 	// Nothing is told of a rolled-back Update. A later commit shows that delivery works.
 	var rolled recorder
@@ -88,48 +92,72 @@ func testSubscribe(t *testing.T, e *env) {
 	defer cancelRolled()
 	boom := errors.New("boom")
 	err := e.st.Update(ctx, func(tx store.Tx) error {
-		if err := tx.PutSite(ctx, content.Site{Name: "Gone", Langs: []content.Lang{"fr"}, Location: time.UTC}); err != nil {
-			return err
-		}
+		tx.Affect(content.KeyArticle(99))
 		if err := tx.CreateArticle(ctx, newArticle("fr", "gone", e.now())); err != nil {
 			return err
 		}
 		return boom
 	})
 	checkErr(t, "rolled-back Update", err, boom)
-	marker := mustTag(t, e.st, "fr", "marker")
-	waitFor(t, "the marker change", func() bool { return rolled.has(store.Change{Topic: store.TopicTaxonomy, IDs: []int64{marker.ID}}) })
-	if rolled.hasTopic(store.TopicSite) || rolled.hasTopic(store.TopicArticle) {
-		t.Error("a subscriber heard of a rolled-back Update")
+	marker := store.Change{Keys: []content.Key{content.KeyTag(1)}}
+	MustUpdate(t, e.st, func(tx store.Tx) error { tx.Affect(content.KeyTag(1)); return nil })
+	waitFor(t, "the marker change", func() bool { return rolled.has(marker) })
+	if got := rolled.heard(); len(got) != 1 {
+		t.Errorf("after a rollback and one commit, a subscriber heard %+v", got)
 	}
 
 	// After cancel, the first subscriber hears nothing more; the second still does.
 	cancelFirst()
-	late := mustTag(t, e.st, "fr", "late")
-	lateChange := store.Change{Topic: store.TopicTaxonomy, IDs: []int64{late.ID}}
-	waitFor(t, "the late change", func() bool { return second.has(lateChange) })
-	if first.has(lateChange) {
+	late := store.Change{Keys: []content.Key{content.KeyPerson(5)}}
+	MustUpdate(t, e.st, func(tx store.Tx) error { tx.Affect(content.KeyPerson(5)); return nil })
+	waitFor(t, "the late change", func() bool { return second.has(late) })
+	if first.has(late) {
 		t.Error("a cancelled subscriber was still called")
 	}
-
-	// The scheduler's publications are article changes too.
-	s := mustArticle(t, e.st, scheduled("s", e.now().Add(time.Minute)))
-	e.clock.Advance(time.Hour)
-	mustPublishDue(t, e.st, e.clock.Now())
-	waitFor(t, "the publication", func() bool {
-		return second.has(store.Change{Topic: store.TopicArticle, IDs: []int64{s.ID}}) && countArticleChanges(&second, s.ID) == 2
-	})
 }
 
-// countArticleChanges counts the article changes that name id.
-func countArticleChanges(r *recorder, id int64) int {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	n := 0
-	for _, c := range r.changes {
-		if c.Topic == store.TopicArticle && slices.Contains(c.IDs, id) {
-			n++
+// testAffectedKeys: what a transaction tells depends on what it named.
+func testAffectedKeys(t *testing.T, e *env) {
+	ctx := t.Context()
+	var heard recorder
+	defer e.st.Subscribe(heard.record)()
+	expect := func(what string, want store.Change, fn func(tx store.Tx) error) {
+		t.Helper()
+		before := len(heard.heard())
+		MustUpdate(t, e.st, fn)
+		waitFor(t, what, func() bool { return len(heard.heard()) > before })
+		if got := heard.heard()[before]; !sameChange(got, want) {
+			t.Errorf("%s: heard %+v, want %+v", what, got, want)
 		}
 	}
-	return n
+	expect("settings, which name everything", all, func(tx store.Tx) error {
+		tx.AffectAll()
+		return tx.PutSite(ctx, content.Site{Name: "N", Langs: []content.Lang{"fr"}, Location: time.UTC})
+	})
+	expect("a write that names no keys", all, func(tx store.Tx) error {
+		return tx.CreateArticle(ctx, newArticle("fr", "unnamed", e.now()))
+	})
+	expect("a job queued with a keyed change", store.Change{Keys: []content.Key{content.KeyLatest("nl")}, Jobs: true},
+		func(tx store.Tx) error {
+			tx.Affect(content.KeyLatest("nl"))
+			_, err := tx.EnqueueJob(ctx, store.NewJob{Kind: "test"})
+			return err
+		})
+	expect("too many keys to name", all, func(tx store.Tx) error {
+		for i := range 5000 {
+			tx.Affect(content.KeyArticle(int64(i)))
+		}
+		return nil
+	})
+	// Writes that no public page shows tell nothing.
+	MustUpdate(t, e.st, func(tx store.Tx) error {
+		return tx.Audit(ctx, store.AuditEntry{Action: "test"})
+	})
+	mark := store.Change{Keys: []content.Key{content.Key(fmt.Sprint("mark"))}}
+	expect("a marker", mark, func(tx store.Tx) error { tx.Affect("mark"); return nil })
+	for _, c := range heard.heard() {
+		if c.Empty() {
+			t.Errorf("an empty change was told: %+v", c)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/store"
 )
 
 // testRelatedReading runs RelatedSources into content.RelatedReading, as the article page
@@ -67,7 +68,7 @@ func testRelatedReading(t *testing.T, e *env) {
 		articleIDs(m2, m1, b))
 
 	// The page loads the winners in full, in their order, published ones only.
-	teasers, err := e.st.Teasers(ctx, append([]int64{mDraft.ID, 999999}, reading...))
+	teasers, err := e.st.Teasers(ctx, append([]int64{mDraft.ID, 999999}, reading...), store.Readers)
 	if err != nil {
 		t.Fatalf("Teasers: %v", err)
 	}
@@ -75,7 +76,7 @@ func testRelatedReading(t *testing.T, e *env) {
 	if teasers[0].Title == "" || teasers[0].Slug != "m2" || teasers[0].PublishAt.IsZero() {
 		t.Errorf("teaser not loaded in full: %+v", teasers[0])
 	}
-	if none, err := e.st.Teasers(ctx, nil); err != nil || len(none) != 0 {
+	if none, err := e.st.Teasers(ctx, nil, store.Readers); err != nil || len(none) != 0 {
 		t.Errorf("Teasers(nil) = %v, %v", none, err)
 	}
 

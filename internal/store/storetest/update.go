@@ -163,7 +163,7 @@ func testStatusNormalisation(t *testing.T, e *env) {
 	checkEqual(t, "saved as published in the future", mustReadArticle(t, e.st, "fr", "past").Status, content.StatusScheduled)
 
 	checkEqual(t, "Articles lists what is visible now",
-		mustArticles(t, e.st, store.ListQuery{Lang: "fr", Limit: 10}), articleIDs(instant, zero))
+		mustArticles(t, e.st, store.ListQuery{Audience: store.Readers, Lang: "fr", Limit: 10}), articleIDs(instant, zero))
 	at, err := e.st.NextScheduled(ctx)
 	if err != nil {
 		t.Fatalf("NextScheduled: %v", err)

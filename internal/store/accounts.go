@@ -48,16 +48,6 @@ type AuditQuery struct {
 	Limit, Offset int
 }
 
-// Revision is an article as it was saved once.
-type Revision struct {
-	ID        int64
-	ArticleID int64
-	Version   int64
-	UserID    int64
-	SavedAt   time.Time
-	Article   content.Article // the saved fields (relations as IDs)
-}
-
 // Preview is a secret link to an embargoed press release, for journalists.
 type Preview struct {
 	Hash      string // SHA-256 of the secret in the link, hex
@@ -77,34 +67,10 @@ type Autosave struct {
 	Article   content.Article
 }
 
-// ArticleQuery selects articles for the newsroom's lists, drafts and trash included.
-type ArticleQuery struct {
-	Statuses  []content.Status // empty: all
-	Kind      content.Kind
-	SectionID int64
-	Lang      content.Lang
-	AuthorID  int64  // a person among the authors
-	CreatedBy int64  // an account
-	Title     string // words the title contains, ignoring case and accents
-	Deleted   bool   // the trash instead of the live articles
-	Limit     int
-	Offset    int
-}
-
-// NewsroomItem is a line of the newsroom's article list.
-type NewsroomItem struct {
-	content.Teaser
-	Status    content.Status
-	CreatedBy int64
-	UpdatedBy int64
-	DeletedAt time.Time
-	Version   int64
-}
-
-// Newsroom is what the newsroom reads and writes outside Update. Sessions, tokens and
-// autosaves are single statements; everything that changes content goes through Update
-// and NewsroomTx.
-type Newsroom interface {
+// Accounts are the newsroom's people and their ways in. Sessions and tokens are single
+// statements; accounts change in write transactions (AccountWriter), with their audit
+// entry.
+type Accounts interface {
 	CountUsers(ctx context.Context) (int, error)
 	User(ctx context.Context, id int64) (auth.User, error)
 	UserByEmail(ctx context.Context, email string) (auth.User, error)
@@ -124,41 +90,43 @@ type Newsroom interface {
 	// UseToken takes a token once: it returns it and deletes it, or ErrNotFound when it
 	// does not exist, has been used or has expired at now.
 	UseToken(ctx context.Context, hash, purpose string, now time.Time) (Token, error)
+}
 
+// AccountWriter changes accounts inside a transaction.
+type AccountWriter interface {
+	CreateUser(ctx context.Context, u *auth.User) error
+	UpdateUser(ctx context.Context, u *auth.User) error
+}
+
+// AuditReader reads the audit log, which is only ever added to.
+type AuditReader interface {
 	// AppendAudit adds an entry outside any transaction (sign-ins); inside one, use
-	// NewsroomTx.Audit so that the entry commits with the change.
+	// AuditWriter.Audit so that the entry commits with the change.
 	AppendAudit(ctx context.Context, e AuditEntry) error
 	AuditLog(ctx context.Context, q AuditQuery) ([]AuditEntry, error)
+}
 
-	ArticleByID(ctx context.Context, id int64) (*content.Article, error)
-	NewsroomArticles(ctx context.Context, q ArticleQuery) ([]NewsroomItem, error)
-	Revisions(ctx context.Context, articleID int64) ([]Revision, error)
-	Revision(ctx context.Context, id int64) (Revision, error)
+// AuditWriter adds an entry that commits, or not, with the rest of the transaction.
+type AuditWriter interface {
+	Audit(ctx context.Context, e AuditEntry) error
+}
 
+// Previews are the secret links to embargoed press releases.
+type Previews interface {
 	// PreviewByHash returns the article of a preview link valid at now.
 	PreviewByHash(ctx context.Context, hash string, now time.Time) (*content.Article, Preview, error)
 	Previews(ctx context.Context, articleID int64) ([]Preview, error)
+}
 
+// PreviewWriter makes and revokes them.
+type PreviewWriter interface {
+	CreatePreview(ctx context.Context, p Preview) error
+	RevokePreview(ctx context.Context, hash string, at time.Time) error
+}
+
+// Autosaves keep what an editor typed but has not saved, per person and article.
+type Autosaves interface {
 	PutAutosave(ctx context.Context, a Autosave) error
 	Autosave(ctx context.Context, articleID, userID int64) (Autosave, error)
 	DeleteAutosave(ctx context.Context, articleID, userID int64) error
-
-	Persons(ctx context.Context) ([]content.Person, error)
-	Tags(ctx context.Context, lang content.Lang) ([]content.Tag, error)
-}
-
-// NewsroomTx is the newsroom's part of a write transaction. CreateArticle and
-// UpdateArticle of Tx record a revision each (with UpdatedBy as its author).
-type NewsroomTx interface {
-	CreateUser(ctx context.Context, u *auth.User) error
-	UpdateUser(ctx context.Context, u *auth.User) error
-	Audit(ctx context.Context, e AuditEntry) error
-	// TrashArticle moves an article to the trash at at; RestoreArticle takes it out.
-	TrashArticle(ctx context.Context, id int64, at time.Time) error
-	RestoreArticle(ctx context.Context, id int64) error
-	CreatePreview(ctx context.Context, p Preview) error
-	RevokePreview(ctx context.Context, hash string, at time.Time) error
-	UpdatePerson(ctx context.Context, p *content.Person) error
-	UpdateSection(ctx context.Context, s *content.Section) error
-	UpdateDossier(ctx context.Context, d *content.Dossier) error
 }
