@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/demo"
+	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
 )
@@ -46,7 +47,8 @@ func generateDemo(ctx context.Context, s store.Store, articles int, seed int64, 
 	if isTerminal(stderr) {
 		progress = stderr
 	}
-	stats, err := demo.Generate(ctx, s, render.New(), demo.Options{
+	ed := editorial.New(s, editorial.Config{Renderer: render.New(), Clock: time.Now})
+	stats, err := demo.Generate(ctx, s, ed, demo.Options{
 		Articles: articles, Seed: seed, Now: time.Now(), Progress: progress,
 	})
 	if err != nil {

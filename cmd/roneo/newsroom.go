@@ -78,6 +78,7 @@ func (m *Main) newNewsroom(ctx context.Context, base *url.URL) (*newsroom.Server
 		mailer = mm
 	}
 	return newsroom.New(ctx, m.store, newsroom.Config{
+		Editorial: m.editorial, Scheme: m.scheme,
 		BaseURL: base, Theme: web.FS, Logger: m.log, Clock: time.Now,
 		Renderer: render.New(), Hasher: auth.NewHasher(auth.Params{}, 0), Mailer: mailer,
 		SessionIdle: n.SessionIdle, SessionMax: n.SessionMax, TrustedProxies: n.proxies,
@@ -99,7 +100,7 @@ func withNewsroom(site, nr http.Handler) http.Handler {
 // printSetupLink prints the one-time link that creates the first admin when the newsroom
 // has no account yet. There is no default password: whoever can read the console of
 // the server sets the first one.
-func printSetupLink(ctx context.Context, nr store.Newsroom, base string, stdout io.Writer) error {
+func printSetupLink(ctx context.Context, nr store.Accounts, base string, stdout io.Writer) error {
 	link, err := newsroom.SetupLink(ctx, nr, base, time.Now())
 	if errors.Is(err, newsroom.ErrHasUsers) {
 		return nil

@@ -15,11 +15,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/roneo/roneo/internal/editorial"
+	"github.com/roneo/roneo/internal/jobs"
 	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/newsroom"
-	"github.com/roneo/roneo/internal/schedule"
+	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/site"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/urls"
 	"github.com/roneo/roneo/web"
 )
 
@@ -46,6 +49,9 @@ type Main struct {
 	log       *slog.Logger
 	store     store.Store
 	media     media.Store
+	scheme    *urls.Scheme
+	editorial *editorial.Service
+	jobs      *jobs.Runner
 	site      *site.Server
 	newsroom  *newsroom.Server
 	http      *http.Server
@@ -105,6 +111,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.media, err = openMedia(m.Config.Data.mediaLocation()); err != nil {
 		return err
 	}
+	m.scheme = urls.New()
+	m.editorial = editorial.New(m.store, editorial.Config{Renderer: render.New(), Scheme: m.scheme, Clock: time.Now, Log: m.log})
 	if m.Config.Demo {
 		if err := m.fillDemo(ctx); err != nil {
 			return err
@@ -128,7 +136,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.newsroom, err = m.newNewsroom(ctx, base); err != nil {
 		return err
 	}
-	m.startBackground()
+	if err := m.startBackground(ctx); err != nil {
+		return err
+	}
 	m.startHTTP()
 	fmt.Fprintf(m.stdout, "Roneo is running at %s/\n", strings.TrimRight(base.String(), "/"))
 	if err := printSetupLink(ctx, m.store, strings.TrimRight(base.String(), "/"), m.stdout); err != nil {
@@ -165,11 +175,24 @@ func (m *Main) baseURL() (*url.URL, error) {
 	return u, nil
 }
 
-func (m *Main) startBackground() {
-	ctx, cancel := context.WithCancel(context.Background())
+// startBackground starts this instance's job runner. Every instance runs one; the queue
+// gives each job to one of them, and to another if that one dies.
+func (m *Main) startBackground(ctx context.Context) error {
+	m.jobs = newJobRunner(m.store, m.editorial, m.log)
+	runCtx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
-	pub := schedule.New(m.store, time.Now, m.log)
-	m.wg.Go(func() { pub.Run(ctx) })
+	stop := m.store.Subscribe(func(c store.Change) {
+		if c.Jobs {
+			m.jobs.Wake()
+		}
+	})
+	m.wg.Go(func() {
+		defer stop()
+		m.jobs.Run(runCtx)
+	})
+	// Whatever was scheduled before this version queued jobs, or while every instance
+	// was down, is published now or at its time.
+	return m.editorial.QueueSchedule(ctx)
 }
 
 func (m *Main) startHTTP() {

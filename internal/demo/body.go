@@ -2,11 +2,11 @@ package demo
 
 import (
 	"math/rand/v2"
-	"net/url"
 	"slices"
 	"strconv"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/urls"
 )
 
 // Every decision below draws from the story's random stream the same way in every
@@ -248,8 +248,12 @@ func (b *bodyWriter) table() {
 
 // readAlso links to an earlier article of the same language, by the path the site serves.
 func (b *bodyWriter) readAlso(l int, to *ref) {
-	b.t.buf = append(b.t.buf, "*"+readAlso[l]+"["+to.title+"]("+articlePrefix[l]+url.PathEscape(to.slug)+")*\n\n"...)
+	path := scheme.Path(urls.Page{Kind: urls.Article, Lang: langs[l], Key: to.slug})
+	b.t.buf = append(b.t.buf, "*"+readAlso[l]+"["+to.title+"]("+path+")*\n\n"...)
 }
+
+// scheme builds the addresses of the articles bodies link to.
+var scheme = urls.New()
 
 // wordCount counts runs of non-blank bytes, which is what a reader counts as words.
 func wordCount(b []byte) int {

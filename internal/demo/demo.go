@@ -7,8 +7,8 @@
 // person, points to a remote URL or refers to a file that does not exist. Output depends
 // only on Options, so a seed reproduces a site exactly.
 //
-// It writes through store.Store and renders through render.Renderer; it must not import
-// a database driver or net/http.
+// It writes through the editorial core's bulk path, whose typography and slug rules it
+// follows; it must not import a database driver or net/http.
 package demo
 
 import (
@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/render"
+	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -64,7 +64,7 @@ type Stats struct {
 // every CPU and writes them in transactions of a thousand, in order of publication so that
 // IDs grow with dates. Cancelling ctx stops it between transactions; what was committed
 // stays.
-func Generate(ctx context.Context, s store.Store, r *render.Renderer, opts Options) (Stats, error) {
+func Generate(ctx context.Context, s Counter, ed *editorial.Service, opts Options) (Stats, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	if err := ensureEmpty(ctx, s); err != nil {
@@ -73,19 +73,19 @@ func Generate(ctx context.Context, s store.Store, r *render.Renderer, opts Optio
 	seed := uint64(opts.Seed)
 	slugs := slugSet{}
 	var tax *taxonomy
-	err := s.Update(ctx, func(tx store.Tx) (err error) {
-		tax, err = createTaxonomy(ctx, tx, r, seed, slugs)
+	err := ed.Bulk(ctx, actor, func(b *editorial.Batch) (err error) {
+		tax, err = createTaxonomy(b, ed, seed, slugs)
 		return err
 	})
 	if err != nil {
 		return Stats{}, fmt.Errorf("demo taxonomy: %w", err)
 	}
 	p := newPlanner(opts, seed, tax, slugs)
-	stats, ids, err := runPipeline(ctx, s, r, p, opts)
+	stats, ids, err := runPipeline(ctx, ed, p, opts)
 	if err != nil {
 		return stats, fmt.Errorf("demo articles: %w", err)
 	}
-	if err := s.Update(ctx, func(tx store.Tx) error { return fillDossiers(ctx, tx, tax, p.dossierLists(ids)) }); err != nil {
+	if err := ed.Bulk(ctx, actor, func(b *editorial.Batch) error { return fillDossiers(b, tax, p.dossierLists(ids)) }); err != nil {
 		return stats, fmt.Errorf("demo dossiers: %w", err)
 	}
 	stats.Sections, stats.Tags, stats.Dossiers, stats.Persons = tax.counts()
@@ -93,8 +93,16 @@ func Generate(ctx context.Context, s store.Store, r *render.Renderer, opts Optio
 	return stats, nil
 }
 
+// Counter says what a store holds.
+type Counter interface {
+	Stats(ctx context.Context) (store.Stats, error)
+}
+
+// actor is who the audit log says wrote demo content.
+var actor = editorial.System("demo")
+
 // ensureEmpty refuses a store that holds anything, drafts and people included.
-func ensureEmpty(ctx context.Context, s store.Reader) error {
+func ensureEmpty(ctx context.Context, s Counter) error {
 	stats, err := s.Stats(ctx)
 	if err != nil {
 		return fmt.Errorf("demo: check store: %w", err)

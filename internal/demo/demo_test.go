@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/sqlstore"
 )
@@ -211,7 +210,7 @@ func checkDossiers(t *testing.T, db *sqlstore.DB, lang content.Lang) {
 		t.Fatalf("%s dossiers: %d, %v", lang, len(dossiers), err)
 	}
 	for _, d := range dossiers {
-		list, err := db.DossierArticles(ctx, d.ID, 100, 0)
+		list, err := db.DossierArticles(ctx, d.ID, store.Readers, 100, 0)
 		if err != nil || len(list) == 0 || len(list) > 40 {
 			t.Errorf("dossier %s/%s has %d articles (%v), want 1–40", lang, d.Slug, len(list), err)
 		}
@@ -241,7 +240,7 @@ func TestGenerateRefusesNonEmptyStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, db := range map[string]*sqlstore.DB{"generated": generated, "one person": onePerson} {
-		_, err := Generate(context.Background(), db, render.New(), Options{Articles: 50, Now: now})
+		_, err := Generate(context.Background(), db, newEditorial(db), Options{Articles: 50, Now: now})
 		if !errors.Is(err, ErrNotEmpty) {
 			t.Errorf("%s: %v, want ErrNotEmpty", name, err)
 		}
@@ -253,7 +252,7 @@ func TestGenerateStopsWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var progress bytes.Buffer
 	time.AfterFunc(300*time.Millisecond, cancel)
-	_, err := Generate(ctx, db, render.New(), Options{Articles: 50_000, Now: now, Progress: &progress})
+	_, err := Generate(ctx, db, newEditorial(db), Options{Articles: 50_000, Now: now, Progress: &progress})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled run: %v, want context.Canceled", err)
 	}
@@ -261,7 +260,8 @@ func TestGenerateStopsWhenCancelled(t *testing.T) {
 
 func TestGenerateDrawsProgress(t *testing.T) {
 	var progress bytes.Buffer
-	_, err := Generate(context.Background(), MustOpen(t), render.New(), Options{Articles: 40, Now: now, Progress: &progress})
+	db := MustOpen(t)
+	_, err := Generate(context.Background(), db, newEditorial(db), Options{Articles: 40, Now: now, Progress: &progress})
 	if err != nil || !strings.Contains(progress.String(), "40/40") {
 		t.Fatalf("progress %q, %v", progress.String(), err)
 	}
@@ -272,14 +272,14 @@ var benchArticles = flag.Int("demo.articles", 2000, "articles BenchmarkGenerate 
 // BenchmarkGenerate reports the time per article and the size of the database. The large
 // case: go test ./internal/demo -run '^$' -bench Generate -benchtime 1x -demo.articles 100000
 func BenchmarkGenerate(b *testing.B) {
-	r, n := render.New(), *benchArticles
+	n := *benchArticles
 	var size int64
 	for b.Loop() {
 		b.StopTimer()
 		dir := b.TempDir()
 		db := MustOpenIn(b, dir)
 		b.StartTimer()
-		if _, err := Generate(context.Background(), db, r, Options{Articles: n, Now: now}); err != nil {
+		if _, err := Generate(context.Background(), db, newEditorial(db), Options{Articles: n, Now: now}); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/render"
+	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/sqlstore"
 )
@@ -69,9 +69,14 @@ func MustGenerate(tb testing.TB, n int, seed int64) (*sqlstore.DB, *recordingSto
 	tb.Helper()
 	db := MustOpen(tb)
 	rec := &recordingStore{Store: db}
-	stats, err := Generate(context.Background(), rec, render.New(), Options{Articles: n, Seed: seed, Now: now})
+	stats, err := Generate(context.Background(), rec, newEditorial(rec), Options{Articles: n, Seed: seed, Now: now})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return db, rec, stats
+}
+
+// newEditorial is the editorial core on st, on the tests' clock.
+func newEditorial(st editorial.Store) *editorial.Service {
+	return editorial.New(st, editorial.Config{Clock: func() time.Time { return now }})
 }

@@ -157,9 +157,8 @@ var photoTitles = []tri{
 
 // Links and bylines.
 var (
-	readAlso      = tri{"Lire aussi : ", "Lees ook: ", "See also: "}
-	pressByline   = tri{"Service de presse de {org}", "Persdienst van {org}", "{org} press office"}
-	homeByline    = tri{"par notre correspondant {at_place}|par notre correspondante {at_place}", "van onze correspondent {at_place}|van onze correspondente {at_place}", "by our correspondent {at_place}"}
-	abroadByline  = tri{"par notre correspondant à {capital}|par notre correspondante à {capital}", "van onze correspondent in {capital}|van onze correspondente in {capital}", "by our correspondent in {capital}"}
-	articlePrefix = tri{"/fr/article/", "/nl/artikel/", "/en/article/"} // as internal/site routes them
+	readAlso     = tri{"Lire aussi : ", "Lees ook: ", "See also: "}
+	pressByline  = tri{"Service de presse de {org}", "Persdienst van {org}", "{org} press office"}
+	homeByline   = tri{"par notre correspondant {at_place}|par notre correspondante {at_place}", "van onze correspondent {at_place}|van onze correspondente {at_place}", "by our correspondent {at_place}"}
+	abroadByline = tri{"par notre correspondant à {capital}|par notre correspondante à {capital}", "van onze correspondent in {capital}|van onze correspondente in {capital}", "by our correspondent in {capital}"}
 )

@@ -11,8 +11,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/render"
-	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/editorial"
 )
 
 // batchSize is how many articles one write transaction holds: large enough that commits
@@ -40,7 +39,7 @@ type workItem struct {
 // CPU to itself and the others render (on two CPUs, 100,000 articles took 44 s with two
 // workers and 38 s with one). Up to a few batches are rendered ahead so that the writer
 // never waits while a worker catches up after a garbage collection.
-func runPipeline(ctx context.Context, s store.Store, r *render.Renderer, p *planner, opts Options) (Stats, []int64, error) {
+func runPipeline(ctx context.Context, ed *editorial.Service, p *planner, opts Options) (Stats, []int64, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	work := make(chan workItem, batchSize)
@@ -48,9 +47,9 @@ func runPipeline(ctx context.Context, s store.Store, r *render.Renderer, p *plan
 	var wg sync.WaitGroup
 	wg.Go(func() { feed(ctx, p, opts.Articles, work, batches) })
 	for range max(1, runtime.GOMAXPROCS(0)-1) {
-		wg.Go(func() { renderAll(ctx, cancel, r, work) })
+		wg.Go(func() { renderAll(ctx, cancel, ed, work) })
 	}
-	stats, ids, err := writeAll(ctx, s, batches, opts.Articles, newBar(opts.Progress, opts.Articles))
+	stats, ids, err := writeAll(ctx, ed, batches, opts.Articles, newBar(opts.Progress, opts.Articles))
 	if err != nil {
 		cancel(err)
 	}
@@ -90,7 +89,7 @@ func feed(ctx context.Context, p *planner, n int, work chan<- workItem, batches 
 
 // renderAll builds articles until work runs out. After a failure it only marks items done,
 // so that nobody waits forever on a batch.
-func renderAll(ctx context.Context, cancel context.CancelCauseFunc, r *render.Renderer, work <-chan workItem) {
+func renderAll(ctx context.Context, cancel context.CancelCauseFunc, r typesetter, work <-chan workItem) {
 	for it := range work {
 		if ctx.Err() == nil {
 			a, err := build(r, it.b.jobs[it.i])
@@ -103,21 +102,18 @@ func renderAll(ctx context.Context, cancel context.CancelCauseFunc, r *render.Re
 	}
 }
 
-// build renders a job into an article, leaving StoryID and RelatedIDs to the writer.
-func build(r *render.Renderer, j *job) (*content.Article, error) {
-	lang := string(langs[j.lang])
-	body := j.body()
-	html, err := r.Markdown(lang, body)
-	if err != nil {
-		return nil, fmt.Errorf("article %d: %w", j.index, err)
-	}
+// build typesets a job into an article, leaving StoryID and RelatedIDs to the writer.
+func build(r typesetter, j *job) (*content.Article, error) {
 	st := j.story
 	a := &content.Article{
 		Kind: st.kind, Lang: langs[j.lang], Slug: j.slug,
-		Title: r.Text(lang, j.title), Standfirst: r.Text(lang, j.standfirst), Signature: r.Text(lang, j.signature),
-		Body: body, BodyHTML: html, SectionID: st.section,
+		Title: j.title, Standfirst: j.standfirst, Signature: j.signature,
+		Body: j.body(), SectionID: st.section,
 		Status: j.status, Featured: j.featured, PublishAt: j.publishAt,
 		AuthorIDs: st.authors, TagIDs: j.tagIDs, ContactIDs: st.contacts,
+	}
+	if err := r.Typeset(a); err != nil {
+		return nil, fmt.Errorf("article %d: %w", j.index, err)
 	}
 	if j.status != content.StatusScheduled {
 		// Written when it went out, not when the demo ran: pages show no "updated" line.
@@ -127,7 +123,7 @@ func build(r *render.Renderer, j *job) (*content.Article, error) {
 }
 
 // writeAll commits batches in order, one transaction each.
-func writeAll(ctx context.Context, s store.Store, batches <-chan *batch, n int, bar *progressbar.ProgressBar) (Stats, []int64, error) {
+func writeAll(ctx context.Context, ed *editorial.Service, batches <-chan *batch, n int, bar *progressbar.ProgressBar) (Stats, []int64, error) {
 	var stats Stats
 	ids := make([]int64, n)
 	for b := range batches {
@@ -139,7 +135,7 @@ func writeAll(ctx context.Context, s store.Store, batches <-chan *batch, n int, 
 		// SQLite driver starts a watcher goroutine for every statement, which costs more
 		// than a whole batch takes to commit.
 		wctx := context.WithoutCancel(ctx)
-		err := s.Update(wctx, func(tx store.Tx) error { return writeBatch(wctx, tx, b, ids, &stats) })
+		err := ed.Bulk(wctx, actor, func(eb *editorial.Batch) error { return writeBatch(eb, b, ids, &stats) })
 		if err != nil {
 			return stats, nil, err
 		}
@@ -150,7 +146,7 @@ func writeAll(ctx context.Context, s store.Store, batches <-chan *batch, n int, 
 	return stats, ids, nil
 }
 
-func writeBatch(ctx context.Context, tx store.Tx, b *batch, ids []int64, stats *Stats) error {
+func writeBatch(eb *editorial.Batch, b *batch, ids []int64, stats *Stats) error {
 	for i, a := range b.arts {
 		j := b.jobs[i]
 		if j.translation() {
@@ -159,7 +155,7 @@ func writeBatch(ctx context.Context, tx store.Tx, b *batch, ids []int64, stats *
 		for _, x := range j.related {
 			a.RelatedIDs = append(a.RelatedIDs, ids[x])
 		}
-		if err := tx.CreateArticle(ctx, a); err != nil {
+		if err := eb.CreateArticle(a); err != nil {
 			return fmt.Errorf("article %s/%s: %w", a.Lang, a.Slug, err)
 		}
 		ids[j.index] = a.ID

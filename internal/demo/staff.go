@@ -1,15 +1,13 @@
 package demo
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"strconv"
 	"strings"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/render"
-	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/editorial"
 )
 
 // correspondentPosts are the countries (indexes into countries) with a correspondent.
@@ -17,7 +15,7 @@ var correspondentPosts = []int{0, 4, 12, 16}
 
 // createStaff writes the masthead: editors, journalists, correspondents, photographers,
 // columnists and press officers, all invented.
-func (t *taxonomy) createStaff(ctx context.Context, tx store.Tx, r *render.Renderer, rng *rand.Rand, slugs slugSet) error {
+func (t *taxonomy) createStaff(b *editorial.Batch, r typesetter, rng *rand.Rand, slugs slugSet) error {
 	used := map[[2]int]bool{}
 	for _, spec := range staffSpecs {
 		for i := range spec.count {
@@ -28,7 +26,7 @@ func (t *taxonomy) createStaff(ctx context.Context, tx store.Tx, r *render.Rende
 				return err
 			}
 			p.BioHTML = html
-			if err := tx.CreatePerson(ctx, &p); err != nil {
+			if err := b.CreatePerson(&p); err != nil {
 				return fmt.Errorf("person %s: %w", p.Slug, err)
 			}
 			t.staff[spec.kind] = append(t.staff[spec.kind], p.ID)

@@ -1,14 +1,12 @@
 package demo
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/render"
-	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/editorial"
 )
 
 // taxonomy holds the IDs of everything articles refer to.
@@ -34,19 +32,19 @@ const (
 )
 
 // createTaxonomy writes the site settings, people, sections, tags and dossiers.
-func createTaxonomy(ctx context.Context, tx store.Tx, r *render.Renderer, seed uint64, slugs slugSet) (*taxonomy, error) {
+func createTaxonomy(b *editorial.Batch, r typesetter, seed uint64, slugs slugSet) (*taxonomy, error) {
 	tax := &taxonomy{
 		sections: map[string]int64{}, tags: map[string][3]int64{},
 		staff: map[staffKind][]int64{}, beats: make([][]int64, len(beats)),
 	}
-	if err := tx.PutSite(ctx, demoSite(r)); err != nil {
+	if err := b.PutSite(demoSite(r)); err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	steps := []func() error{
-		func() error { return tax.createStaff(ctx, tx, r, rand.New(rand.NewPCG(seed, streamPeople)), slugs) },
-		func() error { return tax.createSections(ctx, tx, r, slugs) },
-		func() error { return tax.createTags(ctx, tx, r, slugs) },
-		func() error { return tax.createDossiers(ctx, tx, r, slugs) },
+		func() error { return tax.createStaff(b, r, rand.New(rand.NewPCG(seed, streamPeople)), slugs) },
+		func() error { return tax.createSections(b, r, slugs) },
+		func() error { return tax.createTags(b, r, slugs) },
+		func() error { return tax.createDossiers(b, r, slugs) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -64,26 +62,33 @@ var taglines = tri{
 	"A paper of workers' and international solidarity",
 }
 
-func demoSite(r *render.Renderer) content.Site {
+// typesetter is what the demo needs of the editorial rules of typography and Markdown.
+type typesetter interface {
+	Text(lang content.Lang, text string) string
+	Markdown(lang content.Lang, src string) (string, error)
+	Typeset(a *content.Article) error
+}
+
+func demoSite(r typesetter) content.Site {
 	site := content.DefaultSite()
 	site.Name = "La Ronce / De Braam"
 	site.Langs = slices.Clone(langs[:])
 	for l, lang := range langs {
-		site.Taglines[lang] = r.Text(string(lang), taglines[l])
+		site.Taglines[lang] = r.Text(lang, taglines[l])
 	}
 	return site
 }
 
-func (t *taxonomy) createSections(ctx context.Context, tx store.Tx, r *render.Renderer, slugs slugSet) error {
+func (t *taxonomy) createSections(b *editorial.Batch, r typesetter, slugs slugSet) error {
 	for i, spec := range sectionSpecs {
 		sec := content.Section{ParentID: t.sections[spec.parent], Position: i, Names: map[content.Lang]content.SectionName{}}
 		for l, lang := range langs {
 			sec.Names[lang] = content.SectionName{
 				Slug: slugs.unique("section/"+string(lang), spec.names[l]),
-				Name: spec.names[l], Description: r.Text(string(lang), spec.desc[l]),
+				Name: spec.names[l], Description: r.Text(lang, spec.desc[l]),
 			}
 		}
-		if err := tx.CreateSection(ctx, &sec); err != nil {
+		if err := b.CreateSection(&sec); err != nil {
 			return fmt.Errorf("section %s: %w", spec.key, err)
 		}
 		t.sections[spec.key] = sec.ID
@@ -91,12 +96,12 @@ func (t *taxonomy) createSections(ctx context.Context, tx store.Tx, r *render.Re
 	return nil
 }
 
-func (t *taxonomy) createTags(ctx context.Context, tx store.Tx, r *render.Renderer, slugs slugSet) error {
+func (t *taxonomy) createTags(b *editorial.Batch, r typesetter, slugs slugSet) error {
 	for _, spec := range tagSpecs {
 		var ids [3]int64
 		for l, lang := range langs {
-			tag := content.Tag{Lang: lang, Slug: slugs.unique("tag/"+string(lang), spec.names[l]), Name: r.Text(string(lang), spec.names[l])}
-			if err := tx.CreateTag(ctx, &tag); err != nil {
+			tag := content.Tag{Lang: lang, Slug: slugs.unique("tag/"+string(lang), spec.names[l]), Name: r.Text(lang, spec.names[l])}
+			if err := b.CreateTag(&tag); err != nil {
 				return fmt.Errorf("tag %s: %w", spec.key, err)
 			}
 			ids[l] = tag.ID
@@ -108,21 +113,21 @@ func (t *taxonomy) createTags(ctx context.Context, tx store.Tx, r *render.Render
 
 // createDossiers writes each campaign in three languages sharing a StoryID; their
 // articles are set once the articles exist (fillDossiers).
-func (t *taxonomy) createDossiers(ctx context.Context, tx store.Tx, r *render.Renderer, slugs slugSet) error {
+func (t *taxonomy) createDossiers(b *editorial.Batch, r typesetter, slugs slugSet) error {
 	for _, spec := range dossierSpecs {
 		var ids [3]int64
 		var story int64
 		for l, lang := range langs {
-			intro, err := r.Markdown(string(lang), spec.intros[l])
+			intro, err := r.Markdown(lang, spec.intros[l])
 			if err != nil {
 				return err
 			}
 			d := content.Dossier{
 				StoryID: story, Lang: lang, Featured: spec.featured,
 				Slug:  slugs.unique("dossier/"+string(lang), spec.titles[l]),
-				Title: r.Text(string(lang), spec.titles[l]), Intro: spec.intros[l], IntroHTML: intro,
+				Title: r.Text(lang, spec.titles[l]), Intro: spec.intros[l], IntroHTML: intro,
 			}
-			if err := tx.CreateDossier(ctx, &d); err != nil {
+			if err := b.CreateDossier(&d, nil); err != nil {
 				return fmt.Errorf("dossier %s: %w", spec.topic, err)
 			}
 			ids[l], story = d.ID, d.StoryID
@@ -134,10 +139,10 @@ func (t *taxonomy) createDossiers(ctx context.Context, tx store.Tx, r *render.Re
 
 // fillDossiers sets each dossier's articles, lists[i][l] being article IDs in the order
 // the dossier shows them.
-func fillDossiers(ctx context.Context, tx store.Tx, t *taxonomy, lists [][3][]int64) error {
+func fillDossiers(b *editorial.Batch, t *taxonomy, lists [][3][]int64) error {
 	for i, ids := range t.dossiers {
 		for l := range langs {
-			if err := tx.SetDossierArticles(ctx, ids[l], lists[i][l]); err != nil {
+			if err := b.SetDossierMembers(ids[l], lists[i][l]); err != nil {
 				return err
 			}
 		}

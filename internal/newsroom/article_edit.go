@@ -7,6 +7,7 @@ import (
 
 	"github.com/roneo/roneo/internal/auth"
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/urls"
 )
 
 // editorPage is the article editor: the form, its choices and what the person may do.
@@ -154,21 +155,12 @@ func (s *Server) editorPage(r *request, stored *content.Article, f articleForm, 
 			p.Embargo = r.T("nr.editor.embargo", r.p.DateTime(stored.PublishAt))
 		}
 		if stored.Status == content.StatusPublished {
-			p.PublicURL = publicArticlePath(stored.Lang, stored.Slug)
+			p.PublicURL = s.cfg.Scheme.Path(urls.Page{Kind: urls.Article, Lang: stored.Lang, Key: stored.Slug})
 		}
 	}
 	var err error
 	p.Choices, err = s.editorChoices(r, stored, &p.F)
 	return p, err
-}
-
-// publicArticlePath is where readers find a published article (the site's URL scheme).
-func publicArticlePath(lang content.Lang, slug string) string {
-	word := map[string]string{"nl": "artikel"}[lang.Base()]
-	if word == "" {
-		word = "article"
-	}
-	return "/" + string(lang) + "/" + word + "/" + slug
 }
 
 func idString(id int64) string { return strconv.FormatInt(id, 10) }

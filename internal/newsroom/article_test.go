@@ -95,7 +95,7 @@ func TestContributorWritesAndSubmits(t *testing.T) {
 	if !strings.Contains(a.BodyHTML, "<em>cheminots</em> ont tenu bon\u202f!") {
 		t.Errorf("body HTML: %q", a.BodyHTML)
 	}
-	if revs, _ := e.store.Revisions(context.Background(), a.ID); len(revs) != 1 {
+	if revs, _ := e.store.Revisions(context.Background(), store.ArticleSubject(a.ID)); len(revs) != 1 {
 		t.Errorf("%d revisions after the first save", len(revs))
 	}
 	// Submitting saves the changes too.

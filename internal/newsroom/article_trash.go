@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/editorial"
 )
 
 // trashArticle moves an article to the trash: readers get 410, editors can restore it.
@@ -13,17 +13,8 @@ func (s *Server) trashArticle(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	if a.DeletedAt.IsZero() {
-		ctx := r.Context()
-		err := s.store.Update(ctx, func(tx store.Tx) error {
-			if err := tx.TrashArticle(ctx, a.ID, s.now()); err != nil {
-				return err
-			}
-			return tx.Audit(ctx, s.entry(r.user, "article.delete", articleTarget(a.ID), a.Title))
-		})
-		if err != nil {
-			return err
-		}
+	if _, err := s.cfg.Editorial.TrashArticle(r.Context(), editorial.Person(r.user), a.ID); err != nil {
+		return err
 	}
 	seeOther(w, r, prefix+"articles?done=trashed")
 	return nil
@@ -35,17 +26,8 @@ func (s *Server) restoreArticle(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	if !a.DeletedAt.IsZero() {
-		ctx := r.Context()
-		err := s.store.Update(ctx, func(tx store.Tx) error {
-			if err := tx.RestoreArticle(ctx, a.ID); err != nil {
-				return err
-			}
-			return tx.Audit(ctx, s.entry(r.user, "article.restore", articleTarget(a.ID), a.Title))
-		})
-		if err != nil {
-			return err
-		}
+	if _, err := s.cfg.Editorial.RestoreArticle(r.Context(), editorial.Person(r.user), a.ID); err != nil {
+		return err
 	}
 	seeOther(w, r, articlePath(a.ID)+"?done=restored")
 	return nil

@@ -47,12 +47,12 @@ func usedKeys(t *testing.T) map[string]bool {
 	}
 	// Ops redirect with ?done=<op>; the domain's validation messages are translated.
 	for _, o := range []op{opSave, opSubmit, opPublish, opSchedule, opUnpublish, opArchive} {
-		used["nr.done."+string(o)] = true
+		used["nr.done."+o.done] = true
 	}
 	for _, msg := range []string{"required", "too long", "not valid UTF-8", "unknown kind",
 		"a publication time is required", "only press releases carry press contacts",
 		"use lower-case letters, digits and single hyphens", "not a language tag", "not an e-mail address",
-		"too short: at least 12 characters", "too common: attackers try it first"} {
+		"too short: at least 12 characters", "too common: attackers try it first", "reserved", "taken", "future", "gone"} {
 		used["nr.problem."+msg] = true
 	}
 	for _, role := range auth.Roles {

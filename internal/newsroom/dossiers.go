@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -68,12 +69,10 @@ func (s *Server) dossierForm(w http.ResponseWriter, r *request) error {
 	}
 	var ids []int64
 	if d.ID != 0 {
-		list, err := s.store.DossierArticles(r.Context(), d.ID, maxDossierArticles, 0)
-		if err != nil {
+		// Every member, drafts and scheduled ones included: the form sends back the whole
+		// list, and what it leaves out is taken out of the dossier.
+		if ids, err = s.store.DossierMembers(r.Context(), d.ID); err != nil {
 			return err
-		}
-		for _, t := range list {
-			ids = append(ids, t.ID)
 		}
 	}
 	page, err := s.dossierPage(r, d, ids, "", nil)
@@ -116,7 +115,6 @@ func (s *Server) dossierPage(r *request, d *content.Dossier, ids []int64, q stri
 // saveDossier creates or changes a dossier and its ordered list of articles. "Find"
 // shows the form again with articles to add, saving nothing.
 func (s *Server) saveDossier(w http.ResponseWriter, r *request) error {
-	ctx := r.Context()
 	d, err := s.dossierOfPath(r)
 	if err != nil {
 		return err
@@ -125,14 +123,9 @@ func (s *Server) saveDossier(w http.ResponseWriter, r *request) error {
 	if l, err := content.ParseLang(v.Get("lang")); err == nil && r.site.HasLang(l) {
 		d.Lang = l
 	}
-	d.Title = s.cfg.Renderer.Text(string(d.Lang), strings.TrimSpace(v.Get("title")))
-	if d.Slug = strings.TrimSpace(v.Get("slug")); d.Slug == "" {
-		d.Slug = content.Slugify(d.Title)
-	}
+	d.Title = strings.TrimSpace(v.Get("title"))
+	d.Slug = strings.TrimSpace(v.Get("slug"))
 	d.Intro, d.Featured = normalizeNewlines(v.Get("intro")), v.Get("featured") == "1"
-	if d.IntroHTML, err = s.cfg.Renderer.Markdown(string(d.Lang), d.Intro); err != nil {
-		return err
-	}
 	ids, err := dossierOrder(v)
 	if err != nil {
 		return err
@@ -145,34 +138,16 @@ func (s *Server) saveDossier(w http.ResponseWriter, r *request) error {
 		}
 		return s.render(w, http.StatusOK, "dossier", page)
 	}
-	fe := fieldErrors{}
-	if err := mergeProblems(r, fe, d.Validate()); err != nil {
-		return err
+	saved, err := s.cfg.Editorial.SaveDossier(r.Context(), editorial.Person(r.user), editorial.DossierInput{
+		ID: d.ID, Lang: d.Lang, Title: d.Title, Slug: d.Slug, Intro: d.Intro, Featured: d.Featured,
+		Image: d.Image, Members: ids,
+	})
+	if err == nil {
+		return s.taxonomyDone(w, r, prefix+"dossiers?lang="+string(saved.Lang))
 	}
-	if len(fe) == 0 {
-		action := "dossier.create"
-		if d.ID != 0 {
-			action = "dossier.update"
-		}
-		taken, err := s.writeTaxonomy(ctx, r, action, "dossier", func() string { return d.Title }, func(tx store.Tx) error {
-			var err error
-			if d.ID == 0 {
-				err = tx.CreateDossier(ctx, d)
-			} else {
-				err = tx.UpdateDossier(ctx, d)
-			}
-			if err != nil {
-				return err
-			}
-			return tx.SetDossierArticles(ctx, d.ID, ids)
-		})
-		if err != nil {
-			return err
-		}
-		if !taken {
-			return s.taxonomyDone(w, r, prefix+"dossiers?lang="+string(d.Lang))
-		}
-		fe["slug"] = r.T("nr.problem.taken")
+	fe, ok := problems(r, err)
+	if !ok {
+		return err
 	}
 	page, err := s.dossierPage(r, d, ids, q, fe)
 	if err != nil {
@@ -242,16 +217,9 @@ func (s *Server) dossierOfPath(r *request) (*content.Dossier, error) {
 	if !ok {
 		return nil, errNotFound
 	}
-	for _, l := range r.site.Langs {
-		ds, err := s.store.Dossiers(r.Context(), l, false, 1000, 0)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range ds {
-			if d.ID == id {
-				return &d, nil
-			}
-		}
+	d, err := s.store.DossierByID(r.Context(), id)
+	if err != nil {
+		return nil, err
 	}
-	return nil, errNotFound
+	return &d, nil
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -50,6 +51,10 @@ func classify(err error) *httpError {
 	switch {
 	case errors.As(err, &he):
 		return he
+	case errors.Is(err, editorial.ErrForbidden):
+		return &httpError{status: http.StatusForbidden, key: "nr.error.403", err: err}
+	case errors.Is(err, editorial.ErrTrashed):
+		return &httpError{status: http.StatusConflict, key: "nr.error.trashed", err: err}
 	case errors.As(err, &tooBig):
 		return &httpError{status: http.StatusRequestEntityTooLarge, key: "nr.error.413", err: err}
 	case errors.Is(err, store.ErrNotFound):

@@ -17,6 +17,7 @@ import (
 
 	"github.com/roneo/roneo/internal/auth"
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/pgtest"
@@ -72,9 +73,11 @@ func newEnvOn(t testing.TB, st store.Store, clock *storetest.Clock) *env {
 	base, _ := url.Parse("http://news.example.org")
 	e := &env{t: t, store: st, clock: clock, mail: &fakeMailer{}}
 	var err error
+	r := render.New()
 	e.srv, err = New(context.Background(), st, Config{
-		BaseURL: base, Theme: web.FS, Clock: clock.Now, Renderer: render.New(), Hasher: fastHasher(),
+		BaseURL: base, Theme: web.FS, Clock: clock.Now, Renderer: r, Hasher: fastHasher(),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Mailer: e.mail,
+		Editorial: editorial.New(st, editorial.Config{Renderer: r, Clock: clock.Now}),
 	})
 	if err != nil {
 		t.Fatal(err)

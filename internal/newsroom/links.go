@@ -25,7 +25,7 @@ var ErrHasUsers = errors.New("the newsroom already has accounts")
 
 // SetupLink makes a one-time link that creates the first admin, valid for a day. base is
 // the site's public address without a trailing slash. It refuses once an account exists.
-func SetupLink(ctx context.Context, nr store.Newsroom, base string, now time.Time) (string, error) {
+func SetupLink(ctx context.Context, nr store.Accounts, base string, now time.Time) (string, error) {
 	n, err := nr.CountUsers(ctx)
 	if err != nil {
 		return "", err
@@ -38,7 +38,7 @@ func SetupLink(ctx context.Context, nr store.Newsroom, base string, now time.Tim
 
 // ResetLink makes a one-time password-reset link for the account with email, valid for
 // an hour: the fallback of an admin at the console when no e-mail can be sent.
-func ResetLink(ctx context.Context, nr store.Newsroom, base, email string, now time.Time) (string, error) {
+func ResetLink(ctx context.Context, nr store.Accounts, base, email string, now time.Time) (string, error) {
 	u, err := nr.UserByEmail(ctx, auth.NormalizeEmail(email))
 	if err != nil {
 		return "", fmt.Errorf("account %s: %w", email, err)
@@ -46,7 +46,7 @@ func ResetLink(ctx context.Context, nr store.Newsroom, base, email string, now t
 	return newLink(ctx, nr, base, PurposeReset, u.ID, now, resetLifetime, "reset/")
 }
 
-func newLink(ctx context.Context, nr store.Newsroom, base, purpose string, userID int64, now time.Time, life time.Duration, path string) (string, error) {
+func newLink(ctx context.Context, nr store.Accounts, base, purpose string, userID int64, now time.Time, life time.Duration, path string) (string, error) {
 	secret, hash, err := auth.NewToken()
 	if err != nil {
 		return "", err

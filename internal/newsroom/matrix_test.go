@@ -47,7 +47,7 @@ func matrixFixture(t *testing.T, e *env, contributor *auth.User) map[string]stri
 		}
 		return nil
 	})
-	revs, err := e.store.Revisions(ctx, a.ID)
+	revs, err := e.store.Revisions(ctx, store.ArticleSubject(a.ID))
 	if err != nil || len(revs) == 0 {
 		t.Fatalf("revisions: %v", err)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/editorial"
 )
 
 type peoplePage struct {
@@ -55,36 +55,15 @@ func (s *Server) savePerson(w http.ResponseWriter, r *request) error {
 	v := r.PostForm
 	p.Name = strings.TrimSpace(v.Get("name"))
 	p.Slug = strings.TrimSpace(v.Get("slug"))
-	if p.Slug == "" {
-		p.Slug = content.Slugify(p.Name)
-	}
 	p.Role, p.Email, p.Phone = strings.TrimSpace(v.Get("role")), strings.TrimSpace(v.Get("email")), strings.TrimSpace(v.Get("phone"))
 	p.Bio = normalizeNewlines(v.Get("bio"))
-	if p.BioHTML, err = s.cfg.Renderer.Markdown(string(r.site.DefaultLang()), p.Bio); err != nil {
-		return err
+	err = s.cfg.Editorial.SavePerson(ctx, editorial.Person(r.user), p, r.site.DefaultLang())
+	if err == nil {
+		return s.taxonomyDone(w, r, prefix+"people")
 	}
-	fe := fieldErrors{}
-	if err := mergeProblems(r, fe, p.Validate()); err != nil {
+	fe, ok := problems(r, err)
+	if !ok {
 		return err
-	}
-	if len(fe) == 0 {
-		action := "person.create"
-		if p.ID != 0 {
-			action = "person.update"
-		}
-		taken, err := s.writeTaxonomy(ctx, r, action, "person", func() string { return p.Name }, func(tx store.Tx) error {
-			if p.ID == 0 {
-				return tx.CreatePerson(ctx, p)
-			}
-			return tx.UpdatePerson(ctx, p)
-		})
-		if err != nil {
-			return err
-		}
-		if !taken {
-			return s.taxonomyDone(w, r, prefix+"people")
-		}
-		fe["slug"] = r.T("nr.problem.taken")
 	}
 	return s.render(w, http.StatusUnprocessableEntity, "person", s.personPage(r, p, fe))
 }

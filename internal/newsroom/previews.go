@@ -7,6 +7,7 @@ import (
 	"github.com/roneo/roneo/internal/auth"
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/urls"
 )
 
 // Embargoed preview links let journalists read a press release before its embargo
@@ -102,7 +103,7 @@ func (s *Server) createPreview(w http.ResponseWriter, r *request) error {
 	if page, err = s.previewsPage(r, a); err != nil {
 		return err
 	}
-	page.NewLink = s.absolute("/" + string(a.Lang) + "/preview/" + secret)
+	page.NewLink = s.absolute(s.cfg.Scheme.Path(urls.Page{Kind: urls.Preview, Lang: a.Lang, Key: secret}))
 	return s.render(w, http.StatusOK, "previews", page)
 }
 

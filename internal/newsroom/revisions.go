@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -45,7 +46,7 @@ func (s *Server) revisions(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	revs, err := s.store.Revisions(r.Context(), a.ID)
+	revs, err := s.store.Revisions(r.Context(), store.ArticleSubject(a.ID))
 	if err != nil {
 		return err
 	}
@@ -100,27 +101,14 @@ func (s *Server) restoreRevision(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	if v, err := strconv.ParseInt(r.PostFormValue("version"), 10, 64); err != nil || v != a.Version {
-		return &httpError{status: http.StatusConflict, key: "nr.error.409"}
+	v, err := strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	if err != nil {
+		return badRequest(err)
 	}
-	if !a.DeletedAt.IsZero() {
-		return &httpError{status: http.StatusConflict, key: "nr.error.trashed"}
+	_, err = s.cfg.Editorial.RevertArticle(r.Context(), editorial.Person(r.user), a.ID, rev.ID, v)
+	if errors.Is(err, store.ErrConflict) {
+		return &httpError{status: http.StatusConflict, key: "nr.error.409", err: err}
 	}
-	old := rev.Article
-	a.Kind, a.Title, a.Standfirst, a.Body, a.Signature = old.Kind, old.Title, old.Standfirst, old.Body, old.Signature
-	a.SectionID, a.Featured, a.Image = old.SectionID, old.Featured, old.Image
-	a.TagIDs, a.AuthorIDs, a.ContactIDs, a.RelatedIDs = old.TagIDs, old.AuthorIDs, old.ContactIDs, old.RelatedIDs
-	if a.BodyHTML, err = s.cfg.Renderer.Markdown(string(a.Lang), a.Body); err != nil {
-		return err
-	}
-	a.UpdatedBy = r.user.ID
-	ctx := r.Context()
-	err = s.store.Update(ctx, func(tx store.Tx) error {
-		if err := tx.UpdateArticle(ctx, a); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, s.entry(r.user, "article.revert", articleTarget(a.ID), "version "+strconv.FormatInt(rev.Version, 10)))
-	})
 	if err != nil {
 		return err
 	}
@@ -135,7 +123,7 @@ func (s *Server) editableAny(r *request) (*content.Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !canEditContent(r.user, a) {
+	if !editorial.Person(r.user).MayEdit(a) {
 		return nil, forbidden(errors.New("not this person's article"))
 	}
 	return a, nil
@@ -150,7 +138,7 @@ func (s *Server) revisionOfPath(r *request) (*content.Article, store.Revision, [
 	if !ok {
 		return nil, store.Revision{}, nil, errNotFound
 	}
-	revs, err := s.store.Revisions(r.Context(), a.ID)
+	revs, err := s.store.Revisions(r.Context(), store.ArticleSubject(a.ID))
 	if err != nil {
 		return nil, store.Revision{}, nil, err
 	}

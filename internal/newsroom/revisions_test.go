@@ -19,7 +19,7 @@ func TestRevisionsDiffAndRestore(t *testing.T) {
 	a := ed.create(t, form("Premier titre", "Un\nDeux\nTrois"))
 	e.clock.Advance(time.Minute)
 	ed.post(apath(a, ""), edit(a, "title", "Second titre", "body", "Un\nDeux bis\nTrois")).want(t, http.StatusSeeOther)
-	revs, err := e.store.Revisions(context.Background(), a.ID)
+	revs, err := e.store.Revisions(context.Background(), store.ArticleSubject(a.ID))
 	if err != nil || len(revs) != 2 {
 		t.Fatalf("revisions: %d, %v", len(revs), err)
 	}

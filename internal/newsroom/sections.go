@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/editorial"
 )
 
 type sectionsPage struct {
@@ -81,14 +81,9 @@ func (s *Server) saveSection(w http.ResponseWriter, r *request) error {
 			Slug:        strings.TrimSpace(r.PostFormValue("slug." + string(l))),
 			Description: strings.TrimSpace(r.PostFormValue("description." + string(l))),
 		}
-		if n.Name == "" && n.Slug == "" && n.Description == "" {
-			continue // no name in this language
+		if n.Name != "" || n.Slug != "" || n.Description != "" {
+			sec.Names[l] = n
 		}
-		if n.Slug == "" {
-			n.Slug = content.Slugify(n.Name)
-		}
-		n.Name = s.cfg.Renderer.Text(string(l), n.Name)
-		sec.Names[l] = n
 	}
 	fe := fieldErrors{}
 	if raw := r.PostFormValue("parent"); raw != "" {
@@ -106,27 +101,14 @@ func (s *Server) saveSection(w http.ResponseWriter, r *request) error {
 	if sec.ID != 0 && contains(tree.Descendants(sec.ID), sec.ParentID) {
 		fe["parent"] = r.T("nr.problem.parent")
 	}
-	if err := mergeProblems(r, fe, sec.Validate()); err != nil {
-		return err
-	}
 	if len(fe) == 0 {
-		action := "section.create"
-		if sec.ID != 0 {
-			action = "section.update"
-		}
-		taken, err := s.writeTaxonomy(ctx, r, action, "section", func() string { return sectionName(*sec, r.p.Lang()) }, func(tx store.Tx) error {
-			if sec.ID == 0 {
-				return tx.CreateSection(ctx, sec)
-			}
-			return tx.UpdateSection(ctx, sec)
-		})
-		if err != nil {
-			return err
-		}
-		if !taken {
+		err := s.cfg.Editorial.SaveSection(ctx, editorial.Person(r.user), sec)
+		if err == nil {
 			return s.taxonomyDone(w, r, prefix+"sections")
 		}
-		fe["names"] = r.T("nr.problem.taken")
+		if err := mergeProblems(r, fe, err); err != nil {
+			return err
+		}
 	}
 	return s.render(w, http.StatusUnprocessableEntity, "section", s.sectionPage(r, sec, tree, fe))
 }

@@ -19,9 +19,11 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/auth"
+	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/i18n"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/urls"
 )
 
 // Mailer sends a plain-text e-mail. The newsroom uses it for password links; without one
@@ -30,8 +32,29 @@ type Mailer interface {
 	Send(ctx context.Context, to, subject, body string) error
 }
 
+// Store is what the newsroom reads, and the little it writes itself: sessions, tokens,
+// autosaves, accounts and preview links. Content changes go through the editorial core.
+type Store interface {
+	store.Accounts
+	store.AuditReader
+	store.Previews
+	store.Autosaves
+	store.ArticleReader
+	store.TaxonomyReader
+	store.DossierReader
+	store.RevisionReader
+	store.RedirectReader
+	store.Searcher
+	store.Throttle
+	store.Updater
+}
+
 // Config is what the newsroom needs from the command line.
 type Config struct {
+	// Editorial makes every change of content.
+	Editorial *editorial.Service
+	// Scheme builds the public site's addresses: "view on the site", preview links.
+	Scheme *urls.Scheme
 	// BaseURL is the public address; links in e-mails are made absolute with it, and
 	// cookies are marked Secure when it is https.
 	BaseURL  *url.URL
@@ -53,7 +76,7 @@ type Config struct {
 // Server is the newsroom, an http.Handler for /newsroom/ and everything below it.
 type Server struct {
 	cfg      Config
-	store    store.Store
+	store    Store
 	log      *slog.Logger
 	now      func() time.Time
 	base     string // BaseURL without a trailing slash
@@ -67,9 +90,12 @@ type Server struct {
 }
 
 // New builds the newsroom. Templates and assets are read once, here.
-func New(ctx context.Context, st store.Store, cfg Config) (*Server, error) {
-	if cfg.BaseURL == nil || cfg.Theme == nil || cfg.Renderer == nil || cfg.Hasher == nil {
-		return nil, fmt.Errorf("newsroom: base URL, theme, renderer and hasher are required")
+func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
+	if cfg.BaseURL == nil || cfg.Theme == nil || cfg.Renderer == nil || cfg.Hasher == nil || cfg.Editorial == nil {
+		return nil, fmt.Errorf("newsroom: base URL, theme, renderer, hasher and editorial core are required")
+	}
+	if cfg.Scheme == nil {
+		cfg.Scheme = urls.New()
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()

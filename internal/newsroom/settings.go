@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/editorial"
 )
 
 type settingsPage struct {
@@ -50,7 +50,7 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *request) error {
 	site.RequireSecondFactor = r.PostFormValue("require_2fa") == "1"
 	site.Taglines = map[content.Lang]string{}
 	for _, l := range site.Langs {
-		site.Taglines[l] = s.cfg.Renderer.Text(string(l), strings.TrimSpace(r.PostFormValue("tagline."+string(l))))
+		site.Taglines[l] = strings.TrimSpace(r.PostFormValue("tagline." + string(l)))
 	}
 	fe := fieldErrors{}
 	zone := strings.TrimSpace(r.PostFormValue("timezone"))
@@ -73,35 +73,9 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *request) error {
 		page.Zone = zone
 		return s.render(w, http.StatusUnprocessableEntity, "settings", page)
 	}
-	err := s.store.Update(ctx, func(tx store.Tx) error {
-		if err := tx.PutSite(ctx, site); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, s.entry(r.user, "settings", "settings", settingsDetail(r.site, site)))
-	})
-	if err != nil {
+	if err := s.cfg.Editorial.SaveSettings(ctx, editorial.Person(r.user), site); err != nil {
 		return err
 	}
 	seeOther(w, r, prefix+"settings?done=settings")
 	return nil
-}
-
-// settingsDetail says what changed, for the audit log.
-func settingsDetail(before, after content.Site) string {
-	var parts []string
-	if before.Name != after.Name {
-		parts = append(parts, "name: "+after.Name)
-	}
-	if before.Location.String() != after.Location.String() {
-		parts = append(parts, "time zone: "+after.Location.String())
-	}
-	if before.RequireSecondFactor != after.RequireSecondFactor {
-		parts = append(parts, map[bool]string{true: "second factor required", false: "second factor optional"}[after.RequireSecondFactor])
-	}
-	for _, l := range after.Langs {
-		if before.Taglines[l] != after.Taglines[l] {
-			parts = append(parts, "tagline "+string(l))
-		}
-	}
-	return strings.Join(parts, "; ")
 }

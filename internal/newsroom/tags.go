@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/editorial"
 )
 
 type tagsPage struct {
@@ -53,24 +53,13 @@ func (s *Server) createTag(w http.ResponseWriter, r *request) error {
 		return badRequest(err)
 	}
 	name := strings.Join(strings.Fields(r.PostFormValue("name")), " ")
-	t := &content.Tag{Lang: lang, Slug: content.Slugify(name), Name: s.cfg.Renderer.Text(string(lang), name)}
-	fe := fieldErrors{}
-	if err := mergeProblems(r, fe, t.Validate()); err != nil {
+	_, err = s.cfg.Editorial.CreateTag(ctx, editorial.Person(r.user), lang, name)
+	if err == nil {
+		return s.taxonomyDone(w, r, prefix+"tags?lang="+string(lang))
+	}
+	fe, ok := problems(r, err)
+	if !ok {
 		return err
-	}
-	if len(fe) == 0 {
-		taken, err := s.writeTaxonomy(ctx, r, "tag.create", "tag", func() string { return string(lang) + " " + t.Name },
-			func(tx store.Tx) error { return tx.CreateTag(ctx, t) })
-		if err != nil {
-			return err
-		}
-		if !taken {
-			return s.taxonomyDone(w, r, prefix+"tags?lang="+string(lang))
-		}
-		fe["name"] = r.T("nr.problem.taken")
-	}
-	if fe["slug"] != "" && fe["name"] == "" {
-		fe["name"] = fe["slug"] // the slug is made from the name
 	}
 	page, err := s.tagsPage(r, lang, name, fe)
 	if err != nil {

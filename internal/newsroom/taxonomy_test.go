@@ -103,7 +103,7 @@ func TestDossierArticlesInOrder(t *testing.T) {
 	v := url.Values{"lang": {"fr"}, "title": {"Solidarité"}, "slug": {"solidarite"}, "article": {idString(ids[0]), idString(ids[1])},
 		"pos." + idString(ids[1]): {"0"}, "add": {idString(ids[2])}}
 	ed.post("/newsroom/dossiers/"+idString(d.ID), v).want(t, http.StatusSeeOther)
-	list, _ := e.store.DossierArticles(ctx, d.ID, 10, 0)
+	list, _ := e.store.DossierArticles(ctx, d.ID, store.Readers, 10, 0)
 	var got []int64
 	for _, a := range list {
 		got = append(got, a.ID)
@@ -117,7 +117,7 @@ func TestDossierArticlesInOrder(t *testing.T) {
 	v.Add("article", idString(ids[2]))
 	v.Del("add")
 	ed.post("/newsroom/dossiers/"+idString(d.ID), v).want(t, http.StatusSeeOther)
-	if list, _ = e.store.DossierArticles(ctx, d.ID, 10, 0); len(list) != 2 {
+	if list, _ = e.store.DossierArticles(ctx, d.ID, store.Readers, 10, 0); len(list) != 2 {
 		t.Errorf("after removing: %d articles", len(list))
 	}
 	ed.get("/newsroom/dossiers/"+strconv.Itoa(9999)).want(t, http.StatusNotFound)

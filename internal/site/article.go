@@ -94,7 +94,7 @@ func (s *Server) article(r *http.Request, st *siteState, lang content.Lang, slug
 
 func (s *Server) articlePage(r *http.Request, st *siteState, a *content.Article) (*articlePage, error) {
 	ctx := r.Context()
-	versions, err := s.store.StoryVersions(ctx, a.StoryID)
+	versions, err := s.store.StoryVersions(ctx, a.StoryID, store.Readers)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +151,7 @@ func (s *Server) articleExtras(r *http.Request, st *siteState, p *articlePage) e
 	if err != nil {
 		return err
 	}
-	related, err := s.store.Teasers(r.Context(), content.RelatedReading(p.A, src, s.now(), relatedCount))
+	related, err := s.store.Teasers(r.Context(), content.RelatedReading(p.A, src, s.now(), relatedCount), store.Readers)
 	if err != nil {
 		return err
 	}

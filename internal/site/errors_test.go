@@ -49,13 +49,9 @@ func TestScheduledArticleAppearsAndCacheFollows(t *testing.T) {
 		t.Fatal("embargoed article on the home page before its time")
 	}
 	f.clock.Advance(2 * time.Hour)
-	f.update(t, func(tx store.Tx) error {
-		ids, err := tx.PublishDue(context.Background(), f.clock.Now())
-		if len(ids) != 1 {
-			t.Errorf("published %v, want the one scheduled article", ids)
-		}
-		return err
-	})
+	if ids := f.publishDue(t); len(ids) != 1 {
+		t.Errorf("published %v, want the one scheduled article", ids)
+	}
 	f.get(t, "/fr/article/sous-embargo").wantStatus(t, http.StatusOK)
 	home = f.get(t, "/fr/").wantStatus(t, http.StatusOK)
 	if !strings.Contains(home.body, "Sous embargo") {

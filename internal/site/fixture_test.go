@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/site"
@@ -53,6 +54,17 @@ func newFixture(t testing.TB, pageCache int64) *fixture {
 	}
 	t.Cleanup(f.site.Close)
 	return f
+}
+
+// publishDue publishes the scheduled articles whose time has come, as the scheduler's
+// job does, and returns their IDs.
+func (f *fixture) publishDue(t testing.TB) []int64 {
+	t.Helper()
+	ids, err := editorial.New(f.store, editorial.Config{Renderer: f.r, Clock: f.clock.Now}).PublishDue(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
 }
 
 // update runs fn in a write transaction and fails the test on error.

@@ -42,7 +42,7 @@ func (s *Server) home(r *http.Request, st *siteState, lang content.Lang) (*respo
 	l.Description = st.site.Taglines[lang]
 	hp := &homePage{L: l, DossiersURL: dossiersPath(lang)}
 
-	q := store.ListQuery{Lang: lang, Limit: perPage + 1, Offset: (page - 1) * perPage}
+	q := store.ListQuery{Audience: store.Readers, Lang: lang, Limit: perPage + 1, Offset: (page - 1) * perPage}
 	var lead *content.Teaser
 	if page == 1 {
 		if lead, err = s.leadStory(r, lang); err != nil {
@@ -76,7 +76,7 @@ func (s *Server) home(r *http.Request, st *siteState, lang content.Lang) (*respo
 // leadStory is the newest featured article, or the newest article when none is featured.
 func (s *Server) leadStory(r *http.Request, lang content.Lang) (*content.Teaser, error) {
 	for _, featured := range []bool{true, false} {
-		ts, err := s.store.Articles(r.Context(), store.ListQuery{Lang: lang, FeaturedOnly: featured, Limit: 1})
+		ts, err := s.store.Articles(r.Context(), store.ListQuery{Audience: store.Readers, Lang: lang, FeaturedOnly: featured, Limit: 1})
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +94,7 @@ func (s *Server) dossierBoxes(r *http.Request, st *siteState, l *Layout, lang co
 	}
 	var boxes []dossierBox
 	for _, d := range ds {
-		ts, err := s.store.DossierArticles(r.Context(), d.ID, dossierBoxLength, 0)
+		ts, err := s.store.DossierArticles(r.Context(), d.ID, store.Readers, dossierBoxLength, 0)
 		if err != nil {
 			return nil, err
 		}

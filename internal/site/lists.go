@@ -73,7 +73,7 @@ func (s *Server) section(r *http.Request, st *siteState, lang content.Lang, slug
 	}
 	ids := st.sections.Descendants(sec.ID)
 	return s.listing(r, st, p, path, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.Articles(r.Context(), store.ListQuery{Lang: lang, SectionIDs: ids, Limit: limit, Offset: offset})
+		return s.store.Articles(r.Context(), store.ListQuery{Audience: store.Readers, Lang: lang, SectionIDs: ids, Limit: limit, Offset: offset})
 	}, st.loaded)
 }
 
@@ -89,7 +89,7 @@ func (s *Server) tag(r *http.Request, st *siteState, lang content.Lang, slug str
 	p := &listPage{L: s.layout(st, lang, t.Name, path, map[content.Lang]string{lang: path}), Heading: t.Name}
 	p.Eyebrow = p.L.T("tag.eyebrow")
 	return s.listing(r, st, p, path, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.Articles(r.Context(), store.ListQuery{Lang: lang, TagID: t.ID, Limit: limit, Offset: offset})
+		return s.store.Articles(r.Context(), store.ListQuery{Audience: store.Readers, Lang: lang, TagID: t.ID, Limit: limit, Offset: offset})
 	}, time.Time{})
 }
 
@@ -111,7 +111,7 @@ func (s *Server) author(r *http.Request, st *siteState, lang content.Lang, slug 
 	p.Bio = template.HTML(person.BioHTML) // sanitised when saved
 	p.Eyebrow = p.L.T("author.eyebrow")
 	return s.listing(r, st, p, path, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.Articles(r.Context(), store.ListQuery{Lang: lang, AuthorID: person.ID, Limit: limit, Offset: offset})
+		return s.store.Articles(r.Context(), store.ListQuery{Audience: store.Readers, Lang: lang, AuthorID: person.ID, Limit: limit, Offset: offset})
 	}, person.UpdatedAt)
 }
 
@@ -135,7 +135,7 @@ func (s *Server) dossier(r *http.Request, st *siteState, lang content.Lang, slug
 	p := &listPage{L: s.layout(st, lang, d.Title, path, versions), Heading: d.Title, Intro: template.HTML(d.IntroHTML)}
 	p.Eyebrow = p.L.T("dossier.eyebrow")
 	return s.listing(r, st, p, path, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.DossierArticles(r.Context(), d.ID, limit, offset)
+		return s.store.DossierArticles(r.Context(), d.ID, store.Readers, limit, offset)
 	}, d.UpdatedAt)
 }
 

@@ -55,7 +55,7 @@ func TestEmbargoedPreview(t *testing.T) {
 
 	// When the embargo lifts, the link stops and the article's own address answers.
 	f.clock.Advance(time.Hour)
-	f.update(t, func(tx store.Tx) error { _, err := tx.PublishDue(context.Background(), f.clock.Now()); return err })
+	f.publishDue(t)
 	f.get(t, link).wantStatus(t, http.StatusNotFound)
 	f.get(t, "/fr/article/"+a.Slug).wantStatus(t, http.StatusOK)
 }

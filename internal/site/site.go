@@ -136,12 +136,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // contentChanged purges the page cache after a commit and reloads the site-wide state
 // when settings or taxonomy changed.
-func (s *Server) contentChanged(changes []store.Change) {
-	reload := false
-	for _, c := range changes {
-		reload = reload || c.Topic != store.TopicArticle
-	}
-	if reload {
+func (s *Server) contentChanged(c store.Change) {
+	if c.All {
 		s.stateGen.Add(1)
 	}
 	s.cache.purge(s.now())
