@@ -127,7 +127,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	m.site, err = site.New(ctx, m.store, site.Config{
-		BaseURL: base, PageCacheBytes: int64(m.Config.PageCacheMB) << 20, Theme: web.FS,
+		BaseURL: base, PageCacheBytes: int64(m.Config.PageCacheMB) << 20, Theme: web.FS, Scheme: m.scheme,
 		Media: m.media, Logger: m.log, Clock: time.Now,
 	})
 	if err != nil {

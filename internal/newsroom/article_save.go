@@ -112,7 +112,7 @@ func (s *Server) editable(r *request) (*content.Article, error) {
 		return nil, forbidden(errors.New("not this person's article"))
 	}
 	if !a.DeletedAt.IsZero() {
-		return nil, &httpError{status: http.StatusConflict, key: "nr.error.trashed"}
+		return nil, &httpError{Status: http.StatusConflict, Key: "trashed"}
 	}
 	return a, nil
 }

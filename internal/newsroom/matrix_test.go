@@ -51,7 +51,7 @@ func matrixFixture(t *testing.T, e *env, contributor *auth.User) map[string]stri
 	if err != nil || len(revs) == 0 {
 		t.Fatalf("revisions: %v", err)
 	}
-	css, _ := e.srv.assets.url("newsroom.css")
+	css, _ := e.srv.assets.URL("newsroom.css")
 	return map[string]string{
 		"articles": idString(a.ID), "rev": idString(revs[0].ID), "users": idString(target.ID),
 		"sections": idString(sec.ID), "dossiers": idString(d.ID), "people": idString(p.ID),

@@ -37,7 +37,7 @@ func (s *Server) mux(table []route) http.Handler {
 	// so forms need no token: a page of another site cannot post here.
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(s.wrap(&route{h: func(http.ResponseWriter, *request) error {
-		return &httpError{status: http.StatusForbidden, key: "nr.error.csrf", err: errors.New("cross-origin request")}
+		return &httpError{Status: http.StatusForbidden, Key: "csrf", Err: errors.New("cross-origin request")}
 	}}))
 	return cop.Handler(mux)
 }
@@ -74,7 +74,7 @@ func (s *Server) authorize(w http.ResponseWriter, r *request) (ok bool, err erro
 			seeOther(w, r, prefix+"account/2fa")
 			return false, nil
 		}
-		return false, &httpError{status: http.StatusForbidden, key: "nr.error.enrol"}
+		return false, &httpError{Status: http.StatusForbidden, Key: "enrol"}
 	case !auth.Can(r.user, rt.action):
 		return false, forbidden(errors.New("role may not " + string(rt.action)))
 	}

@@ -80,7 +80,7 @@ func (s *Server) createPreview(w http.ResponseWriter, r *request) error {
 		return err
 	}
 	if !page.Open {
-		return &httpError{status: http.StatusConflict, key: "nr.error.notembargoed"}
+		return &httpError{Status: http.StatusConflict, Key: "notembargoed"}
 	}
 	if note == "" || len([]rune(note)) > maxNoteLen {
 		page.NoteErr = r.T("nr.problem.note")

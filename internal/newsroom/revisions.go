@@ -107,7 +107,7 @@ func (s *Server) restoreRevision(w http.ResponseWriter, r *request) error {
 	}
 	_, err = s.cfg.Editorial.RevertArticle(r.Context(), editorial.Person(r.user), a.ID, rev.ID, v)
 	if errors.Is(err, store.ErrConflict) {
-		return &httpError{status: http.StatusConflict, key: "nr.error.409", err: err}
+		return &httpError{Status: http.StatusConflict, Key: "409", Err: err}
 	}
 	if err != nil {
 		return err

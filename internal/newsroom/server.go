@@ -24,6 +24,7 @@ import (
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/urls"
+	"github.com/roneo/roneo/internal/webkit"
 )
 
 // Mailer sends a plain-text e-mail. The newsroom uses it for password links; without one
@@ -83,7 +84,7 @@ type Server struct {
 	secure   bool   // cookies only over TLS
 	tmpl     *templates
 	bundle   *i18n.Bundle
-	assets   *assets
+	assets   *webkit.Assets
 	handler  http.Handler
 	serveMux *http.ServeMux // the routes, to tell which one a resumed form goes to
 	table    []route
@@ -118,14 +119,14 @@ func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
 	if s.bundle, err = i18n.Load(cfg.Theme, "i18n"); err != nil {
 		return nil, err
 	}
-	if s.assets, err = loadAssets(cfg.Theme, "static", prefix+"static/", "newsroom.css", "newsroom.js", "icon.svg"); err != nil {
+	if s.assets, err = webkit.LoadAssets(cfg.Theme, "static", func(hashed string) string { return prefix + "static/" + hashed }, assetNames...); err != nil {
 		return nil, err
 	}
 	if s.tmpl, err = parseTemplates(cfg.Theme, s.assets); err != nil {
 		return nil, err
 	}
 	s.table = s.routes()
-	s.handler = s.mux(s.table)
+	s.handler = webkit.Headers(securityFields)(s.mux(s.table))
 	return s, nil
 }
 
@@ -133,10 +134,7 @@ func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
 const prefix = "/newsroom/"
 
 // ServeHTTP answers every request below /newsroom/ with the newsroom's security headers.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	securityHeaders(w.Header())
-	s.handler.ServeHTTP(w, r)
-}
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 // absolute makes a newsroom path absolute with the configured base URL, for e-mails and
 // the console.

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+
+	"github.com/roneo/roneo/internal/webkit"
 )
 
 // Pages that have a template in templates/newsroom/; each is parsed with the layout and
@@ -26,9 +28,9 @@ type templates struct {
 	bufs  sync.Pool
 }
 
-func parseTemplates(fsys fs.FS, a *assets) (*templates, error) {
+func parseTemplates(fsys fs.FS, a *webkit.Assets) (*templates, error) {
 	funcs := template.FuncMap{
-		"asset": a.url,
+		"asset": a.URL,
 		"add":   func(a, b int) int { return a + b },
 		"join":  strings.Join,
 		"dict":  dict,

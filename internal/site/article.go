@@ -3,12 +3,13 @@ package site
 import (
 	"errors"
 	"html/template"
-	"net/http"
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/i18n"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/urls"
+	"github.com/roneo/roneo/internal/webkit"
 )
 
 // Related reading shows relatedCount articles, chosen among at most relatedPerSource
@@ -43,45 +44,51 @@ type articlePage struct {
 // Tel turns a phone number into a tel: target.
 func (p *articlePage) Tel(phone string) string { return (&content.Person{Phone: phone}).TelURI() }
 
-// loadArticle finds a visible article. For a slug the article had before, it returns the
-// current slug instead; for a withdrawn article, 410; for the rest, 404.
-func (s *Server) loadArticle(r *http.Request, lang content.Lang, slug string) (a *content.Article, movedTo string, err error) {
-	if !content.ValidSlug(slug) {
-		return nil, "", notFound(errors.New("malformed slug"))
-	}
-	a, err = s.store.Article(r.Context(), lang, slug)
+// loadArticle finds the article readers see at slug. For a slug the article had before,
+// it returns the page of the current one if readers may see it; for a withdrawn
+// article, 410; for the rest, 404.
+func (b *build) loadArticle(slug string) (*content.Article, *urls.Page, error) {
+	a, err := b.s.store.Article(b.ctx, b.lang, slug)
 	if errors.Is(err, store.ErrNotFound) {
-		current, rerr := s.store.SlugRedirect(r.Context(), lang, slug)
-		if rerr == nil {
-			return nil, current, nil
+		current, rerr := b.s.store.SlugRedirect(b.ctx, b.lang, slug)
+		if rerr != nil {
+			return nil, nil, webkit.NotFound(err)
 		}
-		return nil, "", notFound(err)
+		moved, err := b.s.store.Article(b.ctx, b.lang, current)
+		if err != nil || !moved.Visible(b.now) {
+			// Slug history keeps the article it belongs to; readers learn of it only
+			// once they may read it.
+			return nil, nil, webkit.NotFound(err)
+		}
+		p := articleAt(b.lang, current)
+		return nil, &p, nil
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
 	switch {
 	case a.Gone():
-		return nil, "", gone(nil)
-	case !a.Visible(s.now()):
-		return nil, "", notFound(nil)
+		b.show(content.KeyArticle(a.ID))
+		return nil, nil, webkit.Gone(nil)
+	case !a.Visible(b.now):
+		return nil, nil, webkit.NotFound(nil)
 	}
-	return a, "", nil
+	return a, nil, nil
 }
 
-func (s *Server) article(r *http.Request, st *siteState, lang content.Lang, slug string, print bool) (*response, error) {
-	a, movedTo, err := s.loadArticle(r, lang, slug)
+// article builds an article's page, or its print view.
+func (s *Server) article(b *build, print bool) (*Response, error) {
+	a, movedTo, err := b.loadArticle(b.page.Key)
 	if err != nil {
 		return nil, err
 	}
-	if movedTo != "" {
-		path := articlePath(lang, movedTo)
+	if movedTo != nil {
 		if print {
-			path += "/print"
+			return b.movedPermanently(urls.Page{Kind: urls.ArticlePrint, Lang: b.lang, Key: movedTo.Key}), nil
 		}
-		return movedPermanently(path), nil
+		return b.movedPermanently(*movedTo), nil
 	}
-	p, err := s.articlePage(r, st, a)
+	p, err := s.articleView(b, a)
 	if err != nil {
 		return nil, err
 	}
@@ -89,88 +96,106 @@ func (s *Server) article(r *http.Request, st *siteState, lang content.Lang, slug
 		p.L.BodyClass += " print-view"
 		p.L.NoIndex = true
 	}
-	return s.renderPage("article", p, nil, a.UpdatedAt)
+	return b.renderPage("article", p, nil, a.UpdatedAt)
 }
 
-func (s *Server) articlePage(r *http.Request, st *siteState, a *content.Article) (*articlePage, error) {
-	ctx := r.Context()
-	versions, err := s.store.StoryVersions(ctx, a.StoryID, store.Readers)
+func (s *Server) articleView(b *build, a *content.Article) (*articlePage, error) {
+	b.show(content.KeyArticle(a.ID), content.KeyStory(a.StoryID))
+	versions, err := s.store.StoryVersions(b.ctx, a.StoryID, store.Readers)
 	if err != nil {
 		return nil, err
 	}
-	paths := map[content.Lang]string{}
+	pages := map[content.Lang]urls.Page{}
 	for _, v := range versions {
-		paths[v.Lang] = articlePath(v.Lang, v.Slug)
+		pages[v.Lang] = articleAt(v.Lang, v.Slug)
 	}
-	path := articlePath(a.Lang, a.Slug)
-	l := s.layout(st, a.Lang, a.Title, path, paths)
+	self := articleAt(a.Lang, a.Slug)
+	l, err := b.layout(a.Title, pages)
+	if err != nil {
+		return nil, err
+	}
+	l.Canonical = b.absolute(self) // the print view's too
 	l.Description, l.OGType = a.Standfirst, "article"
 	l.BodyClass = "page-article"
 	p := &articlePage{
 		L: l, A: a, Body: template.HTML(a.BodyHTML), // sanitised when saved
 		KindLabel: kindLabel(l.Printer, a.Kind), KindClass: "kind-" + string(a.Kind),
 		Date: l.Printer.DateTime(a.PublishAt), DateISO: l.Printer.ISO(a.PublishAt),
-		Canonical: s.absolute(path), PrintURL: path + "/print",
+		Canonical: b.absolute(self), PrintURL: b.link(urls.Page{Kind: urls.ArticlePrint, Lang: a.Lang, Key: a.Slug}),
 		Contacts: a.Contacts,
 	}
 	if a.Image.Path != "" {
-		p.ImageURL = "/media/" + a.Image.Path
+		p.ImageURL = b.link(urls.Page{Kind: urls.Media, Key: a.Image.Path})
 	}
 	if a.UpdatedAt.Sub(a.PublishAt) > time.Hour {
 		p.Updated = l.Printer.DateTime(a.UpdatedAt)
 	}
-	p.Breadcrumbs = breadcrumbs(st, a.Lang, a.SectionID)
+	p.Breadcrumbs = b.breadcrumbs(a.Lang, a.SectionID)
 	for _, v := range versions {
 		if v.Lang != a.Lang {
-			p.Translations = append(p.Translations, langLink{Lang: string(v.Lang), Name: i18n.Autonym(v.Lang), URL: articlePath(v.Lang, v.Slug)})
+			p.Translations = append(p.Translations, langLink{Lang: string(v.Lang), Name: i18n.Autonym(v.Lang), URL: b.link(articleAt(v.Lang, v.Slug))})
 		}
 	}
 	for _, au := range a.Authors {
-		p.Authors = append(p.Authors, link{Name: au.Name, URL: pagePath(a.Lang, kindAuthor, au.Slug)})
+		b.show(content.KeyPerson(au.ID))
+		p.Authors = append(p.Authors, link{Name: au.Name, URL: b.link(urls.Page{Kind: urls.Author, Lang: a.Lang, Key: au.Slug})})
+	}
+	for _, c := range a.Contacts {
+		b.show(content.KeyPerson(c.ID))
 	}
 	for _, t := range a.Tags {
-		p.Tags = append(p.Tags, link{Name: t.Name, URL: pagePath(a.Lang, kindTag, t.Slug)})
+		b.show(content.KeyTag(t.ID))
+		p.Tags = append(p.Tags, link{Name: t.Name, URL: b.link(urls.Page{Kind: urls.Tag, Lang: a.Lang, Key: t.Slug})})
 	}
-	if err := s.articleExtras(r, st, p); err != nil {
+	if err := s.articleExtras(b, p); err != nil {
 		return nil, err
 	}
-	p.Share = newShareLinks(a, p.Canonical)
+	p.Share = b.shareLinks(a, p.Canonical)
 	return p, nil
 }
 
-// articleExtras adds the article's dossiers and its related reading.
-func (s *Server) articleExtras(r *http.Request, st *siteState, p *articlePage) error {
-	ds, err := s.store.ArticleDossiers(r.Context(), p.A.ID)
+// articleExtras adds the article's dossiers and its related reading. Related reading
+// draws on the article's dossiers, tags and section, and on the editors' picks: the page
+// depends on all of them, whatever it ends up showing.
+func (s *Server) articleExtras(b *build, p *articlePage) error {
+	ds, err := s.store.ArticleDossiers(b.ctx, p.A.ID)
 	if err != nil {
 		return err
 	}
 	for _, d := range ds {
-		p.Dossiers = append(p.Dossiers, link{Name: d.Title, URL: pagePath(d.Lang, kindDossier, d.Slug)})
+		b.show(content.KeyDossier(d.ID))
+		p.Dossiers = append(p.Dossiers, link{Name: d.Title, URL: b.link(urls.Page{Kind: urls.Dossier, Lang: d.Lang, Key: d.Slug})})
 	}
-	src, err := s.store.RelatedSources(r.Context(), p.A, relatedPerSource)
+	if p.A.SectionID != 0 {
+		b.show(content.KeySection(p.A.SectionID, p.A.Lang))
+	}
+	for _, id := range p.A.RelatedIDs {
+		b.show(content.KeyArticle(id))
+	}
+	src, err := s.store.RelatedSources(b.ctx, p.A, relatedPerSource)
 	if err != nil {
 		return err
 	}
-	related, err := s.store.Teasers(r.Context(), content.RelatedReading(p.A, src, s.now(), relatedCount), store.Readers)
+	related, err := s.store.Teasers(b.ctx, content.RelatedReading(p.A, src, b.now, relatedCount), store.Readers)
 	if err != nil {
 		return err
 	}
-	p.Related = s.teasers(st, p.L.Printer, related, true)
+	p.Related = b.teasers(p.L.Printer, related, true)
 	return nil
 }
 
 // breadcrumbs is the path of sections down to and including id.
-func breadcrumbs(st *siteState, lang content.Lang, id int64) []link {
+func (b *build) breadcrumbs(lang content.Lang, id int64) []link {
 	if id == 0 {
 		return nil
 	}
 	var out []link
-	for _, sec := range st.sections.Ancestors(id) {
+	for _, sec := range b.st.sections.Ancestors(id) {
 		if n, ok := sec.Names[lang]; ok {
-			out = append(out, link{Name: n.Name, URL: pagePath(lang, kindSection, n.Slug)})
+			out = append(out, link{Name: n.Name, URL: b.link(urls.Page{Kind: urls.Section, Lang: lang, Key: n.Slug})})
 		}
 	}
-	if sl := sectionLink(st, lang, id); sl != nil {
+	if sl := b.sectionLink(lang, id); sl != nil {
 		out = append(out, *sl)
 	}
 	return out

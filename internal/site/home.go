@@ -1,10 +1,12 @@
 package site
 
 import (
-	"net/http"
+	"errors"
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/urls"
+	"github.com/roneo/roneo/internal/webkit"
 )
 
 const (
@@ -31,52 +33,51 @@ type dossierBox struct {
 
 // home shows the lead story, the latest articles and the featured dossiers; its later
 // pages list older articles only.
-func (s *Server) home(r *http.Request, st *siteState, lang content.Lang) (*response, error) {
-	ctx := r.Context()
-	page, err := pageNumber(r)
+func (s *Server) home(b *build) (*Response, error) {
+	n := b.page.Number()
+	b.show(content.KeyLatest(b.lang))
+	l, err := b.layout("", everyLang(b.st, urls.Home))
 	if err != nil {
 		return nil, err
 	}
-	path := homePath(lang)
-	l := s.layout(st, lang, "", withPage(path, page), everyLang(st, homePath))
-	l.Description = st.site.Taglines[lang]
-	hp := &homePage{L: l, DossiersURL: dossiersPath(lang)}
+	l.Description = b.st.site.Taglines[b.lang]
+	hp := &homePage{L: l, DossiersURL: b.link(urls.Page{Kind: urls.Dossiers, Lang: b.lang})}
 
-	q := store.ListQuery{Audience: store.Readers, Lang: lang, Limit: perPage + 1, Offset: (page - 1) * perPage}
-	var lead *content.Teaser
-	if page == 1 {
-		if lead, err = s.leadStory(r, lang); err != nil {
+	q := store.ListQuery{Audience: store.Readers, Lang: b.lang, Limit: perPage + 1, Offset: (n - 1) * perPage}
+	if n == 1 {
+		lead, err := s.leadStory(b)
+		if err != nil {
 			return nil, err
 		}
 		if lead != nil {
 			q.ExcludeID = lead.ID
-			v := s.teaser(st, l.Printer, *lead, true)
+			v := b.teaser(l.Printer, *lead, true)
 			hp.Lead = &v
 		}
 	}
-	latest, err := s.store.Articles(ctx, q)
+	latest, err := s.store.Articles(b.ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	if page > 1 && len(latest) == 0 {
-		return nil, notFound(nil)
+	if n > 1 && len(latest) == 0 {
+		return nil, webkit.NotFound(errors.New("past the last page"))
 	}
 	hasNext := len(latest) > perPage
 	latest = latest[:min(len(latest), perPage)]
-	hp.Latest = s.teasers(st, l.Printer, latest, true)
-	hp.Pagination = newPagination(l.Printer, path, page, hasNext)
-	if page == 1 {
-		if hp.Dossiers, err = s.dossierBoxes(r, st, l, lang); err != nil {
+	hp.Latest = b.teasers(l.Printer, latest, true)
+	hp.Pagination = b.pagination(l.Printer, hasNext)
+	if n == 1 {
+		if hp.Dossiers, err = s.dossierBoxes(b, l); err != nil {
 			return nil, err
 		}
 	}
-	return s.renderPage("home", hp, latest, st.site.UpdatedAt)
+	return b.renderPage("home", hp, latest, b.st.site.UpdatedAt)
 }
 
 // leadStory is the newest featured article, or the newest article when none is featured.
-func (s *Server) leadStory(r *http.Request, lang content.Lang) (*content.Teaser, error) {
+func (s *Server) leadStory(b *build) (*content.Teaser, error) {
 	for _, featured := range []bool{true, false} {
-		ts, err := s.store.Articles(r.Context(), store.ListQuery{Audience: store.Readers, Lang: lang, FeaturedOnly: featured, Limit: 1})
+		ts, err := s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: b.lang, FeaturedOnly: featured, Limit: 1})
 		if err != nil {
 			return nil, err
 		}
@@ -87,20 +88,22 @@ func (s *Server) leadStory(r *http.Request, lang content.Lang) (*content.Teaser,
 	return nil, nil
 }
 
-func (s *Server) dossierBoxes(r *http.Request, st *siteState, l *Layout, lang content.Lang) ([]dossierBox, error) {
-	ds, err := s.store.Dossiers(r.Context(), lang, true, homeDossiers, 0)
+func (s *Server) dossierBoxes(b *build, l *Layout) ([]dossierBox, error) {
+	b.show(content.KeyDossiers(b.lang))
+	ds, err := s.store.Dossiers(b.ctx, b.lang, true, homeDossiers, 0)
 	if err != nil {
 		return nil, err
 	}
 	var boxes []dossierBox
 	for _, d := range ds {
-		ts, err := s.store.DossierArticles(r.Context(), d.ID, store.Readers, dossierBoxLength, 0)
+		b.show(content.KeyDossier(d.ID))
+		ts, err := s.store.DossierArticles(b.ctx, d.ID, store.Readers, dossierBoxLength, 0)
 		if err != nil {
 			return nil, err
 		}
 		boxes = append(boxes, dossierBox{
-			ID: d.ID, Title: d.Title, URL: pagePath(lang, kindDossier, d.Slug),
-			Articles: s.teasers(st, l.Printer, ts, false),
+			ID: d.ID, Title: d.Title, URL: b.link(urls.Page{Kind: urls.Dossier, Lang: b.lang, Key: d.Slug}),
+			Articles: b.teasers(l.Printer, ts, false),
 		})
 	}
 	return boxes, nil

@@ -4,10 +4,11 @@ import (
 	"context"
 	"html/template"
 	"net/http"
-	"strings"
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/i18n"
+	"github.com/roneo/roneo/internal/urls"
+	"github.com/roneo/roneo/internal/webkit"
 )
 
 // Layout is what every page shows around its main content. The printer is a named field,
@@ -28,6 +29,9 @@ type Layout struct {
 	NoIndex     bool
 	OGType      string
 	BodyClass   string
+
+	links  urls.Links
+	assets *webkit.Assets
 }
 
 type alternate struct{ Lang, URL string }
@@ -48,6 +52,12 @@ func (l *Layout) T(key string, args ...any) string { return l.Printer.T(key, arg
 func (l *Layout) N(key string, n int) string       { return l.Printer.N(key, n) }
 func (l *Layout) Lang() content.Lang               { return l.Printer.Lang() }
 
+// Asset is the address of a static file as this page links to it.
+func (l *Layout) Asset(name string) (string, error) {
+	u, err := l.assets.URL(name)
+	return l.links.To(u), err
+}
+
 // Dir is the writing direction of the page's language.
 func (l *Layout) Dir() string {
 	switch l.Lang().Base() {
@@ -62,122 +72,58 @@ func (l *Layout) Locale() string { return string(l.Lang()) }
 
 // everyLang maps each language of the site to its version of a page that exists in all
 // of them (the home page, the dossiers, search), for layout's versions.
-func everyLang(st *siteState, path func(content.Lang) string) map[content.Lang]string {
-	m := make(map[content.Lang]string, len(st.site.Langs))
+func everyLang(st *siteState, kind urls.Kind) map[content.Lang]urls.Page {
+	m := make(map[content.Lang]urls.Page, len(st.site.Langs))
 	for _, l := range st.site.Langs {
-		m[l] = path(l)
+		m[l] = urls.Page{Kind: kind, Lang: l}
 	}
 	return m
 }
 
-// layout builds the frame of a page in lang. versions maps each language the page exists
-// in to its path, for hreflang links and the switcher; languages without a version link
+// layout builds the frame of the page. versions maps each language the page exists in
+// to its version, for hreflang links and the switcher; languages without a version link
 // to their home page.
-func (s *Server) layout(st *siteState, lang content.Lang, title, path string, versions map[content.Lang]string) *Layout {
+func (b *build) layout(title string, versions map[content.Lang]urls.Page) (*Layout, error) {
+	st := b.st
 	l := &Layout{
-		Printer:   s.bundle.Printer(lang, st.site.Location),
+		Printer:   b.s.bundle.Printer(b.lang, st.site.Location),
 		SiteName:  st.site.Name,
-		Tagline:   st.site.Taglines[lang],
+		Tagline:   st.site.Taglines[b.lang],
 		Title:     title,
-		HomeURL:   homePath(lang),
-		SearchURL: searchPath(lang),
-	}
-	if path != "" {
-		l.Canonical = s.absolute(path)
+		HomeURL:   b.link(urls.Page{Kind: urls.Home, Lang: b.lang}),
+		SearchURL: b.link(urls.Page{Kind: urls.Search, Lang: b.lang}),
+		Canonical: b.absolute(b.page),
+		links:     b.links,
+		assets:    b.s.assets,
 	}
 	for _, other := range st.site.Langs {
 		p, ok := versions[other]
 		if ok {
-			l.Alternates = append(l.Alternates, alternate{Lang: string(other), URL: s.absolute(p)})
+			l.Alternates = append(l.Alternates, alternate{Lang: string(other), URL: b.absolute(p)})
 		} else {
-			p = homePath(other)
+			p = urls.Page{Kind: urls.Home, Lang: other}
 		}
 		if len(st.site.Langs) > 1 {
-			l.Languages = append(l.Languages, langLink{Lang: string(other), Name: i18n.Autonym(other), URL: p, Current: other == lang})
+			l.Languages = append(l.Languages, langLink{Lang: string(other), Name: i18n.Autonym(other), URL: b.link(p), Current: other == b.lang})
 		}
 	}
 	if len(l.Alternates) == 1 {
 		l.Alternates = nil // a page alone in its language has no alternates to declare
 	}
-	l.Nav = st.menus[lang].forPath(path)
-	return l
-}
-
-// menu is a language's section menu, rendered once for each item being the current
-// page and once for none: the menu is on every page, and rendering it each time was a
-// third of a page's template time.
-type menu struct {
-	urls []string
-	html []template.HTML // html[0]: no current item; html[i+1]: item i current
-}
-
-type menuData struct {
-	Label string
-	Items []link
-}
-
-// newMenu renders lang's menu: home, the top-level sections named in lang, dossiers.
-func (s *Server) newMenu(st *siteState, lang content.Lang) (*menu, error) {
-	p := s.bundle.Printer(lang, st.site.Location)
-	items := []link{{Name: p.T("nav.home"), URL: homePath(lang)}}
-	for _, sec := range st.sections.Children(0) {
-		if n, ok := sec.Names[lang]; ok {
-			items = append(items, link{Name: n.Name, URL: pagePath(lang, kindSection, n.Slug)})
-		}
-	}
-	items = append(items, link{Name: p.T("nav.dossiers"), URL: dossiersPath(lang)})
-	m := &menu{}
-	for current := -1; current < len(items); current++ {
-		marked := make([]link, len(items))
-		copy(marked, items)
-		if current >= 0 {
-			marked[current].Current = true
-		}
-		html, err := s.tmpl.fragment("nav", menuData{Label: p.T("nav.sections"), Items: marked})
-		if err != nil {
-			return nil, err
-		}
-		m.html = append(m.html, html)
-	}
-	for _, it := range items {
-		m.urls = append(m.urls, it.URL)
-	}
-	return m, nil
-}
-
-// forPath returns the menu with path's item marked current, if it has one.
-func (m *menu) forPath(path string) template.HTML {
-	if m == nil {
-		return ""
-	}
-	for i, u := range m.urls {
-		if u == path {
-			return m.html[i+1]
-		}
-	}
-	return m.html[0]
+	var err error
+	l.Nav, err = b.menu()
+	return l, err
 }
 
 // langFromRequest returns the page's language from the URL, or the site's default when
-// the first segment is not one of the site's languages (for error pages).
+// the path is in none of the site's languages (for error pages).
 func (s *Server) langFromRequest(ctx context.Context, r *http.Request) (content.Lang, *siteState) {
 	st, err := s.current(ctx)
 	if err != nil {
 		return "en", &siteState{site: content.DefaultSite(), sections: content.NewSectionTree(nil)}
 	}
-	first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
-	if l, ok := s.siteLang(st, first); ok {
+	if l, ok := s.scheme.LangOf(r.URL.Path); ok && st.site.HasLang(l) {
 		return l, st
 	}
 	return st.site.DefaultLang(), st
-}
-
-// siteLang accepts exactly the site's languages as URL prefixes.
-func (s *Server) siteLang(st *siteState, v string) (content.Lang, bool) {
-	for _, l := range st.site.Langs {
-		if string(l) == v {
-			return l, true
-		}
-	}
-	return "", false
 }

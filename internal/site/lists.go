@@ -3,11 +3,12 @@ package site
 import (
 	"errors"
 	"html/template"
-	"net/http"
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/urls"
+	"github.com/roneo/roneo/internal/webkit"
 )
 
 // listPage is a section, tag, author or dossier page: a heading, an introduction and a
@@ -28,114 +29,129 @@ type listPage struct {
 
 // listing fetches one page of articles (one more than shown, to know whether a next page
 // exists) and fills in the list part of p.
-func (s *Server) listing(r *http.Request, st *siteState, p *listPage, path string, fetch func(limit, offset int) ([]content.Teaser, error), floor time.Time) (*response, error) {
-	page, err := pageNumber(r)
+func (b *build) listing(p *listPage, fetch func(limit, offset int) ([]content.Teaser, error), floor time.Time) (*Response, error) {
+	n := b.page.Number()
+	ts, err := fetch(perPage+1, (n-1)*perPage)
 	if err != nil {
 		return nil, err
 	}
-	ts, err := fetch(perPage+1, (page-1)*perPage)
-	if err != nil {
-		return nil, err
-	}
-	if page > 1 && len(ts) == 0 {
-		return nil, notFound(errors.New("past the last page"))
+	if n > 1 && len(ts) == 0 {
+		return nil, webkit.NotFound(errors.New("past the last page"))
 	}
 	hasNext := len(ts) > perPage
 	ts = ts[:min(len(ts), perPage)]
-	p.Teasers = s.teasers(st, p.L.Printer, ts, true)
-	p.Pagination = newPagination(p.L.Printer, path, page, hasNext)
-	if page > 1 {
-		p.L.Title = p.L.T("pagination.title", p.L.Title, page)
-		p.L.Canonical = s.absolute(withPage(path, page))
+	p.Teasers = b.teasers(p.L.Printer, ts, true)
+	p.Pagination = b.pagination(p.L.Printer, hasNext)
+	if n > 1 {
+		p.L.Title = p.L.T("pagination.title", p.L.Title, n)
 	}
-	return s.renderPage("list", p, ts, floor)
+	return b.renderPage("list", p, ts, floor)
 }
 
-func (s *Server) section(r *http.Request, st *siteState, lang content.Lang, slug string) (*response, error) {
-	sec, ok := st.sections.BySlug(lang, slug)
+// listVersions are the first pages of a list in each language it exists in.
+func listVersions(kind urls.Kind, slugs map[content.Lang]string) map[content.Lang]urls.Page {
+	m := make(map[content.Lang]urls.Page, len(slugs))
+	for l, slug := range slugs {
+		m[l] = urls.Page{Kind: kind, Lang: l, Key: slug}
+	}
+	return m
+}
+
+func (s *Server) section(b *build) (*Response, error) {
+	sec, ok := b.st.sections.BySlug(b.lang, b.page.Key)
 	if !ok {
-		return nil, notFound(errors.New("no such section"))
+		return nil, webkit.NotFound(errors.New("no such section"))
 	}
-	name := sec.Names[lang]
-	path := pagePath(lang, kindSection, slug)
-	versions := map[content.Lang]string{}
+	name := sec.Names[b.lang]
+	slugs := map[content.Lang]string{}
 	for l, n := range sec.Names {
-		versions[l] = pagePath(l, kindSection, n.Slug)
+		slugs[l] = n.Slug
 	}
-	p := &listPage{L: s.layout(st, lang, name.Name, path, versions), Heading: name.Name, Description: name.Description}
-	p.L.Description = name.Description
-	crumbs := breadcrumbs(st, lang, sec.ID)
-	p.Breadcrumbs = crumbs[:len(crumbs)-1]
-	for _, c := range st.sections.Children(sec.ID) {
-		if n, ok := c.Names[lang]; ok {
-			p.Children = append(p.Children, link{Name: n.Name, URL: pagePath(lang, kindSection, n.Slug)})
-		}
-	}
-	ids := st.sections.Descendants(sec.ID)
-	return s.listing(r, st, p, path, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.Articles(r.Context(), store.ListQuery{Audience: store.Readers, Lang: lang, SectionIDs: ids, Limit: limit, Offset: offset})
-	}, st.loaded)
-}
-
-func (s *Server) tag(r *http.Request, st *siteState, lang content.Lang, slug string) (*response, error) {
-	if !content.ValidSlug(slug) {
-		return nil, notFound(errors.New("malformed slug"))
-	}
-	t, err := s.store.Tag(r.Context(), lang, slug)
+	l, err := b.layout(name.Name, listVersions(urls.Section, slugs))
 	if err != nil {
 		return nil, err
 	}
-	path := pagePath(lang, kindTag, slug)
-	p := &listPage{L: s.layout(st, lang, t.Name, path, map[content.Lang]string{lang: path}), Heading: t.Name}
+	p := &listPage{L: l, Heading: name.Name, Description: name.Description}
+	p.L.Description = name.Description
+	crumbs := b.breadcrumbs(b.lang, sec.ID)
+	p.Breadcrumbs = crumbs[:len(crumbs)-1]
+	for _, c := range b.st.sections.Children(sec.ID) {
+		if n, ok := c.Names[b.lang]; ok {
+			p.Children = append(p.Children, link{Name: n.Name, URL: b.link(urls.Page{Kind: urls.Section, Lang: b.lang, Key: n.Slug})})
+		}
+	}
+	ids := b.st.sections.Descendants(sec.ID)
+	for _, id := range ids {
+		b.show(content.KeySection(id, b.lang))
+	}
+	return b.listing(p, func(limit, offset int) ([]content.Teaser, error) {
+		return s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: b.lang, SectionIDs: ids, Limit: limit, Offset: offset})
+	}, b.st.loaded)
+}
+
+func (s *Server) tag(b *build) (*Response, error) {
+	t, err := s.store.Tag(b.ctx, b.lang, b.page.Key)
+	if err != nil {
+		return nil, err
+	}
+	b.show(content.KeyTag(t.ID))
+	l, err := b.layout(t.Name, listVersions(urls.Tag, map[content.Lang]string{b.lang: t.Slug}))
+	if err != nil {
+		return nil, err
+	}
+	p := &listPage{L: l, Heading: t.Name}
 	p.Eyebrow = p.L.T("tag.eyebrow")
-	return s.listing(r, st, p, path, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.Articles(r.Context(), store.ListQuery{Audience: store.Readers, Lang: lang, TagID: t.ID, Limit: limit, Offset: offset})
+	return b.listing(p, func(limit, offset int) ([]content.Teaser, error) {
+		return s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: b.lang, TagID: t.ID, Limit: limit, Offset: offset})
 	}, time.Time{})
 }
 
-func (s *Server) author(r *http.Request, st *siteState, lang content.Lang, slug string) (*response, error) {
-	if !content.ValidSlug(slug) {
-		return nil, notFound(errors.New("malformed slug"))
-	}
-	person, err := s.store.Person(r.Context(), slug)
+func (s *Server) author(b *build) (*Response, error) {
+	person, err := s.store.Person(b.ctx, b.page.Key)
 	if err != nil {
 		return nil, err
 	}
-	path := pagePath(lang, kindAuthor, slug)
-	versions := map[content.Lang]string{}
-	for _, l := range st.site.Langs {
-		versions[l] = pagePath(l, kindAuthor, slug)
+	b.show(content.KeyPerson(person.ID), content.KeyAuthor(person.ID, b.lang))
+	slugs := map[content.Lang]string{}
+	for _, l := range b.st.site.Langs {
+		slugs[l] = person.Slug
 	}
-	p := &listPage{L: s.layout(st, lang, person.Name, path, versions), Heading: person.Name, Person: &person}
+	l, err := b.layout(person.Name, listVersions(urls.Author, slugs))
+	if err != nil {
+		return nil, err
+	}
+	p := &listPage{L: l, Heading: person.Name, Person: &person}
 	p.L.OGType = "profile"
 	p.Bio = template.HTML(person.BioHTML) // sanitised when saved
 	p.Eyebrow = p.L.T("author.eyebrow")
-	return s.listing(r, st, p, path, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.Articles(r.Context(), store.ListQuery{Audience: store.Readers, Lang: lang, AuthorID: person.ID, Limit: limit, Offset: offset})
+	return b.listing(p, func(limit, offset int) ([]content.Teaser, error) {
+		return s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: b.lang, AuthorID: person.ID, Limit: limit, Offset: offset})
 	}, person.UpdatedAt)
 }
 
-func (s *Server) dossier(r *http.Request, st *siteState, lang content.Lang, slug string) (*response, error) {
-	if !content.ValidSlug(slug) {
-		return nil, notFound(errors.New("malformed slug"))
-	}
-	d, err := s.store.Dossier(r.Context(), lang, slug)
+func (s *Server) dossier(b *build) (*Response, error) {
+	d, err := s.store.Dossier(b.ctx, b.lang, b.page.Key)
 	if err != nil {
 		return nil, err
 	}
-	others, err := s.store.DossierVersions(r.Context(), d.StoryID)
+	others, err := s.store.DossierVersions(b.ctx, d.StoryID)
 	if err != nil {
 		return nil, err
 	}
-	versions := map[content.Lang]string{}
+	slugs := map[content.Lang]string{}
 	for _, o := range others {
-		versions[o.Lang] = pagePath(o.Lang, kindDossier, o.Slug)
+		b.show(content.KeyDossier(o.ID)) // their addresses are in this page's head
+		slugs[o.Lang] = o.Slug
 	}
-	path := pagePath(lang, kindDossier, slug)
-	p := &listPage{L: s.layout(st, lang, d.Title, path, versions), Heading: d.Title, Intro: template.HTML(d.IntroHTML)}
+	b.show(content.KeyDossier(d.ID))
+	l, err := b.layout(d.Title, listVersions(urls.Dossier, slugs))
+	if err != nil {
+		return nil, err
+	}
+	p := &listPage{L: l, Heading: d.Title, Intro: template.HTML(d.IntroHTML)}
 	p.Eyebrow = p.L.T("dossier.eyebrow")
-	return s.listing(r, st, p, path, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.DossierArticles(r.Context(), d.ID, store.Readers, limit, offset)
+	return b.listing(p, func(limit, offset int) ([]content.Teaser, error) {
+		return s.store.DossierArticles(b.ctx, d.ID, store.Readers, limit, offset)
 	}, d.UpdatedAt)
 }
 
@@ -149,28 +165,29 @@ type dossierItem struct {
 	Title, URL, Summary string
 }
 
-func (s *Server) dossiers(r *http.Request, st *siteState, lang content.Lang) (*response, error) {
-	page, err := pageNumber(r)
+func (s *Server) dossiers(b *build) (*Response, error) {
+	n := b.page.Number()
+	b.show(content.KeyDossiers(b.lang))
+	ds, err := s.store.Dossiers(b.ctx, b.lang, false, perPage+1, (n-1)*perPage)
 	if err != nil {
 		return nil, err
 	}
-	ds, err := s.store.Dossiers(r.Context(), lang, false, perPage+1, (page-1)*perPage)
+	if n > 1 && len(ds) == 0 {
+		return nil, webkit.NotFound(errors.New("past the last page"))
+	}
+	l, err := b.layout("", everyLang(b.st, urls.Dossiers))
 	if err != nil {
 		return nil, err
 	}
-	if page > 1 && len(ds) == 0 {
-		return nil, notFound(errors.New("past the last page"))
-	}
-	path := dossiersPath(lang)
-	l := s.layout(st, lang, "", withPage(path, page), everyLang(st, dossiersPath))
 	l.Title = l.T("dossiers.title")
-	p := &dossiersPage{L: l, Pagination: newPagination(l.Printer, path, page, len(ds) > perPage)}
-	floor := st.loaded
+	p := &dossiersPage{L: l, Pagination: b.pagination(l.Printer, len(ds) > perPage)}
+	floor := b.st.loaded
 	for _, d := range ds[:min(len(ds), perPage)] {
-		p.Dossiers = append(p.Dossiers, dossierItem{Title: d.Title, URL: pagePath(lang, kindDossier, d.Slug), Summary: summary(d.IntroHTML, 240)})
+		b.show(content.KeyDossier(d.ID))
+		p.Dossiers = append(p.Dossiers, dossierItem{Title: d.Title, URL: b.link(urls.Page{Kind: urls.Dossier, Lang: b.lang, Key: d.Slug}), Summary: summary(d.IntroHTML, 240)})
 		if d.UpdatedAt.After(floor) {
 			floor = d.UpdatedAt
 		}
 	}
-	return s.renderPage("dossiers", p, nil, floor)
+	return b.renderPage("dossiers", p, nil, floor)
 }

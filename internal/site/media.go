@@ -3,37 +3,28 @@ package site
 import (
 	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/roneo/roneo/internal/media"
+	"github.com/roneo/roneo/internal/webkit"
 )
-
-// mediaPrefix is where media files are served. It is handled before the router: media
-// names nest ("albums/2026/x.webp"), and a "/media/{path...}" route would clash with
-// "/{lang}/{$}".
-const mediaPrefix = "/media/"
 
 var cacheMedia = []string{"public, max-age=86400"}
 
-// serveMedia answers /media/{name} from the media store, with range requests and
+// serveMedia answers a media file from the media store, with range requests and
 // conditional requests handled by http.ServeContent.
-func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request) error {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		return notFound(errors.New("media are read-only"))
-	}
+func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request, name string) error {
 	if s.cfg.Media == nil {
-		return notFound(nil)
+		return webkit.NotFound(errNoMedia)
 	}
-	name := strings.TrimPrefix(r.URL.Path, mediaPrefix)
 	if media.ValidateName(name) != nil {
-		return notFound(errors.New("invalid media name"))
+		return webkit.NotFound(errors.New("invalid media name"))
 	}
 	blob, info, err := s.cfg.Media.Open(r.Context(), name)
 	if errors.Is(err, media.ErrNotFound) {
-		return notFound(err)
+		return webkit.NotFound(err)
 	}
 	if err != nil {
-		return &httpError{status: http.StatusServiceUnavailable, key: "error.503", err: err}
+		return &webkit.Error{Status: http.StatusServiceUnavailable, Key: "503", Err: err}
 	}
 	defer blob.Close()
 	h := w.Header()

@@ -33,7 +33,7 @@ func TestHomePage(t *testing.T) {
 		t.Errorf("lead title = %q", got)
 	}
 	p.count(t, ".latest .teasers > li", 20)
-	if got := p.attr(t, ".pagination a[rel=next]", "href"); got != "/fr/?page=2" {
+	if got := p.attr(t, ".pagination a[rel=next]", "href"); got != "/fr/page/2" {
 		t.Errorf("next page link = %q", got)
 	}
 	if got := p.text(t, ".dossier-box h3"); got != "Solidarité avec les grévistes" {
@@ -49,8 +49,18 @@ func TestHomePage(t *testing.T) {
 	if strings.Contains(p.body, "Brouillon") || strings.Contains(p.body, "Sous embargo") || strings.Contains(p.body, "Retiré") {
 		t.Error("home page lists an unpublished article")
 	}
-	f.get(t, "/fr/?page=3").wantStatus(t, http.StatusOK)
-	f.get(t, "/fr/?page=4").wantStatus(t, http.StatusNotFound)
+	f.get(t, "/fr/page/3").wantStatus(t, http.StatusOK)
+	f.get(t, "/fr/page/4").wantStatus(t, http.StatusNotFound)
+	// Pages are in the path, where a static mirror has them; the old query answers 301.
+	if got := f.get(t, "/fr/?page=3").wantStatus(t, http.StatusMovedPermanently).Header.Get("Location"); got != "/fr/page/3" {
+		t.Errorf("?page=3 redirects to %q", got)
+	}
+	if got := f.get(t, "/fr/?page=1").wantStatus(t, http.StatusMovedPermanently).Header.Get("Location"); got != "/fr/" {
+		t.Errorf("?page=1 redirects to %q", got)
+	}
+	if got := f.get(t, "/fr/page/1").wantStatus(t, http.StatusMovedPermanently).Header.Get("Location"); got != "/fr/" {
+		t.Errorf("/page/1 redirects to %q", got)
+	}
 }
 
 func TestHomePageInDutch(t *testing.T) {
@@ -190,8 +200,8 @@ func TestListPages(t *testing.T) {
 	if got := p.attr(t, `link[rel=alternate][hreflang=nl]`, "href"); got != "https://news.example.org/nl/rubriek/internationaal" {
 		t.Errorf("section hreflang = %q", got)
 	}
-	p = f.get(t, "/fr/rubrique/europe?page=2").wantStatus(t, http.StatusOK)
-	if got := p.attr(t, "link[rel=canonical]", "href"); got != "https://news.example.org/fr/rubrique/europe?page=2" {
+	p = f.get(t, "/fr/rubrique/europe/page/2").wantStatus(t, http.StatusOK)
+	if got := p.attr(t, "link[rel=canonical]", "href"); got != "https://news.example.org/fr/rubrique/europe/page/2" {
 		t.Errorf("page 2 canonical = %q", got)
 	}
 	p = f.get(t, "/fr/sujet/greve").wantStatus(t, http.StatusOK)

@@ -8,39 +8,30 @@ import (
 
 	"github.com/roneo/roneo/internal/auth"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/webkit"
 )
 
-// maxSecretLen bounds the secret of a preview link before it is hashed.
-const maxSecretLen = 128
+// noReferrer keeps the preview's secret, which is in its address, from other sites.
+var noReferrer = webkit.Field{Key: "Referrer-Policy", Value: []string{"no-referrer"}}
 
-// preview serves an embargoed press release to whoever holds a secret preview link made
+// preview builds an embargoed press release for whoever holds a secret preview link made
 // in the newsroom. The page says it is embargoed and until when, is never cached and
 // never indexed, and stops answering when the embargo lifts (the article's own address
 // works then) or when the link is revoked.
-func (s *Server) preview(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.current(r.Context())
-	if err != nil {
-		return err
-	}
-	lang, ok := s.siteLang(st, r.PathValue("lang"))
-	secret := r.PathValue("secret")
-	if !ok || secret == "" || len(secret) > maxSecretLen {
-		return notFound(errors.New("malformed preview link"))
-	}
-	now := s.now()
-	a, _, err := s.store.PreviewByHash(r.Context(), auth.HashToken(secret), now)
+func (s *Server) preview(b *build) (*Response, error) {
+	a, _, err := s.store.PreviewByHash(b.ctx, auth.HashToken(b.page.Key), b.now)
 	if errors.Is(err, store.ErrNotFound) {
-		return notFound(err)
+		return nil, webkit.NotFound(err)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if a.Lang != lang || !a.Embargoed(now) {
-		return notFound(errors.New("not under embargo"))
+	if a.Lang != b.lang || !a.Embargoed(b.now) {
+		return nil, webkit.NotFound(errors.New("not under embargo"))
 	}
-	p, err := s.articlePage(r, st, a)
+	p, err := s.articleView(b, a)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	p.L.NoIndex = true
 	p.L.Canonical = "" // the article's address does not answer yet
@@ -48,9 +39,8 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) error {
 	p.Body = template.HTML(`<p class="embargo-notice"><strong>`+html.EscapeString(banner)+`</strong></p>`) + p.Body
 	body, err := s.tmpl.render("article", p)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	w.Header().Set("Referrer-Policy", "no-referrer") // the secret is in the address
-	serveUnstored(w, r, body, "noindex, nofollow")
-	return nil
+	return &Response{Status: http.StatusOK, Body: body, ContentType: "text/html; charset=utf-8",
+		Robots: "noindex, nofollow", Header: []webkit.Field{noReferrer}}, nil
 }

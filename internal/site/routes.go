@@ -9,36 +9,35 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/urls"
+	"github.com/roneo/roneo/internal/webkit"
 )
 
 // Limits on what a URL may carry before it is refused outright. Query strings may be
 // long enough for a search pasted from a document (the search reads its first 500
-// characters); the rest of the site reads only ?page=.
+// characters).
 const (
-	maxPathLen  = 1024
+	maxPathLen  = urls.MaxPathLen
 	maxQueryLen = 64 << 10
-	maxPage     = 10_000
 )
 
-// routes lists every public route.
+// routes lists every public route: three fixed addresses, then every page of the
+// address scheme, which the scheme parses and the builders build.
 func (s *Server) routes() http.Handler {
-	mux := http.NewServeMux()
+	mux := &mediaFirst{ServeMux: http.NewServeMux(), prefix: s.mediaPrefix(), media: s.handle(s.get)}
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /robots.txt", s.robots)
-	mux.Handle("GET /static/{file}", s.handle(s.assets.serve))
 	mux.Handle("GET /favicon.ico", s.handle(s.favicon))
-	mux.Handle("GET /{$}", s.handle(s.rootRedirect))
-	mux.Handle("GET /{lang}", s.handle(s.langRedirect))
-	mux.Handle("GET /{lang}/{$}", s.page(s.home))
-	mux.Handle("GET /{lang}/{segment}", s.handle(s.indexRedirect))
-	mux.Handle("GET /{lang}/{segment}/{$}", s.indexOrSearch(s.page(s.index)))
-	mux.Handle("GET /{lang}/preview/{secret}", s.handle(s.preview))
-	mux.Handle("GET /{lang}/{segment}/{slug}", s.page(s.item))
-	mux.Handle("GET /{lang}/{segment}/{slug}/{action}", s.page(s.itemAction))
-	mux.Handle("POST /{lang}/{segment}/{slug}/{action}", s.handle(s.itemPost))
-	mux.Handle("/", s.handle(func(http.ResponseWriter, *http.Request) error { return notFound(nil) }))
-	return s.guard(mux)
+	mux.Handle("GET /", s.handle(s.get))
+	mux.Handle("POST /", s.handle(s.post))
+	mux.Handle("/", s.handle(func(http.ResponseWriter, *http.Request) error { return webkit.NotFound(nil) }))
+	// Unsafe methods from other origins are refused: the public site's forms (Mastodon
+	// sharing today) must only ever be sent from its own pages.
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(s.handle(func(http.ResponseWriter, *http.Request) error {
+		return webkit.Forbidden(errors.New("cross-origin request"))
+	}))
+	return webkit.Headers(webkit.Security(defaultCSP))(s.guard(cop.Handler(mux)))
 }
 
 // guard refuses malformed requests before routing: overlong or non-UTF-8 paths and
@@ -47,7 +46,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if len(r.URL.Path) > maxPathLen || len(r.URL.RawQuery) > maxQueryLen ||
 			!utf8.ValidString(r.URL.Path) || strings.ContainsRune(r.URL.Path, 0) {
-			s.fail(w, r, badRequest(errors.New("malformed URL")))
+			s.fail(w, r, webkit.BadRequest(errors.New("malformed URL")))
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -63,98 +62,132 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 	})
 }
 
-// pageFunc builds a cacheable page in a language the site publishes in.
-type pageFunc func(r *http.Request, st *siteState, lang content.Lang) (*response, error)
-
-// page serves a pageFunc through the page cache. Concurrent misses on one page render
-// (and compress) it once.
-func (s *Server) page(h pageFunc) http.Handler {
-	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		key, err := cacheKey(r)
-		if err != nil {
-			return err
+// get answers every GET of the address scheme.
+func (s *Server) get(w http.ResponseWriter, r *http.Request) error {
+	parsed := s.scheme.Parse(r.URL.Path)
+	switch parsed.Status {
+	case urls.NotFound:
+		return s.unknown(w, r, webkit.NotFound(errors.New("no page at this address")))
+	case urls.Redirect:
+		location := parsed.Location
+		if parsed.Page.Kind == urls.Search && r.URL.RawQuery != "" {
+			location += "?" + r.URL.RawQuery
 		}
-		if !s.cache.enabled() {
-			resp, err := s.build(r, h)
-			if err != nil {
-				return err
-			}
-			serveEntry(w, r, newEntry(key, resp, false))
-			return nil
-		}
-		e, generation := s.cache.get(key)
-		if e == nil {
-			v, err, _ := s.flights.Do(key, func() (any, error) {
-				// Other readers wait on this render: one leaving must not fail it for all.
-				resp, err := s.build(r.WithContext(context.WithoutCancel(r.Context())), h)
-				if err != nil {
-					return nil, err
-				}
-				e := newEntry(key, resp, true)
-				if e.status == http.StatusOK {
-					s.cache.put(e, generation)
-				}
-				return e, nil
-			})
-			if err != nil {
-				return err
-			}
-			e = v.(*entry)
-		}
-		serveEntry(w, r, e)
+		http.Redirect(w, r, location, http.StatusMovedPermanently)
 		return nil
-	})
+	}
+	p := parsed.Page
+	switch p.Kind {
+	case urls.Root:
+		return s.root(w, r)
+	case urls.Asset:
+		return s.assets.Serve(w, r, p.Key)
+	case urls.Media:
+		return s.serveMedia(w, r, p.Key)
+	}
+	switch {
+	case p.Kind == urls.Search || p.Kind == urls.Preview:
+		return s.serveUncached(w, r, p)
+	case p.Kind.Paginated() && r.URL.Query().Has("page"):
+		return s.pageInPath(w, r, p)
+	}
+	return s.servePage(w, r, p)
 }
 
-func (s *Server) build(r *http.Request, h pageFunc) (*response, error) {
-	st, err := s.current(r.Context())
+// serveUncached answers a page no cache may keep, built for this request alone: search
+// results (which depend on the query string) and embargoed previews.
+func (s *Server) serveUncached(w http.ResponseWriter, r *http.Request, p urls.Page) error {
+	resp, err := s.Build(r.Context(), PageRequest{Page: p, Query: r.URL.Query()})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	lang, ok := s.siteLang(st, r.PathValue("lang"))
-	if !ok {
-		return nil, notFound(nil)
-	}
-	return h(r, st, lang)
+	webkit.Encode(resp.answer(), false).Serve(w, r)
+	return nil
 }
 
-// cacheKey is the path plus the only query parameter pages use. Other parameters
-// (trackers' utm_*) neither split the cache nor change the page.
-func cacheKey(r *http.Request) (string, error) {
-	n, err := pageNumber(r)
-	if err != nil {
-		return "", err
-	}
-	return withPage(r.URL.Path, n), nil
-}
-
-// pageNumber reads ?page=; absent means 1. Garbage is a 400, an absurd number a 404.
-func pageNumber(r *http.Request) (int, error) {
+// pageInPath answers an old list address that carries its page number in the query
+// string: 301 to the address with the number in the path, where a static mirror has it
+// too.
+func (s *Server) pageInPath(w http.ResponseWriter, r *http.Request, p urls.Page) error {
 	v := r.URL.Query()["page"]
-	if len(v) == 0 {
-		return 1, nil
-	}
-	if len(v) > 1 || len(v[0]) > 9 {
-		return 0, badRequest(errors.New("bad page parameter"))
-	}
 	n, err := strconv.Atoi(v[0])
-	if err != nil || n < 1 {
-		return 0, badRequest(errors.New("bad page parameter"))
+	if len(v) > 1 || len(v[0]) > 9 || err != nil || n < 1 {
+		return webkit.BadRequest(errors.New("bad page parameter"))
 	}
-	if n > maxPage {
-		return 0, notFound(errors.New("page number out of range"))
+	if n > urls.MaxPage {
+		return webkit.NotFound(errors.New("page number out of range"))
 	}
-	return n, nil
+	http.Redirect(w, r, s.scheme.Path(p.At(n)), http.StatusMovedPermanently)
+	return nil
+}
+
+// servePage answers a page through the page cache. Concurrent misses on one page build
+// (and compress) it once. A page that does not exist is looked up in the redirects
+// before it is a 404.
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p urls.Page) error {
+	path := r.URL.Path
+	if e := s.cache.get(path); e != nil {
+		e.Serve(w, r, cacheHit)
+		return nil
+	}
+	generation := s.cache.miss()
+	v, err, _ := s.flights.Do(path, func() (any, error) {
+		// Other readers wait on this build: one leaving must not fail it for all.
+		resp, err := s.Build(context.WithoutCancel(r.Context()), PageRequest{Page: p})
+		if err != nil {
+			return nil, err
+		}
+		cacheable := resp.Cacheable && resp.Status == http.StatusOK
+		e := webkit.Encode(resp.answer(), cacheable && s.cache.enabled())
+		if cacheable {
+			s.cache.put(path, e, resp.Keys, generation)
+		}
+		return built{e, cacheable}, nil
+	})
+	if err != nil {
+		if webkit.Classify(err).Status == http.StatusNotFound {
+			return s.unknown(w, r, err)
+		}
+		return err
+	}
+	b := v.(built)
+	if b.cacheable {
+		b.page.Serve(w, r, cacheMiss)
+	} else {
+		b.page.Serve(w, r)
+	}
+	return nil
+}
+
+// built is a page as servePage built it.
+type built struct {
+	page      *webkit.Encoded
+	cacheable bool
+}
+
+// X-Cache tells whether the page cache answered, so that purges can be measured.
+var (
+	cacheHit  = webkit.Field{Key: "X-Cache", Value: []string{"HIT"}}
+	cacheMiss = webkit.Field{Key: "X-Cache", Value: []string{"MISS"}}
+)
+
+// post answers the one form of the public site: sharing on Mastodon.
+func (s *Server) post(w http.ResponseWriter, r *http.Request) error {
+	parsed := s.scheme.Parse(r.URL.Path)
+	if parsed.Status != urls.Found || parsed.Page.Kind != urls.ArticleShare {
+		return webkit.NotFound(nil)
+	}
+	return s.mastodonShare(w, r, parsed.Page)
 }
 
 // fail answers with the error page for err in the reader's language. Only server-side
 // failures are logged; a reader's 404 is not news.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	he := classify(err)
+	he := webkit.Classify(err)
 	if r.Context().Err() != nil {
 		return // the reader left; nobody is there to answer
 	}
-	if he.status >= 500 {
+	if he.Status >= 500 {
 		s.log.LogAttrs(r.Context(), slog.LevelError, "request failed",
 			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("err", err))
 	}
@@ -162,17 +195,39 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	body, rerr := s.errorPage(st, lang, he)
 	if rerr != nil {
 		s.log.Error("error page failed", "err", rerr)
-		http.Error(w, http.StatusText(he.status), he.status)
+		http.Error(w, http.StatusText(he.Status), he.Status)
 		return
 	}
 	h := w.Header()
 	h["Content-Type"] = []string{"text/html; charset=utf-8"}
-	h["Cache-Control"] = []string{"no-store"}
-	if he.status == http.StatusServiceUnavailable {
+	h["Cache-Control"] = noStore
+	if he.Status == http.StatusServiceUnavailable {
 		h["Retry-After"] = []string{"5"}
 	}
-	w.WriteHeader(he.status)
+	w.WriteHeader(he.Status)
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
+}
+
+// mediaFirst sends media addresses to the scheme as they are: media names nest
+// ("albums/2026/x.webp"), and the router would otherwise answer a name it finds unclean
+// ("a//b") with a redirect instead of a 404.
+type mediaFirst struct {
+	*http.ServeMux
+	prefix string
+	media  http.Handler
+}
+
+func (m *mediaFirst) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, m.prefix) && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		m.media.ServeHTTP(w, r)
+		return
+	}
+	m.ServeMux.ServeHTTP(w, r)
+}
+
+// mediaPrefix is where the scheme puts media files.
+func (s *Server) mediaPrefix() string {
+	return strings.TrimSuffix(s.scheme.Path(urls.Page{Kind: urls.Media, Key: "x"}), "x")
 }

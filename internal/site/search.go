@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -12,6 +13,8 @@ import (
 	"github.com/roneo/roneo/internal/i18n"
 	"github.com/roneo/roneo/internal/search"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/urls"
+	"github.com/roneo/roneo/internal/webkit"
 )
 
 // Search results per page, and the longest snippet under each one.
@@ -66,74 +69,100 @@ type searchResult struct {
 	Lang       content.Lang
 }
 
-// searchPath is the search page of lang.
-func searchPath(lang content.Lang) string {
-	return "/" + string(lang) + "/" + segmentsFor(lang)[kindSearch] + "/"
-}
-
-// search answers the search page. It is never cached: results follow every publication
+// search builds the search page. It is never cached: results follow every publication
 // and withdrawal at once. What a reader types is never an error; a malformed filter
 // (a forged address) is a 400.
-func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.current(r.Context())
+func (s *Server) search(b *build) (*Response, error) {
+	page, err := searchPageNumber(b.query)
 	if err != nil {
-		return err
-	}
-	lang, ok := s.siteLang(st, r.PathValue("lang"))
-	if !ok {
-		return notFound(nil)
-	}
-	page, err := pageNumber(r)
-	if err != nil {
-		return err
+		return nil, err
 	}
 	if page > maxSearchPages {
-		return notFound(errors.New("search page too deep"))
+		return nil, webkit.NotFound(errors.New("search page too deep"))
 	}
-	v := r.URL.Query()
-	path := searchPath(lang)
-	l := s.layout(st, lang, "", path, everyLang(st, searchPath))
+	v := b.query
+	l, err := b.layout("", everyLang(b.st, urls.Search))
+	if err != nil {
+		return nil, err
+	}
 	l.NoIndex = true
 	l.BodyClass = "search-page"
-	p := &searchPage{L: l, Action: path, Query: clipQuery(v.Get("q"))}
+	action := b.link(urls.Page{Kind: urls.Search, Lang: b.lang})
+	p := &searchPage{L: l, Action: action, Query: clipQuery(v.Get("q"))}
 	l.Title = l.T("search.title")
-	q, err := s.readSearchFilter(r, st, lang, v, p)
+	q, err := s.readSearchFilter(b, v, p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	p.Searched = strings.TrimSpace(p.Query) != ""
 	if p.Searched {
 		l.Title = l.T("search.titlefor", p.Query)
 		q.Text, q.Limit, q.Offset = p.Query, searchPerPage, (page-1)*searchPerPage
-		res, err := s.store.Search(r.Context(), q)
+		res, err := s.store.Search(b.ctx, q)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if page > 1 && len(res.Hits) == 0 {
-			return notFound(errors.New("past the last page of results"))
+			return nil, webkit.NotFound(errors.New("past the last page of results"))
 		}
 		p.Count = l.N("search.count", res.Total)
 		parsed := search.Parse(p.Query)
 		for _, h := range res.Hits {
-			p.Results = append(p.Results, s.searchResult(st, l.Printer, h, parsed))
+			p.Results = append(p.Results, s.searchResult(b, l.Printer, h, parsed))
 		}
-		p.Pagination = newPagination(l.Printer, path+"?"+searchQueryString(v), page, page*searchPerPage < res.Total && page < maxSearchPages)
-		p.Pagination.PrevText, p.Pagination.NextText = l.T("search.previous"), l.T("search.next")
+		p.Pagination = searchPagination(l, action+"?"+searchQueryString(v), page, page*searchPerPage < res.Total && page < maxSearchPages)
 	}
 	body, err := s.tmpl.render("search", p)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	serveUnstored(w, r, body, "noindex, follow")
-	return nil
+	return &Response{Status: http.StatusOK, Body: body, ContentType: "text/html; charset=utf-8", Robots: "noindex, follow"}, nil
+}
+
+// searchPageNumber reads ?page=; absent means 1. Garbage is a 400.
+func searchPageNumber(v url.Values) (int, error) {
+	pv := v["page"]
+	if len(pv) == 0 {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(pv[0])
+	if len(pv) > 1 || len(pv[0]) > 9 || err != nil || n < 1 {
+		return 0, webkit.BadRequest(errors.New("bad page parameter"))
+	}
+	return n, nil
+}
+
+// searchPagination links the results' neighbours: search keeps its page number in the
+// query string, with the rest of the search.
+func searchPagination(l *Layout, base string, page int, hasNext bool) pagination {
+	pg := pagination{
+		Label: l.T("pagination.label"), PrevText: l.T("search.previous"), NextText: l.T("search.next"),
+		Current: l.T("pagination.page", page),
+	}
+	if page > 1 {
+		pg.Prev = withPageQuery(base, page-1)
+	}
+	if hasNext {
+		pg.Next = withPageQuery(base, page+1)
+	}
+	return pg
+}
+
+// withPageQuery adds page=n to a search's address; page 1 is the address as it is.
+func withPageQuery(u string, n int) string {
+	if n <= 1 {
+		return u
+	}
+	return u + "&page=" + strconv.Itoa(n)
 }
 
 // readSearchFilter turns the query string into a store query and the form's state.
-func (s *Server) readSearchFilter(r *http.Request, st *siteState, lang content.Lang, v url.Values, p *searchPage) (store.SearchQuery, error) {
+func (s *Server) readSearchFilter(b *build, v url.Values, p *searchPage) (store.SearchQuery, error) {
+	st, lang := b.st, b.lang
 	f := &p.Filter
 	f.Section, f.Kind, f.Lang, f.From, f.To = v.Get("section"), v.Get("kind"), v.Get("lang"), v.Get("from"), v.Get("to")
 	f.Tag, f.Dossier, f.Author = v.Get("tag"), v.Get("dossier"), v.Get("author")
-	q := store.SearchQuery{Now: s.now()}
+	q := store.SearchQuery{Now: b.now}
 	pr := p.L.Printer
 
 	// Language: the page's by default, every language of the site, or another one.
@@ -143,9 +172,9 @@ func (s *Server) readSearchFilter(r *http.Request, st *siteState, lang content.L
 	case allLangs:
 		q.Langs = st.site.Langs
 	default:
-		other, ok := s.siteLang(st, f.Lang)
-		if !ok {
-			return q, badRequest(errors.New("unknown language filter"))
+		other := content.Lang(f.Lang)
+		if !st.site.HasLang(other) {
+			return q, webkit.BadRequest(errors.New("unknown language filter"))
 		}
 		q.Lang = other
 	}
@@ -164,7 +193,7 @@ func (s *Server) readSearchFilter(r *http.Request, st *siteState, lang content.L
 	if f.Section != "" {
 		sec, ok := st.sections.BySlug(lang, f.Section)
 		if !ok {
-			return q, badRequest(errors.New("unknown section filter"))
+			return q, webkit.BadRequest(errors.New("unknown section filter"))
 		}
 		q.SectionIDs = st.sections.Descendants(sec.ID) // as on the section's page
 	}
@@ -182,7 +211,7 @@ func (s *Server) readSearchFilter(r *http.Request, st *siteState, lang content.L
 
 	if f.Kind != "" {
 		if q.Kind = content.Kind(f.Kind); !q.Kind.Valid() {
-			return q, badRequest(errors.New("unknown kind filter"))
+			return q, webkit.BadRequest(errors.New("unknown kind filter"))
 		}
 	}
 	p.Kinds = []option{{Value: "", Label: pr.T("search.kind.any"), Selected: f.Kind == ""}}
@@ -204,7 +233,7 @@ func (s *Server) readSearchFilter(r *http.Request, st *siteState, lang content.L
 	f.FiltersOpen = f.Section != "" || f.Kind != "" || f.Lang != "" || f.From != "" || f.To != ""
 
 	// Tag, dossier and author come from links on their pages.
-	ctx := r.Context()
+	ctx := b.ctx
 	if f.Tag != "" {
 		t, err := s.store.Tag(ctx, lang, f.Tag)
 		if err != nil {
@@ -235,7 +264,7 @@ func (s *Server) readSearchFilter(r *http.Request, st *siteState, lang content.L
 // filterError is a 400 for a tag, dossier or author that does not exist.
 func filterError(err error) error {
 	if errors.Is(err, store.ErrNotFound) {
-		return badRequest(err)
+		return webkit.BadRequest(err)
 	}
 	return err
 }
@@ -250,7 +279,7 @@ func searchDay(s string, loc *time.Location) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation(time.DateOnly, s, loc)
 	if err != nil || t.Year() < 1900 || t.Year() > 2999 {
-		return time.Time{}, badRequest(errors.New("bad date filter"))
+		return time.Time{}, webkit.BadRequest(errors.New("bad date filter"))
 	}
 	return t, nil
 }
@@ -271,8 +300,8 @@ func clipQuery(q string) string {
 
 // searchResult builds a hit's view: its teaser, its title with the matched words marked,
 // and a snippet of its text around them.
-func (s *Server) searchResult(st *siteState, p *i18n.Printer, h store.SearchHit, q search.Query) searchResult {
-	res := searchResult{teaserView: s.teaser(st, p, h.Teaser, true), Lang: h.Lang}
+func (s *Server) searchResult(b *build, p *i18n.Printer, h store.SearchHit, q search.Query) searchResult {
+	res := searchResult{teaserView: b.teaser(p, h.Teaser, true), Lang: h.Lang}
 	res.TitleParts = search.Highlight(h.Lang, h.Title, q)
 	text := snippetText(s.renderer.PlainText(string(h.Lang), h.Body))
 	res.Snippet = search.Snippet(h.Lang, text, q, snippetRunes)

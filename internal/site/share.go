@@ -9,6 +9,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/urls"
+	"github.com/roneo/roneo/internal/webkit"
 )
 
 // shareLinks are plain links to each network's share page. No script, no counter, no
@@ -17,11 +19,11 @@ type shareLinks struct {
 	Mastodon, Bluesky, Facebook, X, WhatsApp, Telegram, Email string
 }
 
-func newShareLinks(a *content.Article, canonical string) shareLinks {
+func (b *build) shareLinks(a *content.Article, canonical string) shareLinks {
 	text := a.Title + " " + canonical
 	q := url.QueryEscape
 	return shareLinks{
-		Mastodon: articlePath(a.Lang, a.Slug) + "/mastodon",
+		Mastodon: b.link(urls.Page{Kind: urls.ArticleShare, Lang: a.Lang, Key: a.Slug}),
 		Bluesky:  "https://bsky.app/intent/compose?text=" + q(text),
 		Facebook: "https://www.facebook.com/sharer/sharer.php?u=" + q(canonical),
 		X:        "https://x.com/intent/post?text=" + q(a.Title) + "&url=" + q(canonical),
@@ -48,58 +50,74 @@ type mastodonPage struct {
 // mastodonCSP allows the form to send the reader on to their own server.
 const mastodonCSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self' https:; frame-ancestors 'none'"
 
-func (s *Server) mastodonForm(r *http.Request, st *siteState, lang content.Lang) (*response, error) {
-	a, movedTo, err := s.loadArticle(r, lang, r.PathValue("slug"))
+func (s *Server) mastodonForm(b *build) (*Response, error) {
+	a, movedTo, err := b.loadArticle(b.page.Key)
 	if err != nil {
 		return nil, err
 	}
-	if movedTo != "" {
-		return movedPermanently(articlePath(lang, movedTo) + "/mastodon"), nil
+	if movedTo != nil {
+		return b.movedPermanently(urls.Page{Kind: urls.ArticleShare, Lang: b.lang, Key: movedTo.Key}), nil
 	}
-	return s.renderMastodon(st, a, "", "", http.StatusOK)
+	b.show(content.KeyArticle(a.ID))
+	return s.renderMastodon(b, a, "", "", http.StatusOK)
 }
 
-func (s *Server) renderMastodon(st *siteState, a *content.Article, instance, problem string, status int) (*response, error) {
-	path := articlePath(a.Lang, a.Slug)
-	l := s.layout(st, a.Lang, "", "", nil)
-	l.Title, l.NoIndex = l.T("share.mastodon.title"), true
-	p := &mastodonPage{
-		L: l, ArticleTitle: a.Title, ArticleURL: path, Action: path + "/mastodon",
-		Instance: instance, Problem: problem,
-	}
-	resp, err := s.renderPage("mastodon", p, nil, a.UpdatedAt)
+func (s *Server) renderMastodon(b *build, a *content.Article, instance, problem string, status int) (*Response, error) {
+	l, err := b.layout("", nil)
 	if err != nil {
 		return nil, err
 	}
-	resp.status, resp.csp = status, mastodonCSP
+	l.Canonical, l.Alternates = "", nil
+	l.Title, l.NoIndex = l.T("share.mastodon.title"), true
+	p := &mastodonPage{
+		L: l, ArticleTitle: a.Title, ArticleURL: b.link(articleAt(a.Lang, a.Slug)),
+		Action:   b.link(urls.Page{Kind: urls.ArticleShare, Lang: a.Lang, Key: a.Slug}),
+		Instance: instance, Problem: problem,
+	}
+	resp, err := b.renderPage("mastodon", p, nil, a.UpdatedAt)
+	if err != nil {
+		return nil, err
+	}
+	resp.Status, resp.CSP = status, mastodonCSP
 	return resp, nil
 }
 
 // mastodonShare sends the reader to their server's share page, or shows the form again
 // with what is wrong.
-func (s *Server) mastodonShare(w http.ResponseWriter, r *http.Request, st *siteState, lang content.Lang) error {
-	a, movedTo, err := s.loadArticle(r, lang, r.PathValue("slug"))
+func (s *Server) mastodonShare(w http.ResponseWriter, r *http.Request, page urls.Page) error {
+	ctx := r.Context()
+	st, err := s.current(ctx)
 	if err != nil {
 		return err
 	}
-	if movedTo != "" {
-		return notFound(errors.New("article moved"))
+	if !st.site.HasLang(page.Lang) {
+		return webkit.NotFound(nil)
+	}
+	b := &build{ctx: ctx, s: s, st: st, page: page, lang: page.Lang, origin: s.base, keys: content.Keys{},
+		now: s.now(), links: urls.RootLinks()}
+	a, movedTo, err := b.loadArticle(page.Key)
+	if err != nil {
+		return err
+	}
+	if movedTo != nil {
+		return webkit.NotFound(errors.New("article moved"))
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4096)
 	if err := r.ParseForm(); err != nil {
-		return badRequest(err)
+		return webkit.BadRequest(err)
 	}
 	instance, ok := mastodonHost(r.PostForm.Get("instance"))
 	if !ok {
-		l := s.bundle.Printer(lang, st.site.Location)
-		resp, err := s.renderMastodon(st, a, r.PostForm.Get("instance"), l.T("share.mastodon.invalid"), http.StatusBadRequest)
+		l := s.bundle.Printer(page.Lang, st.site.Location)
+		resp, err := s.renderMastodon(b, a, r.PostForm.Get("instance"), l.T("share.mastodon.invalid"), http.StatusBadRequest)
 		if err != nil {
 			return err
 		}
-		serveEntry(w, r, newEntry("", resp, false))
+		resp.Cacheable = false
+		webkit.Encode(resp.answer(), false).Serve(w, r)
 		return nil
 	}
-	text := a.Title + " " + s.absolute(articlePath(a.Lang, a.Slug))
+	text := a.Title + " " + b.absolute(articleAt(a.Lang, a.Slug))
 	http.Redirect(w, r, "https://"+instance+"/share?text="+url.QueryEscape(text), http.StatusSeeOther)
 	return nil
 }

@@ -1,5 +1,8 @@
-// Package site serves the public website: routing, page handlers, the page cache and the
-// default theme's templates. Handlers call the store and the domain and nothing else.
+// Package site serves the public website: every page type of the address scheme, built
+// from what identifies it (PageRequest) without an HTTP request, the page cache that
+// keeps built pages until a change touches what they show, and the default theme's
+// templates. Handlers are thin adapters over the builders; builders read the store and
+// the domain and nothing else.
 //
 // It must not import the newsroom, the SQL backends or the command line.
 package site
@@ -23,7 +26,20 @@ import (
 	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/urls"
+	"github.com/roneo/roneo/internal/webkit"
 )
+
+// Store is what the public site reads, and the changes it listens to.
+type Store interface {
+	store.ArticleReader
+	store.TaxonomyReader
+	store.DossierReader
+	store.RedirectReader
+	store.Previews
+	store.Searcher
+	store.Notifier
+}
 
 // Config is what the site needs from the command line.
 type Config struct {
@@ -34,8 +50,10 @@ type Config struct {
 	PageCacheBytes int64
 	// Theme holds templates/, static/ and i18n/.
 	Theme fs.FS
-	// Media are served under /media/ (nil serves nothing).
-	Media  media.Store
+	// Media are served under the scheme's media addresses (nil serves nothing).
+	Media media.Store
+	// Scheme is the address scheme; nil: the default one.
+	Scheme *urls.Scheme
 	Logger *slog.Logger
 	Clock  func() time.Time
 }
@@ -43,18 +61,19 @@ type Config struct {
 // Server is the public site.
 type Server struct {
 	cfg      Config
-	store    store.Store
+	store    Store
+	scheme   *urls.Scheme
 	log      *slog.Logger
 	now      func() time.Time
 	base     string // BaseURL without a trailing slash
 	tmpl     *templates
 	renderer *render.Renderer // plain text of bodies, for search snippets
 	bundle   *i18n.Bundle
-	assets   *assets
+	assets   *webkit.Assets
 	cache    *pageCache
 	flights  singleflight.Group
+	builders map[urls.Kind]builder
 	handler  http.Handler
-	security []headerField
 
 	state       atomic.Pointer[siteState]
 	stateMu     sync.Mutex // serialises reloads of state
@@ -62,120 +81,92 @@ type Server struct {
 	unsubscribe func()
 }
 
-// siteState is the site-wide data every page needs — settings and the section tree —
-// read once and reloaded after each change to it, instead of on every request.
-type siteState struct {
-	site     content.Site
-	sections *content.SectionTree
-	menus    map[content.Lang]*menu
-	loaded   time.Time
-}
-
 // New builds the site. It parses templates and reads assets once, here.
-func New(ctx context.Context, st store.Store, cfg Config) (*Server, error) {
+func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = time.Now
 	}
+	if cfg.Scheme == nil {
+		cfg.Scheme = urls.New()
+	}
 	if cfg.BaseURL == nil {
 		return nil, fmt.Errorf("site: a base URL is required")
 	}
 	s := &Server{
-		cfg: cfg, store: st, log: cfg.Logger, now: cfg.Clock,
+		cfg: cfg, store: st, scheme: cfg.Scheme, log: cfg.Logger, now: cfg.Clock,
 		base:     strings.TrimRight(cfg.BaseURL.String(), "/"),
 		cache:    newPageCache(cfg.PageCacheBytes),
-		security: securityFields(""),
 		renderer: render.New(),
 	}
+	s.builders = s.builderTable()
 	var err error
 	if s.bundle, err = i18n.Load(cfg.Theme, "i18n"); err != nil {
 		return nil, err
 	}
-	if s.assets, err = loadAssets(cfg.Theme, "static"); err != nil {
+	asset := func(hashed string) string { return s.scheme.Path(urls.Page{Kind: urls.Asset, Key: hashed}) }
+	if s.assets, err = webkit.LoadAssets(cfg.Theme, "static", asset); err != nil {
 		return nil, err
 	}
-	if s.tmpl, err = parseTemplates(cfg.Theme, s.assets); err != nil {
+	if s.tmpl, err = parseTemplates(cfg.Theme); err != nil {
 		return nil, err
 	}
 	if _, err := s.reloadState(ctx); err != nil {
 		return nil, err
 	}
 	s.unsubscribe = st.Subscribe(s.contentChanged)
-	// Unsafe methods from other origins are refused: the public site's forms (Mastodon
-	// sharing today) must only ever be sent from its own pages.
-	cop := http.NewCrossOriginProtection()
-	cop.SetDenyHandler(s.handle(func(http.ResponseWriter, *http.Request) error {
-		return &httpError{status: http.StatusForbidden, key: "error.403"}
-	}))
-	s.handler = cop.Handler(s.routes())
+	s.handler = s.routes()
 	return s, nil
 }
 
 // Close stops listening for content changes.
 func (s *Server) Close() { s.unsubscribe() }
 
-// ServeHTTP makes the site an http.Handler, with its security headers on every answer.
-// A page in the cache is answered before routing: the cache holds only pages that a
-// route produced for exactly this path, so the answer is the same, only sooner.
+// ServeHTTP makes the site an http.Handler. A page in the cache is answered before
+// routing: the cache holds only pages built for exactly this path, so the answer is the
+// same, only sooner.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.RawQuery == "" {
-		if e, _ := s.cache.get(r.URL.Path); e != nil {
-			serveEntry(w, r, e)
+		if e := s.cache.get(r.URL.Path); e != nil {
+			e.Serve(w, r, cacheHit)
 			return
 		}
-	}
-	setSecurityHeaders(w.Header(), s.security)
-	if strings.HasPrefix(r.URL.Path, mediaPrefix) {
-		s.handle(s.serveMedia).ServeHTTP(w, r)
-		return
 	}
 	s.handler.ServeHTTP(w, r)
 }
 
-// contentChanged purges the page cache after a commit and reloads the site-wide state
-// when settings or taxonomy changed.
+// contentChanged purges the cached pages a committed change touches, on this instance,
+// whichever instance or process made it; a change of everything reloads the site-wide
+// state too.
 func (s *Server) contentChanged(c store.Change) {
-	if c.All {
+	switch {
+	case c.All:
 		s.stateGen.Add(1)
+		s.cache.purgeAll()
+	case len(c.Keys) > 0:
+		s.cache.purge(c.Keys)
 	}
-	s.cache.purge(s.now())
 }
 
-// current returns the site-wide state, reloading it if a change made it stale.
-func (s *Server) current(ctx context.Context) (*siteState, error) {
-	st := s.state.Load()
-	if st != nil && s.stateGen.Load() == 0 {
-		return st, nil
-	}
-	return s.reloadState(ctx)
+// CacheStats are the page cache's counters, for /healthz and the benchmark.
+type CacheStats struct {
+	Pages  int   `json:"pages"`
+	Bytes  int64 `json:"bytes"`
+	Hits   int64 `json:"hits"`
+	Misses int64 `json:"misses"`
+	Purges int64 `json:"purges"`
 }
 
-func (s *Server) reloadState(ctx context.Context) (*siteState, error) {
-	s.stateMu.Lock()
-	defer s.stateMu.Unlock()
-	gen := s.stateGen.Load()
-	if st := s.state.Load(); st != nil && gen == 0 {
-		return st, nil // another request reloaded it while this one waited
-	}
-	site, err := s.store.Site(ctx)
+// CacheStats reports the page cache's counters.
+func (s *Server) CacheStats() CacheStats { return s.cache.stats() }
+
+// Languages are the site's languages, the default first.
+func (s *Server) Languages(ctx context.Context) ([]content.Lang, error) {
+	st, err := s.current(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("site settings: %w", err)
+		return nil, err
 	}
-	sections, err := s.store.Sections(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("sections: %w", err)
-	}
-	st := &siteState{site: site, sections: content.NewSectionTree(sections), loaded: s.now(), menus: map[content.Lang]*menu{}}
-	for _, lang := range site.Langs {
-		if st.menus[lang], err = s.newMenu(st, lang); err != nil {
-			return nil, err
-		}
-	}
-	s.state.Store(st)
-	s.stateGen.CompareAndSwap(gen, 0)
-	// Pages rendered with the old state must go too.
-	s.cache.purge(s.now())
-	return st, nil
+	return st.site.Langs, nil
 }

@@ -19,10 +19,9 @@ type templates struct {
 	bufs      sync.Pool
 }
 
-func parseTemplates(fsys fs.FS, a *assets) (*templates, error) {
+func parseTemplates(fsys fs.FS) (*templates, error) {
 	funcs := template.FuncMap{
-		"asset": a.url,
-		"add":   func(a, b int) int { return a + b },
+		"add": func(a, b int) int { return a + b },
 	}
 	t := &templates{pages: map[string]*template.Template{}}
 	t.bufs.New = func() any { return new(bytes.Buffer) }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/i18n"
+	"github.com/roneo/roneo/internal/urls"
 )
 
 // teaserView is an article in a list, with everything the template needs worked out.
@@ -22,27 +23,34 @@ type teaserView struct {
 	DateISO    string
 }
 
-func (s *Server) teasers(st *siteState, p *i18n.Printer, ts []content.Teaser, withSection bool) []teaserView {
+// teasers views a list's articles, recording that the page shows each of them.
+func (b *build) teasers(p *i18n.Printer, ts []content.Teaser, withSection bool) []teaserView {
 	out := make([]teaserView, len(ts))
 	for i, t := range ts {
-		out[i] = s.teaser(st, p, t, withSection)
+		out[i] = b.teaser(p, t, withSection)
 	}
 	return out
 }
 
-func (s *Server) teaser(st *siteState, p *i18n.Printer, t content.Teaser, withSection bool) teaserView {
+func (b *build) teaser(p *i18n.Printer, t content.Teaser, withSection bool) teaserView {
+	b.show(content.KeyArticle(t.ID))
 	v := teaserView{
 		ID: t.ID, Title: t.Title, Standfirst: t.Standfirst,
-		URL:       articlePath(t.Lang, t.Slug),
+		URL:       b.link(articleAt(t.Lang, t.Slug)),
 		KindLabel: kindLabel(p, t.Kind),
 		KindClass: "kind-" + string(t.Kind),
 		Date:      p.Date(t.PublishAt),
 		DateISO:   p.ISO(t.PublishAt),
 	}
 	if withSection {
-		v.Section = sectionLink(st, t.Lang, t.SectionID)
+		v.Section = b.sectionLink(t.Lang, t.SectionID)
 	}
 	return v
+}
+
+// articleAt is the page of the article with slug in lang.
+func articleAt(lang content.Lang, slug string) urls.Page {
+	return urls.Page{Kind: urls.Article, Lang: lang, Key: slug}
 }
 
 // kindLabel names a kind on the page; plain articles carry no label.
@@ -53,8 +61,8 @@ func kindLabel(p *i18n.Printer, k content.Kind) string {
 	return p.T("kind." + string(k))
 }
 
-func sectionLink(st *siteState, lang content.Lang, id int64) *link {
-	sec, ok := st.sections.Get(id)
+func (b *build) sectionLink(lang content.Lang, id int64) *link {
+	sec, ok := b.st.sections.Get(id)
 	if !ok {
 		return nil
 	}
@@ -62,7 +70,7 @@ func sectionLink(st *siteState, lang content.Lang, id int64) *link {
 	if !ok {
 		return nil
 	}
-	return &link{Name: n.Name, URL: pagePath(lang, kindSection, n.Slug)}
+	return &link{Name: n.Name, URL: b.link(urls.Page{Kind: urls.Section, Lang: lang, Key: n.Slug})}
 }
 
 // pagination links a list's neighbours; hasNext comes from fetching one item more than
@@ -73,16 +81,18 @@ type pagination struct {
 	Prev, Next                string
 }
 
-func newPagination(p *i18n.Printer, path string, page int, hasNext bool) pagination {
+// pagination links the page's neighbours in its list, in the path.
+func (b *build) pagination(p *i18n.Printer, hasNext bool) pagination {
+	n := b.page.Number()
 	pg := pagination{
 		Label: p.T("pagination.label"), PrevText: p.T("pagination.newer"), NextText: p.T("pagination.older"),
-		Current: p.T("pagination.page", page),
+		Current: p.T("pagination.page", n),
 	}
-	if page > 1 {
-		pg.Prev = withPage(path, page-1)
+	if n > 1 {
+		pg.Prev = b.link(b.page.At(n - 1))
 	}
 	if hasNext {
-		pg.Next = withPage(path, page+1)
+		pg.Next = b.link(b.page.At(n + 1))
 	}
 	return pg
 }
