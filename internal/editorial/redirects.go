@@ -13,6 +13,7 @@ import (
 	"github.com/roneo/roneo/internal/auth"
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/urls"
 )
 
 // maxAddressLen bounds an address of a redirect, as the store does.
@@ -48,26 +49,13 @@ func OldAddress(raw string) (string, error) {
 		return "", fmt.Errorf("%w: %q is not a valid path", content.ErrInvalid, raw)
 	}
 	old := p
-	if q := CanonicalQuery(u.RawQuery); q != "" {
+	if q := urls.CanonicalQuery(u.RawQuery); q != "" {
 		old += "?" + q
 	}
 	if len(old) > maxAddressLen {
 		return "", fmt.Errorf("%w: an address of more than %d bytes", content.ErrInvalid, maxAddressLen)
 	}
 	return old, nil
-}
-
-// CanonicalQuery orders a query string's parameters, so that "?b=2&a=1" and "?a=1&b=2"
-// are one old address. A query that does not parse is kept as it is.
-func CanonicalQuery(raw string) string {
-	if raw == "" {
-		return ""
-	}
-	v, err := url.ParseQuery(raw)
-	if err != nil {
-		return raw
-	}
-	return v.Encode()
 }
 
 // NewAddress checks where a redirect leads: a path of this site or an absolute http(s)
