@@ -194,6 +194,9 @@ func TestEveryCommandRefusesStrayArgument(t *testing.T) {
 		{"user", "setup-link", "--data", dir}, {"user", "reset-link", "--email", "a@example.org", "--data", dir},
 		{"search", "reindex", "--data", dir}, {"search", "stats", "--data", dir},
 		{"search", "query", "--q", "x", "--data", dir}, {"version"},
+		{"redirects", "add", "/a", "/b", "--data", dir}, {"redirects", "gone", "/a", "--data", dir},
+		{"redirects", "remove", "/a", "--data", dir}, {"redirects", "import", "r.csv", "--data", dir},
+		{"redirects", "list", "text", "--data", dir},
 	} {
 		verb := slices.IndexFunc(cmd, func(a string) bool { return strings.HasPrefix(a, "-") })
 		if verb < 0 {

@@ -24,6 +24,7 @@ Usage:
   roneo restore [flags]  put a backup archive back into an empty database
   roneo user <command>   one-time links for the first admin and for lost passwords
   roneo search <command> rebuild the search index, see its size, try a search
+  roneo redirects <command>  old addresses that lead elsewhere or are gone
   roneo version          print the version
 
 Run "roneo <command> -h" for a command's flags. Flags go before or after a command's
@@ -94,6 +95,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runUser(ctx, args[1:], stdout, stderr)
 	case "search":
 		return runSearch(ctx, args[1:], stdout, stderr)
+	case "redirects":
+		return runRedirects(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		if _, err := parseArgs(newFlagSet("version", stderr), args[1:], noArgs()); err != nil {
 			return err
