@@ -23,6 +23,10 @@ type Queue interface {
 	// Claim takes the oldest due job of one of kinds for worker until now+lease, or
 	// returns ErrNotFound when none is due.
 	Claim(ctx context.Context, worker string, kinds []string, now time.Time, lease time.Duration) (Job, error)
+	// NextRunAt returns when Claim will next find a job of one of kinds: the earliest
+	// run time of an unfinished job, or the end of its lease while it is held (its worker
+	// may die). A time already past means a job is due. ErrNotFound: none is unfinished.
+	NextRunAt(ctx context.Context, kinds []string) (time.Time, error)
 	// Extend renews worker's lease; ErrConflict means the lease was lost to another worker.
 	Extend(ctx context.Context, id int64, worker string, until time.Time) error
 	// Complete marks the job done; ErrConflict means the lease was lost.

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -92,6 +93,31 @@ func claimQuery(d *dialect, kinds int) string {
 			RETURNING ` + jobColumns
 	}
 	panic("sqlstore: no claim query for dialect " + d.name)
+}
+
+// NextRunAt returns the earliest time at which a job of one of kinds is due: its run
+// time, or the end of its lease while a worker holds it.
+func (db *DB) NextRunAt(ctx context.Context, kinds []string) (time.Time, error) {
+	if len(kinds) == 0 {
+		return time.Time{}, fmt.Errorf("next job with no kinds: %w", store.ErrNotFound)
+	}
+	args := make([]any, len(kinds))
+	for i, k := range kinds {
+		args[i] = k
+	}
+	var next sql.NullInt64
+	row, err := db.queryRow(ctx, `SELECT MIN(CASE WHEN lease_until > run_at THEN lease_until ELSE run_at END)
+		FROM jobs WHERE done_at IS NULL AND kind IN (`+placeholders(1, len(kinds))+`)`, args...)
+	if err == nil {
+		err = db.dialect.translate(row.Scan(&next))
+	}
+	if err == nil && !next.Valid {
+		err = store.ErrNotFound
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("next job of %v: %w", kinds, err)
+	}
+	return fromUnix(next), nil
 }
 
 // leaseEnd rounds a lease's end up to the whole second the column holds: rounding down

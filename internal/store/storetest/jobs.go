@@ -207,3 +207,54 @@ func testJobsAndThrottleAreSilent(t *testing.T, e *env) {
 	defer heard.mu.Unlock()
 	checkEqual(t, "changes heard", heard.changes, []store.Change{want})
 }
+
+// checkNext reports a NextRunAt for kinds that is not want, or not ErrNotFound when want
+// is zero.
+func checkNext(tb testing.TB, q store.Queue, what string, kinds []string, want time.Time) {
+	tb.Helper()
+	got, err := q.NextRunAt(tb.Context(), kinds)
+	if want.IsZero() {
+		checkErr(tb, what, err, store.ErrNotFound)
+		return
+	}
+	if err != nil {
+		tb.Errorf("%s: NextRunAt(%v): %v", what, kinds, err)
+		return
+	}
+	checkTime(tb, what, got, want)
+}
+
+func testJobsNextRunAt(t *testing.T, e *env) {
+	ctx := t.Context()
+	now := e.now()
+	checkNext(t, e.st, "no job at all", mirrorKind, time.Time{})
+	mustEnqueue(t, e.st, "mirror", nil, now.Add(2*time.Minute))
+	image := mustEnqueue(t, e.st, "image", nil, now.Add(time.Minute))
+	checkNext(t, e.st, "no kinds", nil, time.Time{})
+	checkNext(t, e.st, "a kind nobody enqueued", []string{"newsletter"}, time.Time{})
+	checkNext(t, e.st, "mirror", mirrorKind, now.Add(2*time.Minute))
+	checkNext(t, e.st, "either kind", []string{"mirror", "image"}, now.Add(time.Minute))
+
+	e.clock.Advance(time.Minute)
+	mustClaim(t, e.st, "w", []string{"image"}, e.clock.Now(), 10*time.Minute)
+	// Held: due again when the lease ends, should its worker die. The clock's nanoseconds
+	// round the lease's end up to the next second.
+	leaseEnd := e.now().Add(10*time.Minute + time.Second)
+	checkNext(t, e.st, "a claimed job", []string{"image"}, leaseEnd)
+	checkNext(t, e.st, "a claimed job and a waiting one", []string{"mirror", "image"}, now.Add(2*time.Minute))
+	retryAt := e.now().Add(5 * time.Minute)
+	if err := e.st.Fail(ctx, image, "w", "boom", retryAt); err != nil {
+		t.Fatal(err)
+	}
+	checkNext(t, e.st, "a failed job", []string{"image"}, retryAt)
+	e.clock.Advance(5 * time.Minute)
+	mustClaim(t, e.st, "w", []string{"image"}, e.clock.Now(), time.Minute)
+	if err := e.st.Complete(ctx, image, "w"); err != nil {
+		t.Fatal(err)
+	}
+	checkNext(t, e.st, "a done job", []string{"image"}, time.Time{})
+
+	late := e.now().Add(-time.Hour)
+	mustEnqueue(t, e.st, "image", nil, late)
+	checkNext(t, e.st, "a job due an hour ago", []string{"image"}, late)
+}

@@ -56,6 +56,7 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"JobsLeaseExpiry", testJobsLeaseExpiry},
 		{"JobsExtend", testJobsExtend},
 		{"JobsFail", testJobsFail},
+		{"JobsNextRunAt", testJobsNextRunAt},
 		{"JobsAndThrottleAreSilent", testJobsAndThrottleAreSilent},
 		{"ThrottleCounts", testThrottleCounts},
 		{"ThrottleConcurrent", testThrottleConcurrent},
