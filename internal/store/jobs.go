@@ -34,4 +34,47 @@ type Queue interface {
 	// Fail records an error and makes the job due again at retryAt, or gives it up when
 	// retryAt is zero.
 	Fail(ctx context.Context, id int64, worker string, message string, retryAt time.Time) error
+	JobAdmin
+}
+
+// JobState is where a job stands, as an admin sees it.
+type JobState string
+
+const (
+	JobPending  JobState = "pending"  // waiting for its run time or a free worker
+	JobRunning  JobState = "running"  // held by a worker whose lease has not run out
+	JobRetrying JobState = "retrying" // failed, and waiting to be tried again
+	JobDone     JobState = "done"     // completed
+	JobFailed   JobState = "failed"   // given up after its attempts, with its last error
+)
+
+// JobStates lists every state, in the order a job goes through them.
+var JobStates = []JobState{JobPending, JobRunning, JobRetrying, JobDone, JobFailed}
+
+// JobInfo is a job as an admin page lists it.
+type JobInfo struct {
+	ID        int64
+	Kind      string
+	State     JobState
+	Attempts  int
+	RunAt     time.Time
+	CreatedAt time.Time
+	DoneAt    time.Time // zero until done or given up
+	LastError string    // of the last failed attempt; empty once done
+	ClaimedBy string    // the worker holding it, or that last held it
+}
+
+// JobQuery selects jobs for the admin page, newest first; zero values match everything.
+type JobQuery struct {
+	State         JobState
+	Kind          string
+	Limit, Offset int // a zero limit is a page of the store's default size
+}
+
+// JobAdmin is what an admin page reads of the queue. States are those of the store's
+// clock: a job is running while its lease ends after the store's now.
+type JobAdmin interface {
+	Jobs(ctx context.Context, q JobQuery) ([]JobInfo, error)
+	// JobCounts counts the jobs in each state; every state is in the map, zero included.
+	JobCounts(ctx context.Context) (map[JobState]int, error)
 }

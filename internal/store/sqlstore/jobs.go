@@ -184,3 +184,101 @@ func (db *DB) updateHeld(ctx context.Context, op string, id int64, worker, query
 	}
 	return fmt.Errorf("%s job %d: %s no longer holds it: %w", op, id, worker, store.ErrConflict)
 }
+
+// jobStateCondition says in SQL when a job is in state s, now being the placeholder of
+// the current time. The conditions exclude each other: a job is in exactly one state.
+// A job whose lease ran out is pending (or retrying) again, as Claim sees it.
+func jobStateCondition(s store.JobState, now string) (string, bool) {
+	const unheld = `done_at IS NULL AND (lease_until IS NULL OR lease_until <= `
+	switch s {
+	case store.JobPending:
+		return unheld + now + `) AND (last_error IS NULL OR attempts = 0)`, true
+	case store.JobRunning:
+		return `done_at IS NULL AND lease_until > ` + now, true
+	case store.JobRetrying:
+		return unheld + now + `) AND last_error IS NOT NULL AND attempts > 0`, true
+	case store.JobDone:
+		return `done_at IS NOT NULL AND last_error IS NULL`, true
+	case store.JobFailed:
+		return `done_at IS NOT NULL AND last_error IS NOT NULL`, true
+	}
+	return "", false
+}
+
+// jobStateColumn computes a job's state from the same conditions as the filters.
+func jobStateColumn(now string) string {
+	var b strings.Builder
+	b.WriteString(`CASE`)
+	for _, s := range store.JobStates {
+		cond, _ := jobStateCondition(s, now)
+		b.WriteString(` WHEN ` + cond + ` THEN '` + string(s) + `'`)
+	}
+	b.WriteString(` END`)
+	return b.String()
+}
+
+// Jobs lists jobs for the admin page, the newest first, in their states at the store's
+// now.
+func (db *DB) Jobs(ctx context.Context, q store.JobQuery) ([]store.JobInfo, error) {
+	if err := pageBounds(q.Limit, q.Offset); err != nil {
+		return nil, err
+	}
+	f := &filter{}
+	now := f.arg(db.now().Unix())
+	if q.State != "" {
+		cond, ok := jobStateCondition(q.State, now)
+		if !ok {
+			return nil, fmt.Errorf("jobs: %w: unknown state %q", content.ErrInvalid, q.State)
+		}
+		f.where = append(f.where, cond)
+	}
+	if q.Kind != "" {
+		f.where = append(f.where, `kind = `+f.arg(q.Kind))
+	}
+	query := `SELECT id, kind, ` + jobStateColumn(now) + `, attempts, run_at, created_at,
+		done_at, COALESCE(last_error, ''), COALESCE(claimed_by, '') FROM jobs`
+	if len(f.where) > 0 {
+		query += ` WHERE ` + strings.Join(f.where, ` AND `)
+	}
+	query += ` ORDER BY id DESC LIMIT ` + f.arg(pageSize(q.Limit)) + ` OFFSET ` + f.arg(q.Offset)
+	jobs, err := collect(scanJobInfo)(db.query(ctx, query, f.args...))
+	if err != nil {
+		return nil, fmt.Errorf("jobs %+v: %w", q, err)
+	}
+	return jobs, nil
+}
+
+func scanJobInfo(s scanner) (store.JobInfo, error) {
+	var j store.JobInfo
+	var runAt, createdAt, doneAt sql.NullInt64
+	err := s.Scan(&j.ID, &j.Kind, &j.State, &j.Attempts, &runAt, &createdAt, &doneAt, &j.LastError, &j.ClaimedBy)
+	j.RunAt, j.CreatedAt, j.DoneAt = fromUnix(runAt), fromUnix(createdAt), fromUnix(doneAt)
+	return j, err
+}
+
+// JobCounts counts the jobs in each state at the store's now. It reads every job, done
+// ones included: an admin page's totals, not something to call per request.
+func (db *DB) JobCounts(ctx context.Context) (map[store.JobState]int, error) {
+	counts := map[store.JobState]int{}
+	for _, s := range store.JobStates {
+		counts[s] = 0
+	}
+	rows, err := db.query(ctx, `SELECT state, COUNT(*) FROM (SELECT `+jobStateColumn("$1")+` AS state FROM jobs) j
+		GROUP BY state`, db.now().Unix())
+	if err != nil {
+		return nil, fmt.Errorf("counting jobs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s store.JobState
+		var n int
+		if err := rows.Scan(&s, &n); err != nil {
+			return nil, fmt.Errorf("counting jobs: %w", err)
+		}
+		counts[s] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("counting jobs: %w", err)
+	}
+	return counts, nil
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -257,4 +258,111 @@ func testJobsNextRunAt(t *testing.T, e *env) {
 	late := e.now().Add(-time.Hour)
 	mustEnqueue(t, e.st, "image", nil, late)
 	checkNext(t, e.st, "a job due an hour ago", []string{"image"}, late)
+}
+
+func mustJobs(tb testing.TB, q store.Queue, jq store.JobQuery) []store.JobInfo {
+	tb.Helper()
+	jobs, err := q.Jobs(tb.Context(), jq)
+	if err != nil {
+		tb.Fatalf("Jobs(%+v): %v", jq, err)
+	}
+	return jobs
+}
+
+func jobIDs(jobs []store.JobInfo) []int64 {
+	ids := []int64{}
+	for _, j := range jobs {
+		ids = append(ids, j.ID)
+	}
+	return ids
+}
+
+// testJobsList puts a job in every state and reads them back as an admin page would.
+func testJobsList(t *testing.T, e *env) {
+	ctx := t.Context()
+	checkEqual(t, "jobs of an empty queue", jobIDs(mustJobs(t, e.st, store.JobQuery{})), []int64{})
+	checkJobCounts(t, e.st, "an empty queue", 0, 0, 0, 0, 0)
+
+	t0 := e.now()
+	claim := func(kind, worker string, lease time.Duration) int64 {
+		return mustClaim(t, e.st, worker, []string{kind}, e.clock.Now(), lease).ID
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := mustEnqueue(t, e.st, "mirror", nil, time.Time{})
+	must(e.st.Complete(ctx, claim("mirror", "w1", time.Minute), "w1"))
+	failed := mustEnqueue(t, e.st, "image", nil, time.Time{})
+	must(e.st.Fail(ctx, claim("image", "w1", time.Minute), "w1", "boom", time.Time{}))
+	retrying := mustEnqueue(t, e.st, "image", nil, time.Time{})
+	must(e.st.Fail(ctx, claim("image", "w2", time.Minute), "w2", "timeout", t0.Add(10*time.Minute)))
+	running := mustEnqueue(t, e.st, "mirror", nil, time.Time{})
+	claim("mirror", "w3", time.Hour)
+	pending := mustEnqueue(t, e.st, "mirror", nil, t0.Add(5*time.Minute))
+	abandoned := mustEnqueue(t, e.st, "image", nil, time.Time{})
+	claim("image", "dead", time.Minute)
+	e.clock.Advance(2 * time.Minute) // the dead worker's lease runs out: pending again
+
+	checkEqual(t, "every job, newest first", mustJobs(t, e.st, store.JobQuery{}), []store.JobInfo{
+		{ID: abandoned, Kind: "image", State: store.JobPending, Attempts: 1, RunAt: t0, CreatedAt: t0, ClaimedBy: "dead"},
+		{ID: pending, Kind: "mirror", State: store.JobPending, RunAt: t0.Add(5 * time.Minute), CreatedAt: t0},
+		{ID: running, Kind: "mirror", State: store.JobRunning, Attempts: 1, RunAt: t0, CreatedAt: t0, ClaimedBy: "w3"},
+		{ID: retrying, Kind: "image", State: store.JobRetrying, Attempts: 1, RunAt: t0.Add(10 * time.Minute),
+			CreatedAt: t0, LastError: "timeout"},
+		{ID: failed, Kind: "image", State: store.JobFailed, Attempts: 1, RunAt: t0, CreatedAt: t0, DoneAt: t0,
+			LastError: "boom", ClaimedBy: "w1"},
+		{ID: done, Kind: "mirror", State: store.JobDone, Attempts: 1, RunAt: t0, CreatedAt: t0, DoneAt: t0,
+			ClaimedBy: "w1"},
+	})
+	for _, c := range []struct {
+		name string
+		q    store.JobQuery
+		want []int64
+	}{
+		{"pending", store.JobQuery{State: store.JobPending}, []int64{abandoned, pending}},
+		{"running", store.JobQuery{State: store.JobRunning}, []int64{running}},
+		{"retrying", store.JobQuery{State: store.JobRetrying}, []int64{retrying}},
+		{"done", store.JobQuery{State: store.JobDone}, []int64{done}},
+		{"failed", store.JobQuery{State: store.JobFailed}, []int64{failed}},
+		{"image", store.JobQuery{Kind: "image"}, []int64{abandoned, retrying, failed}},
+		{"pending image", store.JobQuery{Kind: "image", State: store.JobPending}, []int64{abandoned}},
+		{"failed mirror", store.JobQuery{Kind: "mirror", State: store.JobFailed}, []int64{}},
+		{"a kind nobody enqueued", store.JobQuery{Kind: "newsletter"}, []int64{}},
+		{"first page", store.JobQuery{Limit: 2}, []int64{abandoned, pending}},
+		{"second page", store.JobQuery{Limit: 2, Offset: 2}, []int64{running, retrying}},
+		{"past the end", store.JobQuery{Offset: 6}, []int64{}},
+	} {
+		checkEqual(t, c.name, jobIDs(mustJobs(t, e.st, c.q)), c.want)
+	}
+	checkJobCounts(t, e.st, "one job in each state, two pending", 2, 1, 1, 1, 1)
+
+	// States follow the store's clock: an hour on, w3's lease has run out.
+	e.clock.Advance(time.Hour)
+	checkJobCounts(t, e.st, "an hour later", 3, 0, 1, 1, 1)
+	checkEqual(t, "running an hour later", jobIDs(mustJobs(t, e.st, store.JobQuery{State: store.JobRunning})), []int64{})
+
+	for name, q := range map[string]store.JobQuery{
+		"unknown state":   {State: "stuck"},
+		"negative limit":  {Limit: -1},
+		"negative offset": {Offset: -1},
+	} {
+		if _, err := e.st.Jobs(ctx, q); !errors.Is(err, content.ErrInvalid) {
+			t.Errorf("%s: %v, want ErrInvalid", name, err)
+		}
+	}
+}
+
+// checkJobCounts reports JobCounts that differ from the given counts, in the order of
+// store.JobStates.
+func checkJobCounts(tb testing.TB, q store.Queue, what string, pending, running, retrying, done, failed int) {
+	tb.Helper()
+	got, err := q.JobCounts(tb.Context())
+	if err != nil {
+		tb.Fatalf("%s: JobCounts: %v", what, err)
+	}
+	checkEqual(tb, what, got, map[store.JobState]int{store.JobPending: pending, store.JobRunning: running,
+		store.JobRetrying: retrying, store.JobDone: done, store.JobFailed: failed})
 }

@@ -57,6 +57,7 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"JobsExtend", testJobsExtend},
 		{"JobsFail", testJobsFail},
 		{"JobsNextRunAt", testJobsNextRunAt},
+		{"JobsList", testJobsList},
 		{"JobsAndThrottleAreSilent", testJobsAndThrottleAreSilent},
 		{"ThrottleCounts", testThrottleCounts},
 		{"ThrottleConcurrent", testThrottleConcurrent},
