@@ -14,12 +14,28 @@ type Job struct {
 	RunAt    time.Time
 }
 
+// NewJob is a job to enqueue.
+type NewJob struct {
+	Kind string
+	// Key, when set, makes the job one of a kind: while a job of the same kind and key
+	// is unfinished (waiting, running or waiting to be retried), enqueueing another
+	// returns that job's ID and changes nothing, not even its payload or run time. A
+	// duplicate enqueued while the job runs is dropped too, so a keyed job's handler
+	// should work from the state it finds when it runs, not from its payload alone.
+	Key     string
+	Payload []byte
+	RunAt   time.Time // zero: now
+}
+
 // Queue holds background jobs shared by every instance. A job is claimed by one worker
 // at a time for a lease; a worker that dies stops extending its lease, and the job is
 // claimed again once the lease runs out.
 type Queue interface {
 	// Enqueue adds a job to run at runAt (now when zero) and returns its ID.
 	Enqueue(ctx context.Context, kind string, payload []byte, runAt time.Time) (int64, error)
+	// EnqueueJob adds j and returns its ID or, when j has a key that an unfinished job
+	// of its kind holds, that job's ID.
+	EnqueueJob(ctx context.Context, j NewJob) (int64, error)
 	// Claim takes the oldest due job of one of kinds for worker until now+lease, or
 	// returns ErrNotFound when none is due.
 	Claim(ctx context.Context, worker string, kinds []string, now time.Time, lease time.Duration) (Job, error)
@@ -55,6 +71,7 @@ var JobStates = []JobState{JobPending, JobRunning, JobRetrying, JobDone, JobFail
 type JobInfo struct {
 	ID        int64
 	Kind      string
+	Key       string
 	State     JobState
 	Attempts  int
 	RunAt     time.Time

@@ -260,6 +260,93 @@ func testJobsNextRunAt(t *testing.T, e *env) {
 	checkNext(t, e.st, "a job due an hour ago", []string{"image"}, late)
 }
 
+func mustEnqueueJob(tb testing.TB, q store.Queue, j store.NewJob) int64 {
+	tb.Helper()
+	id, err := q.EnqueueJob(tb.Context(), j)
+	if err != nil {
+		tb.Fatalf("EnqueueJob(%+v): %v", j, err)
+	}
+	return id
+}
+
+// testJobsDedupe: a key is held by the unfinished job of its kind, whatever it is doing,
+// and enqueueing it again changes nothing; a finished job frees it.
+func testJobsDedupe(t *testing.T, e *env) {
+	ctx := t.Context()
+	push := []string{"push"}
+	site := store.NewJob{Kind: "push", Key: "site", Payload: []byte("first"), RunAt: e.now().Add(time.Minute)}
+	first := mustEnqueueJob(t, e.st, site)
+	dup := store.NewJob{Kind: "push", Key: "site", Payload: []byte("second")} // due now
+	checkEqual(t, "a duplicate of a waiting job", mustEnqueueJob(t, e.st, dup), first)
+	checkNoClaim(t, e.st, "the duplicate made it due now", push, e.clock.Now())
+
+	e.clock.Advance(time.Minute)
+	checkEqual(t, "the job, unchanged", mustClaim(t, e.st, "w", push, e.clock.Now(), time.Minute),
+		store.Job{ID: first, Kind: "push", Payload: []byte("first"), Attempts: 1, RunAt: e.now()})
+	checkEqual(t, "a duplicate of a running job", mustEnqueueJob(t, e.st, dup), first)
+	if err := e.st.Fail(ctx, first, "w", "boom", e.now().Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	checkEqual(t, "a duplicate of a job waiting to be retried", mustEnqueueJob(t, e.st, dup), first)
+	e.clock.Advance(time.Minute)
+	mustClaim(t, e.st, "w", push, e.clock.Now(), time.Minute)
+	if err := e.st.Complete(ctx, first, "w"); err != nil {
+		t.Fatal(err)
+	}
+	second := mustEnqueueJob(t, e.st, dup)
+	if second == first {
+		t.Fatalf("the key of a done job still returns it")
+	}
+	checkEqual(t, "the new job", mustClaim(t, e.st, "w", push, e.clock.Now(), time.Minute).ID, second)
+	if err := e.st.Fail(ctx, second, "w", "boom", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if third := mustEnqueueJob(t, e.st, dup); third == second || third == first {
+		t.Errorf("the key of a given-up job still returns it")
+	}
+
+	others := map[int64]string{}
+	for _, j := range []store.NewJob{
+		{Kind: "image", Key: "site"}, {Kind: "push", Key: "other"}, {Kind: "push"}, {Kind: "push"},
+	} {
+		id := mustEnqueueJob(t, e.st, j)
+		if prev, seen := others[id]; seen || id <= second {
+			t.Errorf("%+v was given job %d (%s)", j, id, prev)
+		}
+		others[id] = fmt.Sprintf("%+v", j)
+	}
+	if _, err := e.st.EnqueueJob(ctx, store.NewJob{Key: "site"}); !errors.Is(err, content.ErrInvalid) {
+		t.Errorf("EnqueueJob without a kind: %v, want ErrInvalid", err)
+	}
+}
+
+// enqueueAtOnce enqueues j rounds times from each of several goroutines, started at
+// once as several instances would be, and returns the IDs they were given.
+func enqueueAtOnce(tb testing.TB, q store.Queue, j store.NewJob, goroutines, rounds int) []int64 {
+	var mu sync.Mutex
+	var ids []int64
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			<-start
+			for range rounds {
+				id, err := q.EnqueueJob(tb.Context(), j)
+				if err != nil {
+					tb.Errorf("goroutine %d: EnqueueJob(%+v): %v", g, j, err)
+					return
+				}
+				mu.Lock()
+				ids = append(ids, id)
+				mu.Unlock()
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	return ids
+}
+
 func mustJobs(tb testing.TB, q store.Queue, jq store.JobQuery) []store.JobInfo {
 	tb.Helper()
 	jobs, err := q.Jobs(tb.Context(), jq)
@@ -275,6 +362,57 @@ func jobIDs(jobs []store.JobInfo) []int64 {
 		ids = append(ids, j.ID)
 	}
 	return ids
+}
+
+// testJobsDedupeConcurrent enqueues one key from several goroutines at once: they all
+// get the one job. Then again while a worker finishes the job holding the key over and
+// over, so that enqueues meet a job finishing between their insert and their read.
+func testJobsDedupeConcurrent(t *testing.T, e *env) {
+	ctx := t.Context()
+	j := store.NewJob{Kind: "mirror", Key: "site"}
+	ids := enqueueAtOnce(t, e.st, j, 16, 1)
+	if len(ids) == 0 {
+		t.Fatal("no enqueue succeeded")
+	}
+	for _, id := range ids {
+		checkEqual(t, "job given to a concurrent enqueue", id, ids[0])
+	}
+	checkEqual(t, "jobs of the kind", jobIDs(mustJobs(t, e.st, store.JobQuery{Kind: "mirror"})), []int64{ids[0]})
+
+	enqueued := make(chan []int64)
+	go func() { enqueued <- enqueueAtOnce(t, e.st, j, 8, 20) }()
+	var finished int
+	for {
+		select {
+		case ids = <-enqueued:
+			unfinished := len(mustJobs(t, e.st, store.JobQuery{Kind: "mirror", State: store.JobPending}))
+			if unfinished > 1 {
+				t.Errorf("%d jobs wait with the key, want one at most", unfinished)
+			}
+			all := map[int64]bool{}
+			for _, info := range mustJobs(t, e.st, store.JobQuery{Kind: "mirror", Limit: 1000}) {
+				all[info.ID] = info.Key == "site"
+			}
+			for _, id := range ids {
+				if !all[id] {
+					t.Errorf("an enqueue was given job %d, which is not a mirror job with the key", id)
+				}
+			}
+			t.Logf("%d enqueues, %d jobs finished meanwhile", len(ids), finished)
+			return
+		default:
+		}
+		job, err := e.st.Claim(ctx, "w", mirrorKind, e.clock.Now(), time.Minute)
+		if err == nil {
+			err = e.st.Complete(ctx, job.ID, "w")
+			finished++
+		}
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("worker: %v", err)
+			<-enqueued
+			return
+		}
+	}
 }
 
 // testJobsList puts a job in every state and reads them back as an admin page would.
@@ -293,11 +431,11 @@ func testJobsList(t *testing.T, e *env) {
 			t.Fatal(err)
 		}
 	}
-	done := mustEnqueue(t, e.st, "mirror", nil, time.Time{})
+	done := mustEnqueueJob(t, e.st, store.NewJob{Kind: "mirror", Key: "a"})
 	must(e.st.Complete(ctx, claim("mirror", "w1", time.Minute), "w1"))
 	failed := mustEnqueue(t, e.st, "image", nil, time.Time{})
 	must(e.st.Fail(ctx, claim("image", "w1", time.Minute), "w1", "boom", time.Time{}))
-	retrying := mustEnqueue(t, e.st, "image", nil, time.Time{})
+	retrying := mustEnqueueJob(t, e.st, store.NewJob{Kind: "image", Key: "b"})
 	must(e.st.Fail(ctx, claim("image", "w2", time.Minute), "w2", "timeout", t0.Add(10*time.Minute)))
 	running := mustEnqueue(t, e.st, "mirror", nil, time.Time{})
 	claim("mirror", "w3", time.Hour)
@@ -310,11 +448,11 @@ func testJobsList(t *testing.T, e *env) {
 		{ID: abandoned, Kind: "image", State: store.JobPending, Attempts: 1, RunAt: t0, CreatedAt: t0, ClaimedBy: "dead"},
 		{ID: pending, Kind: "mirror", State: store.JobPending, RunAt: t0.Add(5 * time.Minute), CreatedAt: t0},
 		{ID: running, Kind: "mirror", State: store.JobRunning, Attempts: 1, RunAt: t0, CreatedAt: t0, ClaimedBy: "w3"},
-		{ID: retrying, Kind: "image", State: store.JobRetrying, Attempts: 1, RunAt: t0.Add(10 * time.Minute),
+		{ID: retrying, Kind: "image", Key: "b", State: store.JobRetrying, Attempts: 1, RunAt: t0.Add(10 * time.Minute),
 			CreatedAt: t0, LastError: "timeout"},
 		{ID: failed, Kind: "image", State: store.JobFailed, Attempts: 1, RunAt: t0, CreatedAt: t0, DoneAt: t0,
 			LastError: "boom", ClaimedBy: "w1"},
-		{ID: done, Kind: "mirror", State: store.JobDone, Attempts: 1, RunAt: t0, CreatedAt: t0, DoneAt: t0,
+		{ID: done, Kind: "mirror", Key: "a", State: store.JobDone, Attempts: 1, RunAt: t0, CreatedAt: t0, DoneAt: t0,
 			ClaimedBy: "w1"},
 	})
 	for _, c := range []struct {

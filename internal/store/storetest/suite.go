@@ -57,6 +57,8 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"JobsExtend", testJobsExtend},
 		{"JobsFail", testJobsFail},
 		{"JobsNextRunAt", testJobsNextRunAt},
+		{"JobsDedupe", testJobsDedupe},
+		{"JobsDedupeConcurrent", testJobsDedupeConcurrent},
 		{"JobsList", testJobsList},
 		{"JobsAndThrottleAreSilent", testJobsAndThrottleAreSilent},
 		{"ThrottleCounts", testThrottleCounts},
