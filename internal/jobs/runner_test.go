@@ -94,22 +94,28 @@ func TestPanickingHandlerDoesNotStopTheRunner(t *testing.T) {
 	db := openSQLite(t, t.TempDir(), time.Now)
 	var logs logBuffer
 	r := jobs.NewRunner(db, "w", with(&logs, func(o *jobs.Options) { o.MaxAttempts = 1 }))
-	r.Register("boom", func(context.Context, store.Job) error { panic("bad image") })
 	ran := make(chan store.Job, 1)
-	r.Register("greet", func(_ context.Context, j store.Job) error {
+	r.Register("image", func(_ context.Context, j store.Job) error {
+		if string(j.Payload) == "bad" {
+			panic("bad image")
+		}
 		ran <- j
 		return nil
 	})
-	mustEnqueue(t, db, "boom", "")
-	mustEnqueue(t, db, "greet", "")
+	bad := mustEnqueue(t, db, "image", "bad")
+	mustEnqueue(t, db, "image", "good")
 	stop := start(t, r)
-	// One slot: the second job runs on the goroutine that ran the first.
+	// One slot: the second job runs after the first, in the slot the panic left.
 	receive(t, "the job after the panic", ran)
 	stop()
 	if logs.count("job failed; gave up") != 1 || logs.count("panic: bad image") != 1 {
 		t.Errorf("the panic was not recorded as the job's failure:\n%s", &logs)
 	}
-	checkDone(t, db, "boom")
+	infos, err := db.Jobs(t.Context(), store.JobQuery{State: store.JobFailed})
+	if err != nil || len(infos) != 1 || infos[0].ID != bad {
+		t.Errorf("failed jobs: %+v, %v; want job %d", infos, err, bad)
+	}
+	checkDone(t, db, "image")
 }
 
 // TestJobThatKillsItsWorkersIsGivenUp: a job claimed more often than it may be tried had
@@ -203,6 +209,9 @@ func TestRegisterMisuse(t *testing.T) {
 		"nil":       func(r *jobs.Runner) { r.Register("k", nil) },
 		"no kind":   func(r *jobs.Runner) { r.Register("", noop) },
 		"after Run": func(r *jobs.Runner) { start(t, r)(); r.Register("k", noop) },
+		"negative concurrency": func(r *jobs.Runner) {
+			r.RegisterWith("k", noop, jobs.KindOptions{Concurrency: -1})
+		},
 	}
 	for name, misuse := range cases {
 		t.Run(name, func(t *testing.T) {
