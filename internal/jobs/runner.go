@@ -2,7 +2,7 @@
 // that every instance shares. Each instance runs a Runner; the queue's leases make sure
 // a job runs on one worker at a time, and runs again elsewhere when its worker dies.
 // Each kind runs in slots of its own (KindOptions), so that a burst of slow work of one
-// kind never holds back another.
+// kind never holds back another; an idle runner sleeps until the next job falls due.
 //
 // It depends on the store interfaces only: never on a backend, net/http or templates.
 // Handlers bring whatever else their work needs.
@@ -35,7 +35,8 @@ type Options struct {
 	// the handler runs. A dead instance's jobs wait this long. Default one minute.
 	Lease time.Duration
 	// PollInterval is how often an idle runner looks for due jobs, give or take a
-	// fifth so that instances spread out. Wake looks at once. Default two seconds.
+	// fifth so that instances spread out; it sleeps less when the queue holds a job that
+	// falls due sooner. Wake looks at once. Default two seconds.
 	PollInterval time.Duration
 	// Concurrency is how many jobs of one kind run at once, for kinds registered without
 	// a concurrency of their own (KindOptions). Default 1.
@@ -45,7 +46,8 @@ type Options struct {
 	// MinBackoff is the wait before the first retry; each later one doubles it, up to
 	// MaxBackoff. Defaults 30 seconds and one hour.
 	MinBackoff, MaxBackoff time.Duration
-	// Clock returns the current time. Default time.Now.
+	// Clock returns the current time, for claims, retries and how long to sleep until
+	// the next job falls due. Default time.Now.
 	Clock func() time.Time
 	// Log hears of failures; the runner has no caller to return them to. Nil discards.
 	Log *slog.Logger
@@ -144,8 +146,9 @@ func (r *Runner) handler(kind string) Handler {
 // Run takes and runs jobs until ctx ends, then waits for the running handlers to return.
 //
 // One loop claims jobs, asking only for the kinds that have a free slot, and runs each
-// on a goroutine of its own. When none is due, it sleeps until the poll interval has
-// passed, or Wake is called, or a job ends and frees its slot.
+// on a goroutine of its own. When none is due, it sleeps until the next one is, as the
+// queue knows it, or the poll interval has passed (jobs enqueued on other instances),
+// or Wake is called, or a job ends and frees its slot.
 func (r *Runner) Run(ctx context.Context) {
 	s := r.newSlots()
 	ended := make(chan slot, len(s.names)) // one send per running job: never blocks
@@ -154,14 +157,17 @@ func (r *Runner) Run(ctx context.Context) {
 	for ctx.Err() == nil {
 		s.release(ended)
 		job, sl, err := r.claim(ctx, s)
-		if err != nil {
-			r.sleep(ctx, s, ended)
-			continue
+		switch {
+		case err == nil:
+			wg.Go(func() {
+				defer func() { ended <- sl }()
+				r.process(ctx, s.names[sl.name], job)
+			})
+		case errors.Is(err, store.ErrNotFound):
+			r.sleep(ctx, s, ended, true)
+		default:
+			r.sleep(ctx, s, ended, false)
 		}
-		wg.Go(func() {
-			defer func() { ended <- sl }()
-			r.process(ctx, s.names[sl.name], job)
-		})
 	}
 }
 
@@ -191,14 +197,14 @@ func (r *Runner) claim(ctx context.Context, s *slots) (store.Job, slot, error) {
 	return job, s.take(job.Kind, name), nil
 }
 
-// sleep waits for the poll interval, give or take a fifth so that instances spread
-// out, or until Wake, a job ending, or ctx ending. With no free slot, only a job ending
-// or ctx ending can give the loop something to do.
-func (r *Runner) sleep(ctx context.Context, s *slots, ended <-chan slot) {
+// sleep waits until a job may be due: the next due job of the kinds with a free slot
+// (when askQueue, as after finding none due) or the poll interval, whichever comes
+// first; or until Wake, a job ending, or ctx ending. With no free slot, only a job
+// ending or ctx ending can give the loop something to do.
+func (r *Runner) sleep(ctx context.Context, s *slots, ended <-chan slot, askQueue bool) {
 	var timeout <-chan time.Time
-	if len(s.freeKinds()) > 0 {
-		jitter := 0.8 + 0.4*rand.Float64()
-		t := time.NewTimer(time.Duration(float64(r.opts.PollInterval) * jitter))
+	if kinds := s.freeKinds(); len(kinds) > 0 {
+		t := time.NewTimer(r.untilDue(ctx, kinds, askQueue))
 		defer t.Stop()
 		timeout = t.C
 	}
@@ -209,4 +215,28 @@ func (r *Runner) sleep(ctx context.Context, s *slots, ended <-chan slot) {
 		s.put(sl)
 	case <-timeout:
 	}
+}
+
+// minSleep is the shortest an idle runner sleeps. A job that fell due since the claim
+// is claimed that much later; but should the queue ever call a job due that Claim does
+// not hand out, the loop asks a hundred times a second instead of spinning.
+const minSleep = 10 * time.Millisecond
+
+// untilDue is how long an idle runner sleeps: the poll interval, give or take a fifth
+// so that instances spread out, or less when the queue says that a job of kinds falls
+// due sooner.
+func (r *Runner) untilDue(ctx context.Context, kinds []string, askQueue bool) time.Duration {
+	wait := time.Duration(float64(r.opts.PollInterval) * (0.8 + 0.4*rand.Float64()))
+	if !askQueue {
+		return wait // the claim failed: the queue is unlikely to answer this either
+	}
+	next, err := r.queue.NextRunAt(ctx, kinds)
+	switch {
+	case err == nil:
+		wait = min(wait, max(next.Sub(r.opts.Clock()), minSleep))
+	case !errors.Is(err, store.ErrNotFound) && ctx.Err() == nil:
+		r.opts.Log.Warn("looking for the next due job failed; polling", "worker", r.worker, "err", err)
+	}
+	r.opts.Log.Debug("no job due; sleeping", "worker", r.worker, "for", wait)
+	return wait
 }
