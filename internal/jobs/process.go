@@ -50,10 +50,7 @@ func (r *Runner) runHandler(ctx context.Context, worker string, job store.Job) (
 			err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
 		}
 	}()
-	r.mu.Lock()
-	fn := r.handlers[job.Kind]
-	r.mu.Unlock()
-	return fn(ctx, job)
+	return r.handler(job.Kind)(ctx, job)
 }
 
 // keepLease extends the job's lease every third of it until the returned stop is called.

@@ -1,6 +1,8 @@
 // Package jobs runs background work (mirror pushes, image derivatives) from the queue
 // that every instance shares. Each instance runs a Runner; the queue's leases make sure
 // a job runs on one worker at a time, and runs again elsewhere when its worker dies.
+// Each kind runs in slots of its own (KindOptions), so that a burst of slow work of one
+// kind never holds back another; an idle runner sleeps until the next job falls due.
 //
 // It depends on the store interfaces only: never on a backend, net/http or templates.
 // Handlers bring whatever else their work needs.
@@ -9,10 +11,8 @@ package jobs
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"slices"
 	"sync"
 	"time"
 
@@ -35,16 +35,19 @@ type Options struct {
 	// the handler runs. A dead instance's jobs wait this long. Default one minute.
 	Lease time.Duration
 	// PollInterval is how often an idle runner looks for due jobs, give or take a
-	// fifth so that instances spread out. Wake looks at once. Default two seconds.
+	// fifth so that instances spread out; it sleeps less when the queue holds a job that
+	// falls due sooner. Wake looks at once. Default two seconds.
 	PollInterval time.Duration
-	// Concurrency is how many jobs run at once. Default 1.
+	// Concurrency is how many jobs of one kind run at once, for kinds registered without
+	// a concurrency of their own (KindOptions). Default 1.
 	Concurrency int
 	// MaxAttempts is how many times a job is tried before it is given up. Default 5.
 	MaxAttempts int
 	// MinBackoff is the wait before the first retry; each later one doubles it, up to
 	// MaxBackoff. Defaults 30 seconds and one hour.
 	MinBackoff, MaxBackoff time.Duration
-	// Clock returns the current time. Default time.Now.
+	// Clock returns the current time, for claims, retries and how long to sleep until
+	// the next job falls due. Default time.Now.
 	Clock func() time.Time
 	// Log hears of failures; the runner has no caller to return them to. Nil discards.
 	Log *slog.Logger
@@ -76,108 +79,164 @@ func positiveOr[T int | time.Duration](v, def T) T {
 	return v
 }
 
+// KindOptions tune how a runner takes the jobs of one kind.
+type KindOptions struct {
+	// Concurrency is how many jobs of the kind this runner runs at once, in slots of the
+	// kind's own: a burst of slow jobs of one kind cannot hold back another kind. Zero
+	// takes Options.Concurrency.
+	Concurrency int
+}
+
+// registered is what a runner knows of a kind it takes.
+type registered struct {
+	handle Handler
+	slots  int
+}
+
 // Runner claims due jobs of the kinds it has handlers for and runs them.
 type Runner struct {
 	queue  store.Queue
 	worker string
 	opts   Options
-	wake   []chan struct{} // one per slot, so that Wake reaches every idle one
+	wake   chan struct{}
 
-	mu       sync.Mutex
-	handlers map[string]Handler
-	started  bool
+	mu      sync.Mutex
+	kinds   map[string]registered
+	started bool
 }
 
 // NewRunner makes a runner that claims jobs as worker, a name unique among the instances
 // sharing q (a host name and process ID will do). Register handlers, then Run.
 func NewRunner(q store.Queue, worker string, opts Options) *Runner {
-	opts = opts.withDefaults()
-	r := &Runner{queue: q, worker: worker, opts: opts, handlers: map[string]Handler{}}
-	for range opts.Concurrency {
-		r.wake = append(r.wake, make(chan struct{}, 1))
-	}
-	return r
+	return &Runner{queue: q, worker: worker, opts: opts.withDefaults(), wake: make(chan struct{}, 1),
+		kinds: map[string]registered{}}
 }
 
-// Register makes the runner take jobs of kind and run them with fn. Registering after
-// Run, twice for one kind, or a nil fn is a programming error and panics.
+// Register makes the runner take jobs of kind and run them with fn, Options.Concurrency
+// at a time. Registering after Run, twice for one kind, or a nil fn is a programming
+// error and panics.
 func (r *Runner) Register(kind string, fn Handler) {
+	r.RegisterWith(kind, fn, KindOptions{})
+}
+
+// RegisterWith is Register with options for the kind.
+func (r *Runner) RegisterWith(name string, fn Handler, o KindOptions) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	switch {
 	case r.started:
-		panic("jobs: Register(" + kind + ") after Run")
-	case fn == nil || kind == "":
+		panic("jobs: Register(" + name + ") after Run")
+	case fn == nil || name == "":
 		panic("jobs: Register needs a kind and a handler")
-	case r.handlers[kind] != nil:
-		panic("jobs: a handler for " + kind + " is already registered")
+	case r.kinds[name].handle != nil:
+		panic("jobs: a handler for " + name + " is already registered")
+	case o.Concurrency < 0:
+		panic("jobs: negative concurrency for " + name)
 	}
-	r.handlers[kind] = fn
+	r.kinds[name] = registered{handle: fn, slots: positiveOr(o.Concurrency, r.opts.Concurrency)}
+}
+
+// handler returns the handler of kind.
+func (r *Runner) handler(kind string) Handler {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.kinds[kind].handle
 }
 
 // Run takes and runs jobs until ctx ends, then waits for the running handlers to return.
+//
+// One loop claims jobs, asking only for the kinds that have a free slot, and runs each
+// on a goroutine of its own. When none is due, it sleeps until the next one is, as the
+// queue knows it, or the poll interval has passed (jobs enqueued on other instances),
+// or Wake is called, or a job ends and frees its slot.
 func (r *Runner) Run(ctx context.Context) {
-	r.mu.Lock()
-	r.started = true
-	kinds := make([]string, 0, len(r.handlers))
-	for k := range r.handlers {
-		kinds = append(kinds, k)
-	}
-	r.mu.Unlock()
-	slices.Sort(kinds)
-
+	s := r.newSlots()
+	ended := make(chan slot, len(s.names)) // one send per running job: never blocks
 	var wg sync.WaitGroup
-	for i, wake := range r.wake {
-		// The queue knows who holds a job by name: slots sharing one could complete
-		// each other's jobs.
-		worker := r.worker
-		if len(r.wake) > 1 {
-			worker = fmt.Sprintf("%s/%d", r.worker, i)
-		}
-		wg.Go(func() { r.slot(ctx, worker, kinds, wake) })
-	}
-	wg.Wait()
-}
-
-// Wake makes idle slots look for due jobs now, as after an Enqueue.
-func (r *Runner) Wake() {
-	for _, w := range r.wake {
-		select {
-		case w <- struct{}{}:
-		default:
-		}
-	}
-}
-
-// slot runs one job after another, and sleeps when none is due.
-func (r *Runner) slot(ctx context.Context, worker string, kinds []string, wake <-chan struct{}) {
+	defer wg.Wait()
 	for ctx.Err() == nil {
-		if r.runNext(ctx, worker, kinds) {
-			continue
+		s.release(ended)
+		job, sl, err := r.claim(ctx, s)
+		switch {
+		case err == nil:
+			wg.Go(func() {
+				defer func() { ended <- sl }()
+				r.process(ctx, s.names[sl.name], job)
+			})
+		case errors.Is(err, store.ErrNotFound):
+			r.sleep(ctx, s, ended, true)
+		default:
+			r.sleep(ctx, s, ended, false)
 		}
-		jitter := 0.8 + 0.4*rand.Float64()
-		timer := time.NewTimer(time.Duration(float64(r.opts.PollInterval) * jitter))
-		select {
-		case <-ctx.Done():
-		case <-wake:
-		case <-timer.C:
-		}
-		timer.Stop()
 	}
 }
 
-// runNext claims one due job and runs it. It reports whether there was one.
-func (r *Runner) runNext(ctx context.Context, worker string, kinds []string) bool {
-	job, err := r.queue.Claim(ctx, worker, kinds, r.opts.Clock(), r.opts.Lease)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return false
-	case err != nil:
-		if ctx.Err() == nil {
-			r.opts.Log.Error("claiming a job failed", "worker", worker, "err", err)
-		}
-		return false
+// Wake makes an idle runner look for due jobs now, as after an Enqueue.
+func (r *Runner) Wake() {
+	select {
+	case r.wake <- struct{}{}:
+	default:
 	}
-	r.process(ctx, worker, job)
-	return true
+}
+
+// claim claims a due job of a kind with a free slot, and takes the slot. ErrNotFound:
+// no slot is free, or no job of a kind with one is due.
+func (r *Runner) claim(ctx context.Context, s *slots) (store.Job, slot, error) {
+	kinds := s.freeKinds()
+	if len(kinds) == 0 {
+		return store.Job{}, slot{}, store.ErrNotFound
+	}
+	name := s.freeName()
+	job, err := r.queue.Claim(ctx, s.names[name], kinds, r.opts.Clock(), r.opts.Lease)
+	if err != nil {
+		if !errors.Is(err, store.ErrNotFound) && ctx.Err() == nil {
+			r.opts.Log.Error("claiming a job failed", "worker", s.names[name], "err", err)
+		}
+		return store.Job{}, slot{}, err
+	}
+	return job, s.take(job.Kind, name), nil
+}
+
+// sleep waits until a job may be due: the next due job of the kinds with a free slot
+// (when askQueue, as after finding none due) or the poll interval, whichever comes
+// first; or until Wake, a job ending, or ctx ending. With no free slot, only a job
+// ending or ctx ending can give the loop something to do.
+func (r *Runner) sleep(ctx context.Context, s *slots, ended <-chan slot, askQueue bool) {
+	var timeout <-chan time.Time
+	if kinds := s.freeKinds(); len(kinds) > 0 {
+		t := time.NewTimer(r.untilDue(ctx, kinds, askQueue))
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case <-ctx.Done():
+	case <-r.wake:
+	case sl := <-ended:
+		s.put(sl)
+	case <-timeout:
+	}
+}
+
+// minSleep is the shortest an idle runner sleeps. A job that fell due since the claim
+// is claimed that much later; but should the queue ever call a job due that Claim does
+// not hand out, the loop asks a hundred times a second instead of spinning.
+const minSleep = 10 * time.Millisecond
+
+// untilDue is how long an idle runner sleeps: the poll interval, give or take a fifth
+// so that instances spread out, or less when the queue says that a job of kinds falls
+// due sooner.
+func (r *Runner) untilDue(ctx context.Context, kinds []string, askQueue bool) time.Duration {
+	wait := time.Duration(float64(r.opts.PollInterval) * (0.8 + 0.4*rand.Float64()))
+	if !askQueue {
+		return wait // the claim failed: the queue is unlikely to answer this either
+	}
+	next, err := r.queue.NextRunAt(ctx, kinds)
+	switch {
+	case err == nil:
+		wait = min(wait, max(next.Sub(r.opts.Clock()), minSleep))
+	case !errors.Is(err, store.ErrNotFound) && ctx.Err() == nil:
+		r.opts.Log.Warn("looking for the next due job failed; polling", "worker", r.worker, "err", err)
+	}
+	r.opts.Log.Debug("no job due; sleeping", "worker", r.worker, "for", wait)
+	return wait
 }

@@ -39,17 +39,46 @@ func TestJobRunsOnceAndIsCompleted(t *testing.T) {
 func TestWakeLooksAtOnce(t *testing.T) {
 	t.Parallel()
 	db := openSQLite(t, t.TempDir(), time.Now)
-	r := jobs.NewRunner(db, "w", jobs.Options{PollInterval: time.Hour})
+	var logs logBuffer
+	r := jobs.NewRunner(db, "w", with(&logs, func(o *jobs.Options) { o.PollInterval = time.Hour }))
 	ran := make(chan store.Job, 1)
 	r.Register("greet", func(_ context.Context, j store.Job) error {
 		ran <- j
 		return nil
 	})
 	start(t, r)
-	time.Sleep(50 * time.Millisecond) // let it find nothing and go to sleep for an hour
+	waitForLog(t, &logs, "no job due; sleeping", 1) // for an hour
 	mustEnqueue(t, db, "greet", "")
 	r.Wake()
 	receive(t, "the job after Wake", ran)
+}
+
+// TestScheduledJobRunsWhenDue: an idle runner sleeps until the next job falls due, as
+// the queue tells it, rather than for its poll interval, and does not run the job
+// before its time. The clock is a fake one, which the runner reads when it wakes.
+func TestScheduledJobRunsWhenDue(t *testing.T) {
+	t.Parallel()
+	clock := storetest.NewClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	db := openSQLite(t, t.TempDir(), clock.Now)
+	var logs logBuffer
+	r := jobs.NewRunner(db, "w", with(&logs, func(o *jobs.Options) { o.PollInterval, o.Clock = time.Hour, clock.Now }))
+	ran := make(chan store.Job, 1)
+	r.Register("mirror", func(_ context.Context, j store.Job) error {
+		ran <- j
+		return nil
+	})
+	id, err := db.Enqueue(t.Context(), "mirror", nil, clock.Now().Add(time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start(t, r)
+	// Twice: the second time after waking to a clock that has not moved.
+	waitForLog(t, &logs, `msg="no job due; sleeping" worker=w for=1s`, 2)
+	expectNothing(t, "the job before it is due", ran, 0)
+	clock.Advance(time.Second)
+	if j := receive(t, "the job once due", ran); j.ID != id {
+		t.Errorf("ran job %d, want %d", j.ID, id)
+	}
 }
 
 // TestFailingJobBacksOffThenGivesUp follows a job that always fails on a clock that moves
@@ -94,22 +123,28 @@ func TestPanickingHandlerDoesNotStopTheRunner(t *testing.T) {
 	db := openSQLite(t, t.TempDir(), time.Now)
 	var logs logBuffer
 	r := jobs.NewRunner(db, "w", with(&logs, func(o *jobs.Options) { o.MaxAttempts = 1 }))
-	r.Register("boom", func(context.Context, store.Job) error { panic("bad image") })
 	ran := make(chan store.Job, 1)
-	r.Register("greet", func(_ context.Context, j store.Job) error {
+	r.Register("image", func(_ context.Context, j store.Job) error {
+		if string(j.Payload) == "bad" {
+			panic("bad image")
+		}
 		ran <- j
 		return nil
 	})
-	mustEnqueue(t, db, "boom", "")
-	mustEnqueue(t, db, "greet", "")
+	bad := mustEnqueue(t, db, "image", "bad")
+	mustEnqueue(t, db, "image", "good")
 	stop := start(t, r)
-	// One slot: the second job runs on the goroutine that ran the first.
+	// One slot: the second job runs after the first, in the slot the panic left.
 	receive(t, "the job after the panic", ran)
 	stop()
 	if logs.count("job failed; gave up") != 1 || logs.count("panic: bad image") != 1 {
 		t.Errorf("the panic was not recorded as the job's failure:\n%s", &logs)
 	}
-	checkDone(t, db, "boom")
+	infos, err := db.Jobs(t.Context(), store.JobQuery{State: store.JobFailed})
+	if err != nil || len(infos) != 1 || infos[0].ID != bad {
+		t.Errorf("failed jobs: %+v, %v; want job %d", infos, err, bad)
+	}
+	checkDone(t, db, "image")
 }
 
 // TestJobThatKillsItsWorkersIsGivenUp: a job claimed more often than it may be tried had
@@ -203,6 +238,9 @@ func TestRegisterMisuse(t *testing.T) {
 		"nil":       func(r *jobs.Runner) { r.Register("k", nil) },
 		"no kind":   func(r *jobs.Runner) { r.Register("", noop) },
 		"after Run": func(r *jobs.Runner) { start(t, r)(); r.Register("k", noop) },
+		"negative concurrency": func(r *jobs.Runner) {
+			r.RegisterWith("k", noop, jobs.KindOptions{Concurrency: -1})
+		},
 	}
 	for name, misuse := range cases {
 		t.Run(name, func(t *testing.T) {

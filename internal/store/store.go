@@ -119,48 +119,11 @@ type Stats struct {
 // Empty reports whether nothing has been written yet.
 func (s Stats) Empty() bool { return s == Stats{} }
 
-// Job is one piece of background work: a mirror push, an image derivative.
-type Job struct {
-	ID       int64
-	Kind     string
-	Payload  []byte
-	Attempts int // claims so far, this one included
-	RunAt    time.Time
-}
-
-// Queue holds background jobs shared by every instance. A job is claimed by one worker
-// at a time for a lease; a worker that dies stops extending its lease, and the job is
-// claimed again once the lease runs out.
-type Queue interface {
-	// Enqueue adds a job to run at runAt (now when zero) and returns its ID.
-	Enqueue(ctx context.Context, kind string, payload []byte, runAt time.Time) (int64, error)
-	// Claim takes the oldest due job of one of kinds for worker until now+lease, or
-	// returns ErrNotFound when none is due.
-	Claim(ctx context.Context, worker string, kinds []string, now time.Time, lease time.Duration) (Job, error)
-	// Extend renews worker's lease; ErrConflict means the lease was lost to another worker.
-	Extend(ctx context.Context, id int64, worker string, until time.Time) error
-	// Complete marks the job done; ErrConflict means the lease was lost.
-	Complete(ctx context.Context, id int64, worker string) error
-	// Fail records an error and makes the job due again at retryAt, or gives it up when
-	// retryAt is zero.
-	Fail(ctx context.Context, id int64, worker string, message string, retryAt time.Time) error
-}
-
-// NewJob is a job to queue.
-type NewJob struct {
-	Kind string
-	// Key, when set, makes the job unique among the kind's pending jobs: queueing it
-	// again while one waits changes nothing.
-	Key     string
-	Payload []byte
-	RunAt   time.Time // zero: now
-}
-
 // JobWriter queues background work in the transaction of the change that causes it (an
 // outbox): the job exists if and only if the change committed.
 type JobWriter interface {
-	// EnqueueJob adds a job, or returns the ID of the pending job with the same kind and
-	// key.
+	// EnqueueJob adds a job, or returns the ID of the unfinished job with the same kind
+	// and key.
 	EnqueueJob(ctx context.Context, j NewJob) (int64, error)
 }
 

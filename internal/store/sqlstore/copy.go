@@ -43,7 +43,7 @@ var copyTables = []copyTable{
 	{name: "redirects", cols: cols("from_path to_url gone:b created_at:i created_by:i"), orderBy: "from_path"},
 	{name: "previews", cols: cols("hash article_id:i created_by:i created_at:i expires_at:i revoked_at:i note"), orderBy: "hash"},
 	{name: "audit_log", cols: cols("id:i at:i user_id:i actor action target detail"), orderBy: "id", identity: true},
-	{name: "jobs", cols: cols("id:i kind payload:x run_at:i attempts:i claimed_by lease_until:i done_at:i last_error created_at:i"), orderBy: "id", identity: true},
+	{name: "jobs", cols: cols("id:i kind payload:x run_at:i attempts:i claimed_by lease_until:i done_at:i last_error created_at:i dedupe_key"), orderBy: "id", identity: true},
 }
 
 // notCopied are tables that hold no site data: the migrations' own bookkeeping,
