@@ -17,6 +17,10 @@ import (
 // and survives the death of any of them.
 const JobPublishDue = "publish.due"
 
+// maxDueRounds bounds the looks at the schedule of one run; the job queued for the
+// next time takes what is left.
+const maxDueRounds = 10
+
 // scheduler is the actor of publications nobody clicked.
 var scheduler = System("scheduler")
 
@@ -38,7 +42,10 @@ func (s *Service) QueueSchedule(ctx context.Context) error {
 	return s.update(ctx, func(tx store.Tx) error { return s.queueNext(ctx, tx) })
 }
 
-// queueNext queues the job for the earliest scheduled article, if any.
+// queueNext queues the job for the earliest scheduled article, if any. A time already
+// past (an article scheduled meanwhile for a past minute, by an import) gets a job of
+// its own with no key: the running job may hold that time's key, and a duplicate of a
+// running job is dropped.
 func (s *Service) queueNext(ctx context.Context, tx store.Tx) error {
 	next, err := tx.NextScheduled(ctx)
 	if errors.Is(err, store.ErrNotFound) {
@@ -47,8 +54,11 @@ func (s *Service) queueNext(ctx context.Context, tx store.Tx) error {
 	if err != nil {
 		return err
 	}
-	_, err = tx.EnqueueJob(ctx, store.NewJob{Kind: JobPublishDue, RunAt: next,
-		Key: strconv.FormatInt(next.Unix(), 10)})
+	j := store.NewJob{Kind: JobPublishDue, RunAt: next, Key: strconv.FormatInt(next.Unix(), 10)}
+	if !next.After(s.now()) {
+		j.Key = ""
+	}
+	_, err = tx.EnqueueJob(ctx, j)
 	return err
 }
 
@@ -57,22 +67,29 @@ func (s *Service) queueNext(ctx context.Context, tx store.Tx) error {
 // entry and its keys), and queues the job for the next one. Several instances may run
 // it at once: an article is published once, by whichever saves it first.
 func (s *Service) PublishDue(ctx context.Context) ([]int64, error) {
-	now := s.now()
-	var due []int64
-	if err := s.update(ctx, func(tx store.Tx) (err error) {
-		due, err = tx.DueArticles(ctx, now)
-		return err
-	}); err != nil {
-		return nil, fmt.Errorf("due articles: %w", err)
-	}
 	var published []int64
-	for _, id := range due {
-		ok, err := s.publishOne(ctx, id, now)
-		if err != nil {
-			return published, fmt.Errorf("publishing article %d: %w", id, err)
+	// Until nothing is due: what is scheduled for a past minute while this runs is
+	// published by this run.
+	for round := 0; round < maxDueRounds; round++ {
+		now := s.now()
+		var due []int64
+		if err := s.update(ctx, func(tx store.Tx) (err error) {
+			due, err = tx.DueArticles(ctx, now)
+			return err
+		}); err != nil {
+			return published, fmt.Errorf("due articles: %w", err)
 		}
-		if ok {
-			published = append(published, id)
+		if len(due) == 0 {
+			break
+		}
+		for _, id := range due {
+			ok, err := s.publishOne(ctx, id, now)
+			if err != nil {
+				return published, fmt.Errorf("publishing article %d: %w", id, err)
+			}
+			if ok {
+				published = append(published, id)
+			}
 		}
 	}
 	if err := s.update(ctx, func(tx store.Tx) error { return s.queueNext(ctx, tx) }); err != nil {
