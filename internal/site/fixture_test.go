@@ -14,6 +14,7 @@ import (
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/sqlstore"
 	"github.com/roneo/roneo/internal/store/storetest"
+	"github.com/roneo/roneo/internal/urls"
 	"github.com/roneo/roneo/web"
 )
 
@@ -40,6 +41,13 @@ func newFixture(t testing.TB, pageCache int64) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return newFixtureOn(t, st, clock, pageCache)
+}
+
+// newFixtureOn fills st and builds the site on it.
+func newFixtureOn(t testing.TB, st store.Store, clock *storetest.Clock, pageCache int64) *fixture {
+	t.Helper()
+	var err error
 	f := &fixture{store: st, clock: clock, r: render.New(), ids: map[string]int64{}, persons: map[string]*content.Person{}}
 	f.fill(t)
 	if f.media, err = media.NewDir(t.TempDir()); err != nil {
@@ -84,4 +92,12 @@ func (f *fixture) article(lang content.Lang, kind content.Kind, slug, title, bod
 		Kind: kind, Lang: lang, Slug: slug, Title: f.r.Text(string(lang), title), Body: body, BodyHTML: html,
 		Status: content.StatusPublished, PublishAt: at,
 	}
+}
+
+// scheme is the address scheme the site uses.
+func (f *fixture) scheme() *urls.Scheme { return urls.New() }
+
+// editorial is the editorial core on the fixture's store and clock.
+func (f *fixture) editorial() *editorial.Service {
+	return editorial.New(f.store, editorial.Config{Renderer: f.r, Clock: f.clock.Now})
 }
