@@ -56,7 +56,7 @@ func run(ctx context.Context, cfg config, out, progress io.Writer) error {
 		return err
 	}
 	defer ws.remove(progress)
-	b := &bench{cfg: cfg, root: root, ws: ws, progress: progress, res: newResults(cfg)}
+	b := &bench{cfg: cfg, root: root, ws: ws, progress: progress, tree: &side{res: newResults(cfg)}}
 	defer b.dropPostgres() // once the servers using it have stopped
 	defer b.stopAll()
 	if err := b.measure(ctx); err != nil {
@@ -65,27 +65,27 @@ func run(ctx context.Context, cfg config, out, progress io.Writer) error {
 		}
 		return err
 	}
-	b.res.judge(time.Now())
-	printReport(out, b.res)
-	if err := b.res.write(root); err != nil {
+	b.tree.res.judge(time.Now())
+	printReport(out, b.tree.res)
+	if err := b.tree.res.write(root); err != nil {
 		return err
 	}
 	fmt.Fprintln(out, "results written to bench/results/latest.json")
 	return nil
 }
 
-// dropPostgres drops the benchmark's schema, or says where it is with -keep.
+// dropPostgres drops the benchmark's schemas, or says where they are with -keep.
 func (b *bench) dropPostgres() {
-	if b.pg == nil {
-		return
-	}
-	defer b.pg.close()
-	if b.cfg.Keep {
-		fmt.Fprintf(b.progress, "kept PostgreSQL schema %s: roneo serve --database '%s'; drop it with DROP SCHEMA %s CASCADE\n",
-			b.pg.name, redacted(b.pg.url), b.pg.name)
-		return
-	}
-	if err := b.pg.drop(); err != nil {
-		fmt.Fprintf(b.progress, "bench: drop PostgreSQL schema %s: %v\n", b.pg.name, err)
+	for _, s := range b.sides() {
+		if s.pg == nil {
+			continue
+		}
+		if b.cfg.Keep {
+			fmt.Fprintf(b.progress, "kept PostgreSQL schema %s (%s): roneo serve --database '%s'; drop it with DROP SCHEMA %s CASCADE\n",
+				s.pg.name, s.describe(), redacted(s.pg.url), s.pg.name)
+		} else if err := s.pg.drop(); err != nil {
+			fmt.Fprintf(b.progress, "bench: drop PostgreSQL schema %s: %v\n", s.pg.name, err)
+		}
+		s.pg.close()
 	}
 }

@@ -31,6 +31,9 @@ type results struct {
 	Newsroom            *newsroomResult `json:"newsroom,omitempty"`
 	Search              []searchResult  `json:"search,omitempty"`
 	Targets             []target        `json:"targets"`
+	// NotAvailable says, for each selected scenario this binary could not run (a
+	// reference revision without the command or flag it needs), why.
+	NotAvailable map[string]string `json:"not_available,omitempty"`
 }
 
 type machineInfo struct {
