@@ -54,6 +54,7 @@ type config struct {
 	DataDir     string
 	Postgres    string // the database in which the benchmark makes a schema of its own
 	Only        []string
+	Ref         string // a revision to build and measure beside the working tree, "" for none
 }
 
 // wants reports whether scenario name is to be run.
@@ -77,6 +78,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.Keep, "keep", false, "keep the temporary directory (binary, data, logs, nginx root)")
 	fs.StringVar(&c.DataDir, "data", "", "reuse this demo data directory instead of generating one (demo time is then not measured)")
 	fs.StringVar(&c.Postgres, "postgres", postgresDefault(), "PostgreSQL URL for the scale-out scenarios; the benchmark makes a schema of its own in it and drops it at the end (default: $"+postgresEnv+", else "+defaultPostgres+")")
+	fs.StringVar(&c.Ref, "ref", "", "also build ./cmd/roneo at this commit, tag or branch and measure it beside the working tree, each with a demo site of its own")
 	fs.StringVar(&only, "only", only, "comma-separated scenarios to run: "+strings.Join(allScenarios, ","))
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -119,7 +121,15 @@ func (c config) validate() error {
 		return fmt.Errorf("-rounds must be at least 1")
 	case c.Threads < 1 || c.Connections < c.Threads:
 		return fmt.Errorf("-threads must be at least 1 and -connections at least -threads")
-	case c.wantsPostgres():
+	case c.Ref != "" && c.DataDir != "":
+		return fmt.Errorf("-ref and -data: each binary needs a demo site it wrote itself (a newer database may not open with an older binary); leave -data out")
+	}
+	if c.Ref != "" {
+		if err := checkRev(c.Ref); err != nil {
+			return err
+		}
+	}
+	if c.wantsPostgres() {
 		return checkPostgresURL(c.Postgres)
 	}
 	return nil

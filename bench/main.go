@@ -57,6 +57,14 @@ func run(ctx context.Context, cfg config, out, progress io.Writer) error {
 	}
 	defer ws.remove(progress)
 	b := &bench{cfg: cfg, root: root, ws: ws, progress: progress, tree: &side{res: newResults(cfg)}}
+	b.tree.commit = treeCommit(ctx, root)
+	b.tree.res.Commit = b.tree.commit
+	if cfg.Ref != "" {
+		b.ref = &side{ref: true, res: newResults(cfg)}
+		if err := b.resolveRef(ctx); err != nil {
+			return err
+		}
+	}
 	defer b.dropPostgres() // once the servers using it have stopped
 	defer b.stopAll()
 	if err := b.measure(ctx); err != nil {
@@ -66,6 +74,10 @@ func run(ctx context.Context, cfg config, out, progress io.Writer) error {
 		return err
 	}
 	b.tree.res.judge(time.Now())
+	if b.ref != nil {
+		b.ref.res.judge(time.Now())
+		b.tree.res.Ref = b.ref.res
+	}
 	printReport(out, b.tree.res)
 	if err := b.tree.res.write(root); err != nil {
 		return err

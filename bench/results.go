@@ -13,6 +13,7 @@ import (
 type results struct {
 	Started              time.Time      `json:"started"`
 	Finished             time.Time      `json:"finished"`
+	Commit               string         `json:"commit"` // what was built: the tree's short commit, "-dirty" when changed; the reference's full one
 	Machine              machineInfo    `json:"machine"`
 	Settings             settings       `json:"settings"`
 	Demo                 *demoResult    `json:"demo,omitempty"`
@@ -34,6 +35,8 @@ type results struct {
 	// NotAvailable says, for each selected scenario this binary could not run (a
 	// reference revision without the command or flag it needs), why.
 	NotAvailable map[string]string `json:"not_available,omitempty"`
+	// Ref is the -ref revision's results, measured in the same run.
+	Ref *results `json:"ref,omitempty"`
 }
 
 type machineInfo struct {
@@ -52,6 +55,7 @@ type settings struct {
 	Connections int      `json:"connections"`
 	Threads     int      `json:"threads"`
 	Only        []string `json:"only"`
+	Ref         string   `json:"ref,omitempty"` // -ref as given
 }
 
 // postgresInfo says where the scale-out scenarios ran.
@@ -105,7 +109,7 @@ func newResults(cfg config) *results {
 		},
 		Settings: settings{
 			Articles: articles, DataDir: cfg.DataDir, Duration: cfg.Duration.String(), Rounds: cfg.Rounds,
-			Connections: cfg.Connections, Threads: cfg.Threads, Only: cfg.Only,
+			Connections: cfg.Connections, Threads: cfg.Threads, Only: cfg.Only, Ref: cfg.Ref,
 		},
 		Runs:      []measurement{},
 		Summaries: []summary{},

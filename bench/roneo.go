@@ -32,12 +32,18 @@ func (s *roneoServer) database() string {
 	return "sqlite"
 }
 
-// buildRoneo compiles ./cmd/roneo once, so that no scenario measures "go run".
+// buildRoneo compiles ./cmd/roneo once, so that no scenario measures "go run", and the
+// -ref revision's beside it.
 func (b *bench) buildRoneo(ctx context.Context) error {
 	b.tree.bin = b.ws.path("roneo")
 	b.logf("building roneo (go build ./cmd/roneo)")
-	_, err := runTool(ctx, b.root, "go", "build", "-buildvcs=false", "-o", b.tree.bin, "./cmd/roneo")
-	return err
+	if _, err := runTool(ctx, b.root, "go", "build", "-buildvcs=false", "-o", b.tree.bin, "./cmd/roneo"); err != nil {
+		return err
+	}
+	if b.ref == nil {
+		return nil
+	}
+	return b.buildRef(ctx)
 }
 
 // prepareData gives each side its site: the demo, timed, or the directory given with
