@@ -79,11 +79,47 @@ func run(ctx context.Context, cfg config, out, progress io.Writer) error {
 		b.tree.res.Ref = b.ref.res
 	}
 	printReport(out, b.tree.res)
+	if err := b.compareWithRecorded(out); err != nil {
+		return err
+	}
 	if err := b.tree.res.write(root); err != nil {
 		return err
 	}
 	fmt.Fprintln(out, "results written to bench/results/latest.json")
+	if cfg.Record {
+		if err := appendSection(root, b.section()); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "run recorded in %s\n", resultsFile)
+	}
 	return nil
+}
+
+// compareWithRecorded prints how this run's figures compare with the last comparable
+// run recorded in RESULTS.md.
+func (b *bench) compareWithRecorded(out io.Writer) error {
+	sections, err := readResults(b.root)
+	if err != nil {
+		return err
+	}
+	r := b.tree.res
+	printSinceRecorded(out, sections, runSettings(r.Settings), r.figures(), b.cfg.Tolerance)
+	return nil
+}
+
+// section is this run as a section of RESULTS.md.
+func (b *bench) section() string {
+	r := b.tree.res
+	info := recordInfo{
+		Date: r.Started, Commit: r.Commit, Command: commandLine(b.cfg.Args),
+		Machine: r.Machine.summary(), Note: b.cfg.RecordNote, Settings: runSettings(r.Settings),
+	}
+	var ref []figure
+	if r.Ref != nil {
+		info.Ref = refLabel(b.cfg.Ref, r.Ref.Commit)
+		ref = r.Ref.figures()
+	}
+	return renderSection(info, r.figures(), ref)
 }
 
 // dropPostgres drops the benchmark's schemas, or says where they are with -keep.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -40,6 +41,7 @@ type results struct {
 }
 
 type machineInfo struct {
+	CPUModel  string `json:"cpu_model,omitempty"`
 	CPUs      int    `json:"cpus"`
 	OS        string `json:"os"`
 	Arch      string `json:"arch"`
@@ -104,7 +106,7 @@ func newResults(cfg config) *results {
 	return &results{
 		Started: time.Now(),
 		Machine: machineInfo{
-			CPUs: runtime.NumCPU(), OS: runtime.GOOS, Arch: runtime.GOARCH,
+			CPUModel: cpuModel(), CPUs: runtime.NumCPU(), OS: runtime.GOOS, Arch: runtime.GOARCH,
 			Kernel: strings.TrimSpace(string(kernel)), GoVersion: runtime.Version(),
 		},
 		Settings: settings{
@@ -149,4 +151,36 @@ func (r *results) write(root string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "latest.json"), append(b, '\n'), 0o644)
+}
+
+// cpuModel is the first "model name" of /proc/cpuinfo, "" where there is none.
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return ""
+	}
+	return parseCPUModel(string(b))
+}
+
+func parseCPUModel(cpuinfo string) string {
+	for line := range strings.Lines(cpuinfo) {
+		key, value, ok := strings.Cut(line, ":")
+		if ok && strings.TrimSpace(key) == "model name" {
+			return strings.TrimSpace(value)
+		}
+	}
+	return ""
+}
+
+// summary is the machine in a line: "AMD EPYC, 2 cores (linux/amd64, kernel 6.1.0, go1.26.8)".
+func (m machineInfo) summary() string {
+	model := m.CPUModel
+	if model == "" {
+		model = "unknown CPU"
+	}
+	s := fmt.Sprintf("%s, %d cores (%s/%s", model, m.CPUs, m.OS, m.Arch)
+	if m.Kernel != "" {
+		s += ", kernel " + m.Kernel
+	}
+	return s + ", " + m.GoVersion + ")"
 }
