@@ -47,6 +47,8 @@ func (b *bench) measure(ctx context.Context) error {
 		{[]string{scenarioSearch}, b.measureSearchSQLite},
 		{[]string{scenarioSearchPG}, b.measureSearchPostgres},
 		{[]string{scenarioNewsroom}, b.measureNewsroom},
+		{[]string{scenarioHitRate}, b.measureHitRate},
+		{[]string{scenarioPublishPG}, b.measurePublishPG},
 	}
 	for _, step := range steps {
 		if len(selected(b.cfg, step.scenarios)) == 0 {

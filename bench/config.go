@@ -29,13 +29,18 @@ const (
 	// Search: the index build and the latency of searches, on SQLite and PostgreSQL.
 	scenarioSearch   = "search"
 	scenarioSearchPG = "search-pg"
+	// Targeted purges of the page cache: a publish seen across two instances on
+	// PostgreSQL, and the hit rate while articles are published under load on SQLite.
+	scenarioPublishPG = "publish-pg"
+	scenarioHitRate   = "hitrate"
 )
 
 var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioNginx,
-	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearch, scenarioSearchPG, scenarioNewsroom}
+	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearch, scenarioSearchPG, scenarioNewsroom,
+	scenarioHitRate, scenarioPublishPG}
 
 // postgresScenarios need the PostgreSQL schema, and the copy that fills it.
-var postgresScenarios = []string{scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearchPG}
+var postgresScenarios = []string{scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearchPG, scenarioPublishPG}
 
 // defaultPostgres is the database of every machine of ours (see the Makefile), used
 // when RONEO_TEST_POSTGRES does not name another.
@@ -60,6 +65,8 @@ type config struct {
 	RecordNote  string   // what the run is for, written in its section
 	Tolerance   float64  // percent worse than the last recorded run before a figure is flagged
 	Args        []string // the command line, as RESULTS.md records it
+	// HitRateDuration is the length of hitrate's wrk run on the home page.
+	HitRateDuration time.Duration
 }
 
 // wants reports whether scenario name is to be run.
@@ -83,6 +90,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.Keep, "keep", false, "keep the temporary directory (binary, data, logs, nginx root)")
 	fs.StringVar(&c.DataDir, "data", "", "reuse this demo data directory instead of generating one (demo time is then not measured)")
 	fs.StringVar(&c.Postgres, "postgres", postgresDefault(), "PostgreSQL URL for the scale-out scenarios; the benchmark makes a schema of its own in it and drops it at the end (default: $"+postgresEnv+", else "+defaultPostgres+")")
+	fs.DurationVar(&c.HitRateDuration, "hitrate-duration", time.Minute, "length of the hitrate scenario's load on the home page; it publishes one article a minute, at least two")
 	fs.StringVar(&c.Ref, "ref", "", "also build ./cmd/roneo at this commit, tag or branch and measure it beside the working tree, each with a demo site of its own")
 	fs.Func("record", "append this run's figures to bench/RESULTS.md, under this note (\"\" for none)", func(note string) error {
 		c.Record, c.RecordNote = true, note
@@ -132,6 +140,8 @@ func (c config) validate() error {
 		return fmt.Errorf("-rounds must be at least 1")
 	case c.Threads < 1 || c.Connections < c.Threads:
 		return fmt.Errorf("-threads must be at least 1 and -connections at least -threads")
+	case c.HitRateDuration < 10*time.Second:
+		return fmt.Errorf("-hitrate-duration must be at least 10s")
 	case c.Tolerance <= 0:
 		return fmt.Errorf("-tolerance must be a percentage above 0")
 	case c.Ref != "" && c.DataDir != "":

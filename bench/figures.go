@@ -66,7 +66,8 @@ func (r *results) figures() []figure {
 	}
 	fs = append(fs, r.searchFigures()...)
 	fs = append(fs, r.newsroomFigures()...)
-	return append(fs, r.purgeFigures()...)
+	fs = append(fs, r.hitRateFigures()...)
+	return append(fs, r.publishPGFigures()...)
 }
 
 func (r *results) selected(scenario string) bool { return slices.Contains(r.Settings.Only, scenario) }
@@ -194,9 +195,6 @@ func (r *results) newsroomFigures() []figure {
 	publish.Value = median(n.PublishToHomeMS)
 	return []figure{list, publish}
 }
-
-// purgeFigures are the targeted purge scenarios'; none yet.
-func (r *results) purgeFigures() []figure { return nil }
 
 // format writes a figure's value with its unit, and the spread of its rounds.
 func (f figure) format() string {

@@ -217,19 +217,39 @@ func publishTitle(i int) string {
 // It returns where publishing led (the article's editor) and when the publish request
 // was sent, from which publish-to-visible is timed.
 func publishArticle(ctx context.Context, nc *http.Client, base, title string) (loc string, start time.Time, err error) {
-	draft := url.Values{"title": {title}, "body": {"Un paragraphe écrit par le banc d’essai."},
-		"lang": {"fr"}, "kind": {"article"}, "version": {"0"}}
-	loc, err = post(ctx, nc, base+"/newsroom/articles/new", draft)
+	d, err := saveDraft(ctx, nc, base, title)
 	if err != nil {
 		return "", start, err
 	}
+	return d.publish(ctx, nc, base)
+}
+
+// draft is an article saved in the newsroom and not yet published.
+type draft struct {
+	id   string
+	form url.Values
+}
+
+// saveDraft saves a French article, without section, tags or dossier, as a draft.
+func saveDraft(ctx context.Context, nc *http.Client, base, title string) (draft, error) {
+	form := url.Values{"title": {title}, "body": {"Un paragraphe écrit par le banc d’essai."},
+		"lang": {"fr"}, "kind": {"article"}, "version": {"0"}}
+	loc, err := post(ctx, nc, base+"/newsroom/articles/new", form)
+	if err != nil {
+		return draft{}, err
+	}
 	m := editorRe.FindStringSubmatch(loc)
 	if m == nil {
-		return "", start, fmt.Errorf("saving a draft led to %q, not its editor", loc)
+		return draft{}, fmt.Errorf("saving a draft led to %q, not its editor", loc)
 	}
-	draft.Set("version", "1")
+	form.Set("version", "1")
+	return draft{id: m[1], form: form}, nil
+}
+
+// publish publishes the draft; see publishArticle.
+func (d draft) publish(ctx context.Context, nc *http.Client, base string) (loc string, start time.Time, err error) {
 	start = time.Now()
-	loc, err = post(ctx, nc, base+"/newsroom/articles/"+m[1]+"/publish", draft)
+	loc, err = post(ctx, nc, base+"/newsroom/articles/"+d.id+"/publish", d.form)
 	if err != nil {
 		return "", start, err
 	}

@@ -39,6 +39,8 @@ func printReport(out io.Writer, r *results) {
 	printScaleOut(out, r)
 	printNewsroom(out, r)
 	printSearch(out, r)
+	printHitRate(out, r)
+	printPublishPG(out, r)
 	printBeforeAfter(out, r)
 	printTargets(out, r)
 }

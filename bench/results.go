@@ -27,12 +27,14 @@ type results struct {
 	Postgres             *postgresInfo  `json:"postgres,omitempty"`
 	Copy                 *copyResult    `json:"copy,omitempty"`
 	// Cached2xVs1xPercent is the median of the rounds' cached-2x / cached-1x req/s.
-	Cached2xVs1xPercent *float64        `json:"cached_2x_vs_1x_percent,omitempty"`
-	Cached2xVs1xRounds  []roundRatio    `json:"cached_2x_vs_1x_rounds,omitempty"`
-	Memory              []memoryResult  `json:"memory"`
-	Newsroom            *newsroomResult `json:"newsroom,omitempty"`
-	Search              []searchResult  `json:"search,omitempty"`
-	Targets             []target        `json:"targets"`
+	Cached2xVs1xPercent *float64         `json:"cached_2x_vs_1x_percent,omitempty"`
+	Cached2xVs1xRounds  []roundRatio     `json:"cached_2x_vs_1x_rounds,omitempty"`
+	Memory              []memoryResult   `json:"memory"`
+	Newsroom            *newsroomResult  `json:"newsroom,omitempty"`
+	Search              []searchResult   `json:"search,omitempty"`
+	PublishPG           *publishPGResult `json:"publish_pg,omitempty"`
+	HitRate             *hitRateResult   `json:"hitrate,omitempty"`
+	Targets             []target         `json:"targets"`
 	// NotAvailable says, for each selected scenario this binary could not run (a
 	// reference revision without the command or flag it needs), why.
 	NotAvailable map[string]string `json:"not_available,omitempty"`
