@@ -108,6 +108,9 @@ func printBeforeAfter(out io.Writer, tree *results) {
 	}
 	printTable(out, rows)
 	printPages(out, tree, ref)
+	if n, all := disturbedRuns(tree); n > 0 {
+		fmt.Fprintf(out, "note: other processes were busy during %d of the %d runs (see the WARNINGs above): differences may be the machine's, not the binaries'\n", n, all)
+	}
 	printNotAvailable(out, refName, ref)
 	printNotAvailable(out, "this tree", tree)
 	for _, c := range changes {
@@ -189,4 +192,16 @@ func printNotAvailable(out io.Writer, who string, r *results) {
 	for _, why := range reasons {
 		fmt.Fprintf(out, "n/a for %s: %s: %s\n", who, strings.Join(byReason[why], ","), why)
 	}
+}
+
+// disturbedRuns counts the measured runs, both binaries' and nginx's, during which
+// other processes took more than busyOtherCores.
+func disturbedRuns(r *results) (disturbed, all int) {
+	for _, run := range allRuns(r) {
+		all++
+		if run.CPU.OtherCores > busyOtherCores {
+			disturbed++
+		}
+	}
+	return disturbed, all
 }

@@ -250,6 +250,10 @@ func printSinceRecorded(out io.Writer, sections []section, settings [][2]string,
 		fmt.Fprintf(out, "(its last section, %s, measured other settings)\n", sections[len(sections)-1].Heading)
 	}
 	changes := compareRecorded(last.Figures, now, tolerancePercent/100)
+	if len(changes) == 0 {
+		fmt.Fprintln(out, "  no figure of this run was recorded there (other scenarios)")
+		return
+	}
 	rows := [][]string{{"figure", "recorded", "now", "now/recorded"}}
 	for _, c := range changes {
 		rows = append(rows, []string{c.After.Name, c.Before.format(), c.After.format(), ratioText(c)})
