@@ -179,11 +179,19 @@ func checkPostgresURL(raw string) error {
 }
 
 // commandLine is the command that ran the benchmark, for RESULTS.md: arguments that a
-// shell would split or expand are quoted.
+// shell would split or expand are quoted, and -record is left out (its note is written
+// in the section already, and it changes nothing measured).
 func commandLine(args []string) string {
 	parts := []string{"go", "run", "./bench"}
-	for _, a := range args {
-		parts = append(parts, shellQuote(a))
+	for i := 0; i < len(args); i++ {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if name == "record" && strings.HasPrefix(args[i], "-") {
+			if !hasValue {
+				i++ // its note
+			}
+			continue
+		}
+		parts = append(parts, shellQuote(args[i]))
 	}
 	return strings.Join(parts, " ")
 }

@@ -166,10 +166,19 @@ func TestAppendSection(t *testing.T) {
 }
 
 func TestCommandLine(t *testing.T) {
-	got := commandLine([]string{"-articles", "2000", "-ref", "HEAD~3", "-record", "after the cache's rewrite", "-only", "demo,cached"})
-	want := `go run ./bench -articles 2000 -ref HEAD~3 -record 'after the cache'\''s rewrite' -only demo,cached`
-	if got != want {
-		t.Errorf("commandLine = %s\nwant          %s", got, want)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-articles", "2000", "-ref", "HEAD~3", "-record", "after the cache's rewrite", "-only", "demo,cached"},
+			"go run ./bench -articles 2000 -ref HEAD~3 -only demo,cached"},
+		{[]string{"--record=a note", "-ref", "v1.0 rc"}, "go run ./bench -ref 'v1.0 rc'"},
+		{[]string{"-postgres", "postgres://u@h/db?sslmode=disable&x=1"}, "go run ./bench -postgres 'postgres://u@h/db?sslmode=disable&x=1'"},
+		{[]string{"-only", "it's"}, `go run ./bench -only 'it'\''s'`},
+	} {
+		if got := commandLine(c.args); got != c.want {
+			t.Errorf("commandLine(%q) = %s\nwant %s", c.args, got, c.want)
+		}
 	}
 }
 
