@@ -181,10 +181,11 @@ func parseFigure(name, value string) figure {
 }
 
 // lastComparable is the last section recorded with the same site and wrk connections
-// and threads as settings, nil when there is none.
-func lastComparable(sections []section, settings [][2]string) *section {
+// and threads as settings, and with at least one of the figures now (a run of other
+// scenarios has nothing to say about these); nil when there is none.
+func lastComparable(sections []section, settings [][2]string, now []figure) *section {
 	for i := len(sections) - 1; i >= 0; i-- {
-		if comparable(sections[i], settings) {
+		if comparable(sections[i], settings) && len(compareRecorded(sections[i].Figures, now, 0)) > 0 {
 			return &sections[i]
 		}
 	}
@@ -234,26 +235,22 @@ func joinSections(old, text string) string {
 // printSinceRecorded compares this run's figures with the last comparable section of
 // RESULTS.md and flags each figure worse by more than the tolerance.
 func printSinceRecorded(out io.Writer, sections []section, settings [][2]string, now []figure, tolerancePercent float64) {
-	last := lastComparable(sections, settings)
+	last := lastComparable(sections, settings, now)
 	if last == nil {
-		fmt.Fprintf(out, "\n%s holds no run of %s with wrk -t%s -c%s to compare with", resultsFile,
+		fmt.Fprintf(out, "\n%s holds no run of %s with wrk -t%s -c%s", resultsFile,
 			settingOf(settings, settingSite), settingOf(settings, settingThreads), settingOf(settings, settingConnections))
 		if len(sections) > 0 {
 			fmt.Fprintf(out, " (its last section, %s, measured %s)", sections[len(sections)-1].Heading, sections[len(sections)-1].Settings[settingSite])
 		}
-		fmt.Fprintln(out, "; -record adds this run.")
+		fmt.Fprintln(out, " with figures of the same scenarios to compare with; -record adds this run.")
 		return
 	}
 	fmt.Fprintf(out, "\nSince %s in %s (the last run of %s recorded there), tolerance %.0f %%:\n",
 		last.Heading, resultsFile, settingOf(settings, settingSite), tolerancePercent)
 	if last != &sections[len(sections)-1] {
-		fmt.Fprintf(out, "(its last section, %s, measured other settings)\n", sections[len(sections)-1].Heading)
+		fmt.Fprintf(out, "(its last section, %s, measured other settings or scenarios)\n", sections[len(sections)-1].Heading)
 	}
 	changes := compareRecorded(last.Figures, now, tolerancePercent/100)
-	if len(changes) == 0 {
-		fmt.Fprintln(out, "  no figure of this run was recorded there (other scenarios)")
-		return
-	}
 	rows := [][]string{{"figure", "recorded", "now", "now/recorded"}}
 	for _, c := range changes {
 		rows = append(rows, []string{c.After.Name, c.Before.format(), c.After.format(), ratioText(c)})

@@ -100,12 +100,18 @@ func TestLastComparable(t *testing.T) {
 		mk("one connection", "100000 demo articles", "1"),
 	}
 	full := [][2]string{{settingSite, "100000 demo articles"}, {settingConnections, "32"}, {settingThreads, "2"}, {settingRounds, "3"}}
-	if got := lastComparable(sections, full); got == nil || got.Heading != "full 2" {
+	demo := []figure{{Name: "demo time", Value: 2}}
+	if got := lastComparable(sections, full, demo); got == nil || got.Heading != "full 2" {
 		t.Errorf("last comparable = %+v, want full 2 (rounds may differ, connections may not)", got)
 	}
 	other := [][2]string{{settingSite, "500 demo articles"}, {settingConnections, "32"}, {settingThreads, "2"}}
-	if got := lastComparable(sections, other); got != nil {
+	if got := lastComparable(sections, other, demo); got != nil {
 		t.Errorf("a run at another size compared with %q", got.Heading)
+	}
+	sections = append(sections, section{Heading: "purges only", Settings: sections[2].Settings,
+		Figures: []figure{{Name: "hitrate home", Value: 99}}})
+	if got := lastComparable(sections, full, demo); got == nil || got.Heading != "full 2" {
+		t.Errorf("last comparable = %+v, want full 2: the last section measured other scenarios", got)
 	}
 }
 
