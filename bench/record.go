@@ -23,9 +23,9 @@ import (
 var resultsFile = filepath.Join("bench", "RESULTS.md")
 
 // defaultTolerance is how much worse than the recorded figure a figure may be before
-// the comparison flags it, in percent: the noise of this two-core shared machine, where
-// nginx alone has measured 27.8k and 45k req/s a minute apart, and the same binary's
-// uncached p99 varies by a fifth from one run to the next.
+// the comparison flags it, in percent: the noise of our two-core shared machines
+// between runs taken at different times, where nginx alone has measured 27.8k and 45k
+// req/s a minute apart.
 const defaultTolerance = 25.0
 
 // resultsPreamble starts a new RESULTS.md; it holds no "## " heading, which starts a
@@ -245,7 +245,7 @@ func printSinceRecorded(out io.Writer, sections []section, settings [][2]string,
 		fmt.Fprintln(out, " with figures of the same scenarios to compare with; -record adds this run.")
 		return
 	}
-	fmt.Fprintf(out, "\nSince %s in %s (the last run of %s recorded there), tolerance %.0f %%:\n",
+	fmt.Fprintf(out, "\nSince %s in %s (the last run of %s with these scenarios recorded there), tolerance %.0f %%:\n",
 		last.Heading, resultsFile, settingOf(settings, settingSite), tolerancePercent)
 	if last != &sections[len(sections)-1] {
 		fmt.Fprintf(out, "(its last section, %s, measured other settings or scenarios)\n", sections[len(sections)-1].Heading)
