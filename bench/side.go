@@ -82,17 +82,17 @@ func (b *bench) eachSide(ctx context.Context, scenarios []string, step func(cont
 // onSide runs fn for side s unless it cannot run the scenarios, and tolerates the
 // reference's failures: see eachSide.
 func (b *bench) onSide(ctx context.Context, s *side, scenarios []string, fn func() error) error {
-	if why := s.cannotRun(scenarios); why != "" {
-		s.res.markNA(b.cfg, scenarios, why)
+	if reason := s.cannotRun(scenarios); reason != "" {
+		s.res.markNA(b.cfg, scenarios, reason)
 		return nil
 	}
 	err := fn()
 	if err == nil || !s.ref || ctx.Err() != nil {
 		return err
 	}
-	why := firstLine(err.Error())
-	s.res.markNA(b.cfg, scenarios, why)
-	b.logf("%s: %s n/a: %s", s.describe(), strings.Join(selected(b.cfg, scenarios), ","), why)
+	reason := why(err)
+	s.res.markNA(b.cfg, scenarios, reason)
+	b.logf("%s: %s n/a: %s", s.describe(), strings.Join(selected(b.cfg, scenarios), ","), reason)
 	return nil
 }
 
@@ -108,13 +108,13 @@ func (s *side) cannotRun(scenarios []string) string {
 }
 
 // markNA records why the selected ones of scenarios were not measured on this side.
-func (r *results) markNA(cfg config, scenarios []string, why string) {
+func (r *results) markNA(cfg config, scenarios []string, reason string) {
 	if r.NotAvailable == nil {
 		r.NotAvailable = map[string]string{}
 	}
 	for _, n := range selected(cfg, scenarios) {
 		if _, done := r.NotAvailable[n]; !done {
-			r.NotAvailable[n] = why
+			r.NotAvailable[n] = reason
 		}
 	}
 }
@@ -138,5 +138,5 @@ func firstLine(s string) string {
 
 // refused says a side could not start: it is n/a from then on.
 func refused(step string, err error) string {
-	return fmt.Sprintf("%s failed: %s", step, firstLine(err.Error()))
+	return fmt.Sprintf("%s failed: %s", step, why(err))
 }
