@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -28,13 +29,18 @@ const (
 	// Search: the index build and the latency of searches, on SQLite and PostgreSQL.
 	scenarioSearch   = "search"
 	scenarioSearchPG = "search-pg"
+	// Targeted purges of the page cache: a publish seen across two instances on
+	// PostgreSQL, and the hit rate while articles are published under load on SQLite.
+	scenarioPublishPG = "publish-pg"
+	scenarioHitRate   = "hitrate"
 )
 
 var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioNginx,
-	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearch, scenarioSearchPG, scenarioNewsroom}
+	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearch, scenarioSearchPG, scenarioNewsroom,
+	scenarioHitRate, scenarioPublishPG}
 
 // postgresScenarios need the PostgreSQL schema, and the copy that fills it.
-var postgresScenarios = []string{scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearchPG}
+var postgresScenarios = []string{scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearchPG, scenarioPublishPG}
 
 // defaultPostgres is the database of every machine of ours (see the Makefile), used
 // when RONEO_TEST_POSTGRES does not name another.
@@ -54,6 +60,13 @@ type config struct {
 	DataDir     string
 	Postgres    string // the database in which the benchmark makes a schema of its own
 	Only        []string
+	Ref         string   // a revision to build and measure beside the working tree, "" for none
+	Record      bool     // append the run to RESULTS.md
+	RecordNote  string   // what the run is for, written in its section
+	Tolerance   float64  // percent worse than the last recorded run before a figure is flagged
+	Args        []string // the command line, as RESULTS.md records it
+	// HitRateDuration is the length of hitrate's wrk run on the home page.
+	HitRateDuration time.Duration
 }
 
 // wants reports whether scenario name is to be run.
@@ -77,6 +90,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.Keep, "keep", false, "keep the temporary directory (binary, data, logs, nginx root)")
 	fs.StringVar(&c.DataDir, "data", "", "reuse this demo data directory instead of generating one (demo time is then not measured)")
 	fs.StringVar(&c.Postgres, "postgres", postgresDefault(), "PostgreSQL URL for the scale-out scenarios; the benchmark makes a schema of its own in it and drops it at the end (default: $"+postgresEnv+", else "+defaultPostgres+")")
+	fs.DurationVar(&c.HitRateDuration, "hitrate-duration", time.Minute, "length of the hitrate scenario's load on the home page; it publishes one article a minute, at least two")
+	fs.StringVar(&c.Ref, "ref", "", "also build ./cmd/roneo at this commit, tag or branch and measure it beside the working tree, each with a demo site of its own")
+	fs.Func("record", "append this run's figures to bench/RESULTS.md, under this note (\"\" for none)", func(note string) error {
+		c.Record, c.RecordNote = true, note
+		return nil
+	})
+	fs.Float64Var(&c.Tolerance, "tolerance", defaultTolerance, "percent by which a figure may be worse than in the last run recorded in bench/RESULTS.md before it is flagged (the noise of our shared two-core machines)")
 	fs.StringVar(&only, "only", only, "comma-separated scenarios to run: "+strings.Join(allScenarios, ","))
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -84,6 +104,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	c.Args = args
 	var err error
 	if c.Only, err = parseOnly(only); err != nil {
 		return c, err
@@ -119,7 +140,19 @@ func (c config) validate() error {
 		return fmt.Errorf("-rounds must be at least 1")
 	case c.Threads < 1 || c.Connections < c.Threads:
 		return fmt.Errorf("-threads must be at least 1 and -connections at least -threads")
-	case c.wantsPostgres():
+	case c.HitRateDuration < 10*time.Second:
+		return fmt.Errorf("-hitrate-duration must be at least 10s")
+	case c.Tolerance <= 0:
+		return fmt.Errorf("-tolerance must be a percentage above 0")
+	case c.Ref != "" && c.DataDir != "":
+		return fmt.Errorf("-ref and -data: each binary needs a demo site it wrote itself (a newer database may not open with an older binary); leave -data out")
+	}
+	if c.Ref != "" {
+		if err := checkRev(c.Ref); err != nil {
+			return err
+		}
+	}
+	if c.wantsPostgres() {
 		return checkPostgresURL(c.Postgres)
 	}
 	return nil
@@ -143,4 +176,31 @@ func checkPostgresURL(raw string) error {
 		return fmt.Errorf("-postgres: leave search_path out, the benchmark makes a schema of its own")
 	}
 	return nil
+}
+
+// commandLine is the command that ran the benchmark, for RESULTS.md: arguments that a
+// shell would split or expand are quoted, and -record is left out (its note is written
+// in the section already, and it changes nothing measured).
+func commandLine(args []string) string {
+	parts := []string{"go", "run", "./bench"}
+	for i := 0; i < len(args); i++ {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if name == "record" && strings.HasPrefix(args[i], "-") {
+			if !hasValue {
+				i++ // its note
+			}
+			continue
+		}
+		parts = append(parts, shellQuote(args[i]))
+	}
+	return strings.Join(parts, " ")
+}
+
+var shellSafe = regexp.MustCompile(`^[A-Za-z0-9_@%+=:,./~^-]+$`)
+
+func shellQuote(s string) string {
+	if shellSafe.MatchString(s) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -21,31 +21,39 @@ type copyResult struct {
 	Output         string  `json:"output"`
 }
 
-// preparePostgres makes the benchmark's schema when a scenario needs it.
+// preparePostgres makes a schema for each side when a scenario needs it.
 func (b *bench) preparePostgres(ctx context.Context) error {
 	if !b.cfg.wantsPostgres() {
 		return nil
 	}
-	s, err := createSchema(ctx, b.cfg.Postgres)
-	if err != nil {
-		return err
+	for _, sd := range b.sides() {
+		s, err := createSchema(ctx, b.cfg.Postgres)
+		if err != nil {
+			return err
+		}
+		sd.pg = s
+		sd.pgMedia = b.ws.path(sd.name("pg-media"))
+		sd.res.Postgres = &postgresInfo{URL: redacted(b.cfg.Postgres), Schema: s.name, Kept: b.cfg.Keep}
+		b.logf("PostgreSQL (%s): schema %s in %s", sd.describe(), s.name, redacted(b.cfg.Postgres))
 	}
-	b.pg = s
-	b.pgMedia = b.ws.path("pg-media")
-	b.res.Postgres = &postgresInfo{URL: redacted(b.cfg.Postgres), Schema: s.name, Kept: b.cfg.Keep}
-	b.logf("PostgreSQL: schema %s in %s", s.name, redacted(b.cfg.Postgres))
 	return nil
 }
 
-// copyToPostgres times "roneo copy" of the demo site into the schema: every PostgreSQL
-// scenario needs it, so it runs (and is reported) whenever one of them does.
-func (b *bench) copyToPostgres(ctx context.Context) error {
-	if b.pg == nil {
-		return nil
+// copyToPostgres times "roneo copy" of the side's demo site into its schema: every
+// PostgreSQL scenario needs it, so it runs (and is reported) whenever one of them does.
+// Without the copy, the side's PostgreSQL scenarios cannot run.
+func (b *bench) copyToPostgres(ctx context.Context, s *side) error {
+	err := b.copySite(ctx, s)
+	if err != nil && s.ref {
+		s.noPostgres = refused("roneo copy", err)
 	}
-	b.logf("copying the site to PostgreSQL (roneo copy --from sqlite:%s)", b.dataDir)
+	return err
+}
+
+func (b *bench) copySite(ctx context.Context, s *side) error {
+	b.logf("copying the site to PostgreSQL (%s: roneo copy --from sqlite:%s)", s.describe(), s.dataDir)
 	start := time.Now()
-	out, err := runTool(ctx, b.root, b.roneoBin, "copy", "--from", "sqlite:"+b.dataDir, "--to", b.pg.url, "--to-media", b.pgMedia)
+	out, err := runTool(ctx, b.root, s.bin, "copy", "--from", "sqlite:"+s.dataDir, "--to", s.pg.url, "--to-media", s.pgMedia)
 	elapsed := time.Since(start)
 	if err != nil {
 		return err
@@ -56,16 +64,16 @@ func (b *bench) copyToPostgres(ctx context.Context) error {
 	}
 	res.Seconds = elapsed.Seconds()
 	start = time.Now()
-	if err := b.pg.analyze(ctx); err != nil {
+	if err := s.pg.analyze(ctx); err != nil {
 		return err
 	}
 	res.AnalyzeSeconds = time.Since(start).Seconds()
-	if res.SchemaBytes, err = b.pg.size(ctx); err != nil {
+	if res.SchemaBytes, err = s.pg.size(ctx); err != nil {
 		return err
 	}
-	b.res.Copy = &res
-	b.logf("copy: %.1f s (roneo said %.1f s), %d articles, %d rows in %d tables, schema %.1f MB; ANALYZE %.1f s",
-		res.Seconds, res.RoneoSeconds, res.Articles, res.Rows, res.Tables, mb(res.SchemaBytes), res.AnalyzeSeconds)
+	s.res.Copy = &res
+	b.logf("copy (%s): %.1f s (roneo said %.1f s), %d articles, %d rows in %d tables, schema %.1f MB; ANALYZE %.1f s",
+		s.describe(), res.Seconds, res.RoneoSeconds, res.Articles, res.Rows, res.Tables, mb(res.SchemaBytes), res.AnalyzeSeconds)
 	return nil
 }
 

@@ -56,7 +56,15 @@ func run(ctx context.Context, cfg config, out, progress io.Writer) error {
 		return err
 	}
 	defer ws.remove(progress)
-	b := &bench{cfg: cfg, root: root, ws: ws, progress: progress, res: newResults(cfg)}
+	b := &bench{cfg: cfg, root: root, ws: ws, progress: progress, tree: &side{res: newResults(cfg)}}
+	b.tree.commit = treeCommit(ctx, root)
+	b.tree.res.Commit = b.tree.commit
+	if cfg.Ref != "" {
+		b.ref = &side{ref: true, res: newResults(cfg)}
+		if err := b.resolveRef(ctx); err != nil {
+			return err
+		}
+	}
 	defer b.dropPostgres() // once the servers using it have stopped
 	defer b.stopAll()
 	if err := b.measure(ctx); err != nil {
@@ -65,27 +73,67 @@ func run(ctx context.Context, cfg config, out, progress io.Writer) error {
 		}
 		return err
 	}
-	b.res.judge(time.Now())
-	printReport(out, b.res)
-	if err := b.res.write(root); err != nil {
+	b.tree.res.judge(time.Now())
+	if b.ref != nil {
+		b.ref.res.judge(time.Now())
+		b.tree.res.Ref = b.ref.res
+	}
+	printReport(out, b.tree.res)
+	if err := b.compareWithRecorded(out); err != nil {
+		return err
+	}
+	if err := b.tree.res.write(root); err != nil {
 		return err
 	}
 	fmt.Fprintln(out, "results written to bench/results/latest.json")
+	if cfg.Record {
+		if err := appendSection(root, b.section()); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "run recorded in %s\n", resultsFile)
+	}
 	return nil
 }
 
-// dropPostgres drops the benchmark's schema, or says where it is with -keep.
+// compareWithRecorded prints how this run's figures compare with the last comparable
+// run recorded in RESULTS.md.
+func (b *bench) compareWithRecorded(out io.Writer) error {
+	sections, err := readResults(b.root)
+	if err != nil {
+		return err
+	}
+	r := b.tree.res
+	printSinceRecorded(out, sections, runSettings(r.Settings), r.figures(), b.cfg.Tolerance)
+	return nil
+}
+
+// section is this run as a section of RESULTS.md.
+func (b *bench) section() string {
+	r := b.tree.res
+	info := recordInfo{
+		Date: r.Started, Commit: r.Commit, Command: commandLine(b.cfg.Args),
+		Machine: r.Machine.summary(), Note: b.cfg.RecordNote, Settings: runSettings(r.Settings),
+	}
+	var ref []figure
+	if r.Ref != nil {
+		info.Ref = refLabel(b.cfg.Ref, r.Ref.Commit)
+		ref = r.Ref.figures()
+	}
+	return renderSection(info, r.figures(), ref)
+}
+
+// dropPostgres drops the benchmark's schemas, or says where they are with -keep.
 func (b *bench) dropPostgres() {
-	if b.pg == nil {
-		return
-	}
-	defer b.pg.close()
-	if b.cfg.Keep {
-		fmt.Fprintf(b.progress, "kept PostgreSQL schema %s: roneo serve --database '%s'; drop it with DROP SCHEMA %s CASCADE\n",
-			b.pg.name, redacted(b.pg.url), b.pg.name)
-		return
-	}
-	if err := b.pg.drop(); err != nil {
-		fmt.Fprintf(b.progress, "bench: drop PostgreSQL schema %s: %v\n", b.pg.name, err)
+	for _, s := range b.sides() {
+		if s.pg == nil {
+			continue
+		}
+		if b.cfg.Keep {
+			fmt.Fprintf(b.progress, "kept PostgreSQL schema %s (%s): roneo serve --database '%s'; drop it with DROP SCHEMA %s CASCADE\n",
+				s.pg.name, s.describe(), redacted(s.pg.url), s.pg.name)
+		} else if err := s.pg.drop(); err != nil {
+			fmt.Fprintf(b.progress, "bench: drop PostgreSQL schema %s: %v\n", s.pg.name, err)
+		}
+		s.pg.close()
 	}
 }

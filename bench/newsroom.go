@@ -54,25 +54,25 @@ type hashCost struct {
 	MBPerOp float64 `json:"mb_per_op"`
 }
 
-// measureNewsroom signs in to the newsroom of the demo site, times its article list
-// with the filters editors use, and times how long a published article takes to be
-// served by the public site, with its page cache warm. It writes to the data directory
-// (an account, the published articles), so it runs last.
-func (b *bench) measureNewsroom(ctx context.Context) error {
-	if !b.cfg.wants(scenarioNewsroom) {
-		return nil
-	}
+// measureNewsroom signs in to the newsroom of the side's demo site, times its article
+// list with the filters editors use, and times how long a published article takes to
+// be served by the public site, with its page cache warm. It writes to the data
+// directory (an account, the published articles), so it runs after the scenarios that
+// only read. The password hash is the tree's own Go benchmark, so the reference has none.
+func (b *bench) measureNewsroom(ctx context.Context, s *side) error {
 	res := &newsroomResult{Database: "sqlite"}
-	b.res.Newsroom = res
-	if err := b.measureHash(ctx, res); err != nil {
-		return err
+	s.res.Newsroom = res
+	if !s.ref {
+		if err := b.measureHash(ctx, res); err != nil {
+			return err
+		}
 	}
-	srv, err := b.startRoneo(ctx, roneoInstance{label: scenarioNewsroom, pageCache: true})
+	srv, err := b.startRoneo(ctx, s, roneoInstance{label: scenarioNewsroom, pageCache: true})
 	if err != nil {
 		return err
 	}
 	defer srv.stop()
-	nc, err := b.newsroomSignIn(ctx, srv)
+	nc, err := b.newsroomSignIn(ctx, s, srv, false)
 	if err != nil {
 		return err
 	}
@@ -82,9 +82,10 @@ func (b *bench) measureNewsroom(ctx context.Context) error {
 	return b.measurePublish(ctx, nc, srv.base, res)
 }
 
-// newsroomSignIn makes the benchmark's admin account (from the one-time set-up link,
-// or a reset link when a previous run made it) and signs in.
-func (b *bench) newsroomSignIn(ctx context.Context, srv *roneoServer) (*http.Client, error) {
+// newsroomSignIn makes the benchmark's admin account on the side's site (SQLite, or its
+// PostgreSQL schema) from the one-time set-up link, or a reset link when a previous run
+// or scenario made it, and signs in to srv's newsroom.
+func (b *bench) newsroomSignIn(ctx context.Context, s *side, srv *roneoServer, onPostgres bool) (*http.Client, error) {
 	jar, err := cookiejar.New(nil)
 	if err != nil {
 		return nil, err
@@ -92,12 +93,14 @@ func (b *bench) newsroomSignIn(ctx context.Context, srv *roneoServer) (*http.Cli
 	nc := &http.Client{Jar: jar, Timeout: 30 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	linkRe := regexp.MustCompile(`http://\S+/newsroom/(setup|reset)/\S+`)
-	out, err := runTool(ctx, b.root, b.roneoBin, "user", "setup-link", "--data", b.dataDir, "--base-url", srv.base)
+	where := append(s.where(b, onPostgres), "--base-url", srv.base)
+	out, err := runTool(ctx, b.root, append([]string{s.bin, "user", "setup-link"}, where...)...)
 	form := url.Values{"name": {"Benchmark"}, "email": {benchEmail}, "lang": {"en"},
 		"password": {benchPassword}, "password2": {benchPassword}}
 	if err != nil {
-		// The site has accounts already: the benchmark's, from an earlier run on -data.
-		out, err = runTool(ctx, b.root, b.roneoBin, "user", "reset-link", "--email", benchEmail, "--data", b.dataDir, "--base-url", srv.base)
+		// The site has accounts already: the benchmark's, from an earlier run on -data
+		// or an earlier scenario.
+		out, err = runTool(ctx, b.root, append([]string{s.bin, "user", "reset-link", "--email", benchEmail}, where...)...)
 		if err != nil {
 			return nil, fmt.Errorf("the site has newsroom accounts and none is %s: %w", benchEmail, err)
 		}
@@ -106,7 +109,7 @@ func (b *bench) newsroomSignIn(ctx context.Context, srv *roneoServer) (*http.Cli
 	if link == nil {
 		return nil, fmt.Errorf("no link in %q", out)
 	}
-	b.logf("signing in to the newsroom as %s", benchEmail)
+	b.logf("signing in to the newsroom (%s) as %s", s.describe(), benchEmail)
 	if _, err := post(ctx, nc, string(link), form); err != nil {
 		return nil, err
 	}
@@ -159,34 +162,25 @@ var editorRe = regexp.MustCompile(`^/newsroom/articles/(\d+)`)
 
 // measurePublish writes articles and publishes them, timing until the public site
 // serves each one: its own page, and the home page, fetched before so that its cached
-// copy is warm.
+// copy is warm. The home page is warmed after the draft is saved: saving is a change
+// too, and a page cache purged whole on every change would otherwise be cold again
+// when the article is published.
 func (b *bench) measurePublish(ctx context.Context, nc *http.Client, base string, res *newsroomResult) error {
 	for i := range publishes {
 		home := base + "/fr/"
+		title := publishTitle(i)
+		d, err := saveDraft(ctx, nc, base, title)
+		if err != nil {
+			return err
+		}
 		for range 3 { // warm: the second request onwards comes from the page cache
 			if _, err := fetchText(ctx, b.http, home); err != nil {
 				return err
 			}
 		}
-		title := fmt.Sprintf("Mesure de publication %d %d", time.Now().UnixNano(), i)
-		draft := url.Values{"title": {title}, "body": {"Un paragraphe écrit par le banc d’essai."},
-			"lang": {"fr"}, "kind": {"article"}, "version": {"0"}}
-		loc, err := post(ctx, nc, base+"/newsroom/articles/new", draft)
+		loc, start, err := d.publish(ctx, nc, base)
 		if err != nil {
 			return err
-		}
-		m := editorRe.FindStringSubmatch(loc)
-		if m == nil {
-			return fmt.Errorf("saving a draft led to %q, not its editor", loc)
-		}
-		draft.Set("version", "1")
-		start := time.Now()
-		loc, err = post(ctx, nc, base+"/newsroom/articles/"+m[1]+"/publish", draft)
-		if err != nil {
-			return err
-		}
-		if !strings.Contains(loc, "done=published") {
-			return fmt.Errorf("publishing led to %q", loc)
 		}
 		editor, err := fetchText(ctx, nc, base+loc)
 		if err != nil {
@@ -217,6 +211,58 @@ func (b *bench) measurePublish(ctx context.Context, nc *http.Client, base string
 		median(res.PublishToPageMS), slices.Max(res.PublishToPageMS),
 		median(res.PublishToHomeMS), slices.Max(res.PublishToHomeMS))
 	return nil
+}
+
+// publishTitle is the title of the i-th article a scenario publishes: unique, so that
+// its appearance on a page can only be this publish's.
+func publishTitle(i int) string {
+	return fmt.Sprintf("Mesure de publication %d %d", time.Now().UnixNano(), i)
+}
+
+// publishArticle saves a French draft through the newsroom at base and publishes it.
+// It returns where publishing led (the article's editor) and when the publish request
+// was sent, from which publish-to-visible is timed.
+func publishArticle(ctx context.Context, nc *http.Client, base, title string) (loc string, start time.Time, err error) {
+	d, err := saveDraft(ctx, nc, base, title)
+	if err != nil {
+		return "", start, err
+	}
+	return d.publish(ctx, nc, base)
+}
+
+// draft is an article saved in the newsroom and not yet published.
+type draft struct {
+	id   string
+	form url.Values
+}
+
+// saveDraft saves a French article, without section, tags or dossier, as a draft.
+func saveDraft(ctx context.Context, nc *http.Client, base, title string) (draft, error) {
+	form := url.Values{"title": {title}, "body": {"Un paragraphe écrit par le banc d’essai."},
+		"lang": {"fr"}, "kind": {"article"}, "version": {"0"}}
+	loc, err := post(ctx, nc, base+"/newsroom/articles/new", form)
+	if err != nil {
+		return draft{}, err
+	}
+	m := editorRe.FindStringSubmatch(loc)
+	if m == nil {
+		return draft{}, fmt.Errorf("saving a draft led to %q, not its editor", loc)
+	}
+	form.Set("version", "1")
+	return draft{id: m[1], form: form}, nil
+}
+
+// publish publishes the draft; see publishArticle.
+func (d draft) publish(ctx context.Context, nc *http.Client, base string) (loc string, start time.Time, err error) {
+	start = time.Now()
+	loc, err = post(ctx, nc, base+"/newsroom/articles/"+d.id+"/publish", d.form)
+	if err != nil {
+		return "", start, err
+	}
+	if !strings.Contains(loc, "done=published") {
+		return "", start, fmt.Errorf("publishing led to %q", loc)
+	}
+	return loc, start, nil
 }
 
 // pollUntil asks for u until its body holds want, and returns the time since start.

@@ -50,20 +50,20 @@ http {
 }
 `))
 
-// nginxSubject serves the reference page from nginx, the ceiling, and checks that it
-// sends the same bytes; the caller stops the server (stopAll does on an error).
+// nginxSubject serves the tree's reference page from nginx, the ceiling, and checks
+// that it sends the same bytes; the caller stops the server (stopAll does on an error).
 func (b *bench) nginxSubject(ctx context.Context) (subject, error) {
 	ng, addr, err := b.startNginx(ctx)
 	if err != nil {
 		return subject{}, err
 	}
-	pageURL := "http://" + addr + b.page.Path
+	pageURL := "http://" + addr + b.tree.page.Path
 	body, err := fetch(ctx, b.http, pageURL)
 	if err != nil {
 		return subject{}, err
 	}
-	if !bytes.Equal(body, b.page.Body) {
-		return subject{}, fmt.Errorf("nginx serves %d bytes at %s, not the %d bytes of roneo's page", len(body), b.page.Path, len(b.page.Body))
+	if !bytes.Equal(body, b.tree.page.Body) {
+		return subject{}, fmt.Errorf("nginx serves %d bytes at %s, not the %d bytes of roneo's page", len(body), b.tree.page.Path, len(b.tree.page.Body))
 	}
 	return subject{scenario: scenarioNginx, url: pageURL, identical: true, server: ng}, nil
 }
@@ -80,7 +80,7 @@ func (b *bench) startNginx(ctx context.Context) (*child, string, error) {
 		return nil, "", err
 	}
 	dir, addr := b.ws.path("nginx"), loopback(port)
-	if err := writeNginxFiles(dir, addr, *b.page); err != nil {
+	if err := writeNginxFiles(dir, addr, *b.tree.page); err != nil {
 		return nil, "", err
 	}
 	b.logf("starting nginx on %s", addr)
@@ -90,7 +90,7 @@ func (b *bench) startNginx(ctx context.Context) (*child, string, error) {
 		return nil, "", err
 	}
 	b.track(c)
-	if err := waitHealthy(ctx, b.http, c, "http://"+addr+b.page.Path, 10*time.Second); err != nil {
+	if err := waitHealthy(ctx, b.http, c, "http://"+addr+b.tree.page.Path, 10*time.Second); err != nil {
 		return nil, "", fmt.Errorf("%w\nnginx error.log ends:\n%s", err, logTail(filepath.Join(dir, "error.log"), 10))
 	}
 	return c, addr, nil

@@ -45,20 +45,22 @@ func fetch(ctx context.Context, client *http.Client, url string) ([]byte, error)
 	return body, nil
 }
 
-// Article links on a home page: the teaser titles first, any article link otherwise.
-var (
-	teaserLink  = regexp.MustCompile(`class="teaser-title"[^>]*>\s*<a\s[^>]*?href="(/fr/article/[^"?#]+)["?#]`)
-	articleLink = regexp.MustCompile(`href="(/fr/article/[^"?#]+)["?#]`)
-)
-
 // firstArticlePath is the path of the first article linked from the French home page.
-func firstArticlePath(home []byte) (string, error) {
+func firstArticlePath(home []byte) (string, error) { return articlePathIn(home, "fr", "article") }
+
+// articlePathIn is the first article linked from a language's home page: the teaser
+// titles first, any article link otherwise. segment is the language's word for
+// articles in their paths ("article", "artikel").
+func articlePathIn(home []byte, lang, segment string) (string, error) {
+	prefix := regexp.QuoteMeta("/" + lang + "/" + segment + "/")
+	teaserLink := regexp.MustCompile(`class="teaser-title"[^>]*>\s*<a\s[^>]*?href="(` + prefix + `[^"?#]+)["?#]`)
+	articleLink := regexp.MustCompile(`href="(` + prefix + `[^"?#]+)["?#]`)
 	for _, re := range []*regexp.Regexp{teaserLink, articleLink} {
 		if m := re.FindSubmatch(home); m != nil {
 			return string(m[1]), nil
 		}
 	}
-	return "", fmt.Errorf("the home page /fr/ links to no article (no href=\"/fr/article/…\")")
+	return "", fmt.Errorf("the home page /%s/ links to no article (no href=\"/%s/%s/…\")", lang, lang, segment)
 }
 
 // page is the article every scenario requests.

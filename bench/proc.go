@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -56,7 +57,34 @@ func (c *child) pid() int { return c.cmd.Process.Pid }
 
 // exited is the error to report when the child stopped before it should have.
 func (c *child) exited() error {
-	return fmt.Errorf("%s exited (%v); its log ends:\n%s", c.name, c.err, logTail(c.log, 20))
+	head, _ := os.ReadFile(c.log)
+	return &programError{
+		msg:  fmt.Sprintf("%s exited (%v); its log ends:\n%s", c.name, c.err, logTail(c.log, 20)),
+		err:  c.err,
+		said: firstLine(string(head)),
+	}
+}
+
+// programError is a program that failed, with the first line it wrote: usually why
+// ("roneo: unknown command \"search\"", "flag provided but not defined: -page-cache"),
+// where the end of its output is often its usage.
+type programError struct {
+	msg  string
+	err  error
+	said string
+}
+
+func (e *programError) Error() string { return e.msg }
+func (e *programError) Unwrap() error { return e.err }
+
+// why says in one line why a program failed: what it said first, when it said
+// anything, else the error's first line.
+func why(err error) string {
+	var p *programError
+	if errors.As(err, &p) && p.said != "" {
+		return p.said
+	}
+	return firstLine(err.Error())
 }
 
 // stop asks the child to finish with SIGTERM and kills it if it has not within
@@ -96,7 +124,11 @@ func runToolCPU(ctx context.Context, dir string, argv ...string) ([]byte, time.D
 		if ctx.Err() != nil {
 			return out, 0, ctx.Err()
 		}
-		return out, 0, fmt.Errorf("%s: %w\n%s", strings.Join(argv, " "), err, lastLines(stderr.String(), 20))
+		return out, 0, &programError{
+			msg:  fmt.Sprintf("%s: %v\n%s", strings.Join(argv, " "), err, lastLines(stderr.String(), 20)),
+			err:  err,
+			said: firstLine(stderr.String()),
+		}
 	}
 	return out, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), nil
 }

@@ -1,6 +1,12 @@
 package main
 
-import "testing"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"testing"
+)
 
 func TestAnnouncementAcrossWrites(t *testing.T) {
 	a := newAnnouncement("Roneo is running at")
@@ -34,5 +40,27 @@ func TestParseOnly(t *testing.T) {
 		if _, err := parseOnly(bad); err == nil {
 			t.Errorf("parseOnly(%q) gave no error", bad)
 		}
+	}
+}
+
+// TestWhy: a reference's scenario is n/a for the reason its program gave first, not
+// the end of its usage.
+func TestWhy(t *testing.T) {
+	_, err := runTool(context.Background(), t.TempDir(), "sh", "-c", `echo 'roneo: unknown command "search"' >&2; for i in $(seq 30); do echo usage line $i >&2; done; exit 2`)
+	if err == nil {
+		t.Fatal("no error from a failing program")
+	}
+	if got := why(err); got != `roneo: unknown command "search"` {
+		t.Errorf("why = %q", got)
+	}
+	if got := why(fmt.Errorf("search: %w", err)); got != `roneo: unknown command "search"` {
+		t.Errorf("why, wrapped = %q", got)
+	}
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+		t.Errorf("the exit status is lost: %v", err)
+	}
+	if got := why(errors.New("GET /fr/: status 500\nmore")); got != "GET /fr/: status 500" {
+		t.Errorf("why of a plain error = %q", got)
 	}
 }

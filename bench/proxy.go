@@ -65,9 +65,9 @@ type upstream struct {
 	behind  []*child
 }
 
-// startProxy gives each upstream a free port, starts nginx in front of them and waits
-// until each answers /healthz.
-func (b *bench) startProxy(ctx context.Context, ups []upstream) (*child, error) {
+// startProxy gives each upstream a free port, starts nginx in front of them with its
+// files in dir, and waits until each answers /healthz.
+func (b *bench) startProxy(ctx context.Context, dir string, ups []upstream) (*child, error) {
 	bin, err := findProgram("nginx", "/usr/sbin/nginx")
 	if err != nil {
 		return nil, err
@@ -79,7 +79,6 @@ func (b *bench) startProxy(ctx context.Context, ups []upstream) (*child, error) 
 		}
 		ups[i].Listen = loopback(port)
 	}
-	dir := b.ws.path("proxy")
 	if err := writeProxyFiles(dir, ups); err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 )
@@ -22,6 +23,13 @@ func printReport(out io.Writer, r *results) {
 	s := r.Settings
 	fmt.Fprintf(out, "\nRoneo benchmark — %s, wrk -t%d -c%d -d%s --latency, %s, %d CPUs, %s\n",
 		siteDescription(s), s.Threads, s.Connections, s.Duration, plural(s.Rounds, "round"), r.Machine.CPUs, r.Machine.GoVersion)
+	if r.Commit != "" {
+		tree := "Tree: " + r.Commit
+		if r.Ref != nil {
+			tree += "; reference: " + refLabel(s.Ref, r.Ref.Commit)
+		}
+		fmt.Fprintln(out, tree)
+	}
 	if r.Page != nil {
 		fmt.Fprintf(out, "Page: %s (%d bytes)\n", r.Page.Path, r.Page.Bytes)
 	}
@@ -31,6 +39,9 @@ func printReport(out io.Writer, r *results) {
 	printScaleOut(out, r)
 	printNewsroom(out, r)
 	printSearch(out, r)
+	printHitRate(out, r)
+	printPublishPG(out, r)
+	printBeforeAfter(out, r)
 	printTargets(out, r)
 }
 
@@ -42,19 +53,24 @@ const busyOtherCores = 0.2
 // taken while other processes were busy: the medians may absorb one such run, but the
 // reader should know it happened.
 func printRuns(out io.Writer, r *results) {
-	if len(r.Runs) == 0 {
+	runs := allRuns(r)
+	if len(runs) == 0 {
 		return
 	}
-	const row = "  %5s  %-11s %9s %9s %9s %7s %7s %6s %6s %7s\n"
-	fmt.Fprintf(out, "\nEach measured run, in the order run; CPU in cores of %d:\n", r.Machine.CPUs)
+	const row = "  %5s  %-15s %9s %9s %9s %7s %7s %6s %6s %7s\n"
+	order := "in the order run"
+	if r.Ref != nil {
+		order = "the tree's in the order run, then the reference's (ref-)"
+	}
+	fmt.Fprintf(out, "\nEach measured run, %s; CPU in cores of %d:\n", order, r.Machine.CPUs)
 	fmt.Fprintf(out, row, "round", "scenario", "req/s", "p50 ms", "p99 ms", "failed", "server", "db", "wrk", "others")
-	for _, run := range r.Runs {
+	for _, run := range runs {
 		c := run.CPU
 		fmt.Fprintf(out, row, fmt.Sprint(run.Round), run.Scenario, fmt.Sprintf("%.0f", run.RequestsPerSec),
 			fmt.Sprintf("%.3f", run.LatencyMS.P50), fmt.Sprintf("%.3f", run.LatencyMS.P99), fmt.Sprint(run.failures()),
 			fmt.Sprintf("%.2f", c.ServerCores), fmt.Sprintf("%.2f", c.DatabaseCores), fmt.Sprintf("%.2f", c.WrkCores), fmt.Sprintf("%.2f", c.OtherCores))
 	}
-	for _, run := range r.Runs {
+	for _, run := range runs {
 		if run.CPU.OtherCores > busyOtherCores {
 			fmt.Fprintf(out, "WARNING: other processes took %.2f cores during the %s run of round %d; its figures are not reliable, run again on an idle machine\n",
 				run.CPU.OtherCores, run.Scenario, run.Round)
@@ -64,6 +80,22 @@ func printRuns(out io.Writer, r *results) {
 				instanceSplit(c), run.Scenario, run.Round)
 		}
 	}
+}
+
+// allRuns are the tree's runs, then the reference's under "ref-" names, without the
+// nginx runs both share.
+func allRuns(r *results) []measurement {
+	runs := slices.Clone(r.Runs)
+	if r.Ref == nil {
+		return runs
+	}
+	for _, run := range r.Ref.Runs {
+		if run.Scenario != scenarioNginx {
+			run.Scenario = "ref-" + run.Scenario
+			runs = append(runs, run)
+		}
+	}
+	return runs
 }
 
 func siteDescription(s settings) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,6 +14,7 @@ import (
 type results struct {
 	Started              time.Time      `json:"started"`
 	Finished             time.Time      `json:"finished"`
+	Commit               string         `json:"commit"` // what was built: the tree's short commit, "-dirty" when changed; the reference's full one
 	Machine              machineInfo    `json:"machine"`
 	Settings             settings       `json:"settings"`
 	Demo                 *demoResult    `json:"demo,omitempty"`
@@ -25,15 +27,23 @@ type results struct {
 	Postgres             *postgresInfo  `json:"postgres,omitempty"`
 	Copy                 *copyResult    `json:"copy,omitempty"`
 	// Cached2xVs1xPercent is the median of the rounds' cached-2x / cached-1x req/s.
-	Cached2xVs1xPercent *float64        `json:"cached_2x_vs_1x_percent,omitempty"`
-	Cached2xVs1xRounds  []roundRatio    `json:"cached_2x_vs_1x_rounds,omitempty"`
-	Memory              []memoryResult  `json:"memory"`
-	Newsroom            *newsroomResult `json:"newsroom,omitempty"`
-	Search              []searchResult  `json:"search,omitempty"`
-	Targets             []target        `json:"targets"`
+	Cached2xVs1xPercent *float64         `json:"cached_2x_vs_1x_percent,omitempty"`
+	Cached2xVs1xRounds  []roundRatio     `json:"cached_2x_vs_1x_rounds,omitempty"`
+	Memory              []memoryResult   `json:"memory"`
+	Newsroom            *newsroomResult  `json:"newsroom,omitempty"`
+	Search              []searchResult   `json:"search,omitempty"`
+	PublishPG           *publishPGResult `json:"publish_pg,omitempty"`
+	HitRate             *hitRateResult   `json:"hitrate,omitempty"`
+	Targets             []target         `json:"targets"`
+	// NotAvailable says, for each selected scenario this binary could not run (a
+	// reference revision without the command or flag it needs), why.
+	NotAvailable map[string]string `json:"not_available,omitempty"`
+	// Ref is the -ref revision's results, measured in the same run.
+	Ref *results `json:"ref,omitempty"`
 }
 
 type machineInfo struct {
+	CPUModel  string `json:"cpu_model,omitempty"`
 	CPUs      int    `json:"cpus"`
 	OS        string `json:"os"`
 	Arch      string `json:"arch"`
@@ -49,6 +59,7 @@ type settings struct {
 	Connections int      `json:"connections"`
 	Threads     int      `json:"threads"`
 	Only        []string `json:"only"`
+	Ref         string   `json:"ref,omitempty"` // -ref as given
 }
 
 // postgresInfo says where the scale-out scenarios ran.
@@ -97,12 +108,12 @@ func newResults(cfg config) *results {
 	return &results{
 		Started: time.Now(),
 		Machine: machineInfo{
-			CPUs: runtime.NumCPU(), OS: runtime.GOOS, Arch: runtime.GOARCH,
+			CPUModel: cpuModel(), CPUs: runtime.NumCPU(), OS: runtime.GOOS, Arch: runtime.GOARCH,
 			Kernel: strings.TrimSpace(string(kernel)), GoVersion: runtime.Version(),
 		},
 		Settings: settings{
 			Articles: articles, DataDir: cfg.DataDir, Duration: cfg.Duration.String(), Rounds: cfg.Rounds,
-			Connections: cfg.Connections, Threads: cfg.Threads, Only: cfg.Only,
+			Connections: cfg.Connections, Threads: cfg.Threads, Only: cfg.Only, Ref: cfg.Ref,
 		},
 		Runs:      []measurement{},
 		Summaries: []summary{},
@@ -142,4 +153,36 @@ func (r *results) write(root string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "latest.json"), append(b, '\n'), 0o644)
+}
+
+// cpuModel is the first "model name" of /proc/cpuinfo, "" where there is none.
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return ""
+	}
+	return parseCPUModel(string(b))
+}
+
+func parseCPUModel(cpuinfo string) string {
+	for line := range strings.Lines(cpuinfo) {
+		key, value, ok := strings.Cut(line, ":")
+		if ok && strings.TrimSpace(key) == "model name" {
+			return strings.TrimSpace(value)
+		}
+	}
+	return ""
+}
+
+// summary is the machine in a line: "AMD EPYC, 2 cores (linux/amd64, kernel 6.1.0, go1.26.8)".
+func (m machineInfo) summary() string {
+	model := m.CPUModel
+	if model == "" {
+		model = "unknown CPU"
+	}
+	s := fmt.Sprintf("%s, %d cores (%s/%s", model, m.CPUs, m.OS, m.Arch)
+	if m.Kernel != "" {
+		s += ", kernel " + m.Kernel
+	}
+	return s + ", " + m.GoVersion + ")"
 }

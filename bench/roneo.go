@@ -32,35 +32,62 @@ func (s *roneoServer) database() string {
 	return "sqlite"
 }
 
-// buildRoneo compiles ./cmd/roneo once, so that no scenario measures "go run".
+// buildRoneo compiles ./cmd/roneo once, so that no scenario measures "go run", and the
+// -ref revision's beside it.
 func (b *bench) buildRoneo(ctx context.Context) error {
-	b.roneoBin = b.ws.path("roneo")
+	b.tree.bin = b.ws.path("roneo")
 	b.logf("building roneo (go build ./cmd/roneo)")
-	_, err := runTool(ctx, b.root, "go", "build", "-buildvcs=false", "-o", b.roneoBin, "./cmd/roneo")
-	return err
+	if _, err := runTool(ctx, b.root, "go", "build", "-buildvcs=false", "-o", b.tree.bin, "./cmd/roneo"); err != nil {
+		return err
+	}
+	if b.ref == nil {
+		return nil
+	}
+	return b.buildRef(ctx)
 }
 
-// prepareData generates the demo site, timed, or checks the directory given with -data.
+// prepareData gives each side its site: the demo, timed, or the directory given with
+// -data (which -ref does not accept: each side needs a site its binary wrote).
 func (b *bench) prepareData(ctx context.Context) error {
-	if b.cfg.DataDir == "" {
-		b.dataDir = b.ws.path("data")
-		return b.generateDemo(ctx)
+	if b.cfg.DataDir != "" {
+		return b.useData(b.tree)
 	}
-	b.dataDir = b.cfg.DataDir
-	if _, err := os.Stat(filepath.Join(b.dataDir, databaseFile)); err != nil {
+	for _, s := range b.sides() {
+		if s.noSite != "" {
+			continue
+		}
+		s.dataDir = b.ws.path(s.name("data"))
+		err := b.generateDemo(ctx, s)
+		if err != nil && s.ref && ctx.Err() == nil {
+			s.noSite = refused("roneo demo", err)
+			b.logf("%s: %s; every scenario is n/a for it", s.describe(), s.noSite)
+			s.res.markNA(b.cfg, allScenarios, s.noSite)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// useData checks the directory given with -data.
+func (b *bench) useData(s *side) error {
+	s.dataDir = b.cfg.DataDir
+	if _, err := os.Stat(filepath.Join(s.dataDir, databaseFile)); err != nil {
 		return fmt.Errorf("-data: %w", err)
 	}
-	size, err := databaseSize(b.dataDir)
-	b.res.Database = size
-	b.logf("using %s (database %.1f MB); demo generation not measured", b.dataDir, mb(size.Total))
+	size, err := databaseSize(s.dataDir)
+	s.res.Database = size
+	b.logf("using %s (database %.1f MB); demo generation not measured", s.dataDir, mb(size.Total))
 	return err
 }
 
-func (b *bench) generateDemo(ctx context.Context) error {
-	b.logf("generating %d demo articles", b.cfg.Articles)
+func (b *bench) generateDemo(ctx context.Context, s *side) error {
+	b.logf("generating %d demo articles (%s)", b.cfg.Articles, s.describe())
 	n := strconv.Itoa(b.cfg.Articles)
 	start := time.Now()
-	out, err := runTool(ctx, b.root, b.roneoBin, "demo", "--data", b.dataDir, "--articles", n, "--seed", "1")
+	out, err := runTool(ctx, b.root, s.bin, "demo", "--data", s.dataDir, "--articles", n, "--seed", "1")
 	elapsed := time.Since(start)
 	if err != nil {
 		return err
@@ -69,13 +96,13 @@ func (b *bench) generateDemo(ctx context.Context) error {
 	if !bytes.HasPrefix(line, []byte("Generated "+n+" articles")) {
 		return fmt.Errorf("roneo demo printed %q, want a line starting \"Generated %s articles\"", line, n)
 	}
-	size, err := databaseSize(b.dataDir)
+	size, err := databaseSize(s.dataDir)
 	if err != nil {
 		return err
 	}
-	b.res.Demo = &demoResult{Articles: b.cfg.Articles, Seconds: elapsed.Seconds(), Output: string(line)}
-	b.res.Database = size
-	b.logf("demo: %.1f s, database %.1f MB; roneo said: %s", elapsed.Seconds(), mb(size.Total), line)
+	s.res.Demo = &demoResult{Articles: b.cfg.Articles, Seconds: elapsed.Seconds(), Output: string(line)}
+	s.res.Database = size
+	b.logf("demo (%s): %.1f s, database %.1f MB; roneo said: %s", s.describe(), elapsed.Seconds(), mb(size.Total), line)
 	return nil
 }
 
@@ -97,35 +124,34 @@ func databaseSize(dir string) (databaseResult, error) {
 // roneoInstance says how to start one "roneo serve".
 type roneoInstance struct {
 	label      string // names its log file and its messages
-	port       int    // 0: the benchmark's port, b.port
+	port       int    // 0: the side's port
 	pageCache  bool
-	onPostgres bool // the benchmark's PostgreSQL schema, not the SQLite data directory
+	onPostgres bool // the side's PostgreSQL schema, not its SQLite data directory
 }
 
-// startRoneo starts "roneo serve" and returns once it has announced itself and
-// /healthz answers 200. Every instance gets the same base URL, on the benchmark's port,
-// so that they all build the same page whatever port they listen on.
-func (b *bench) startRoneo(ctx context.Context, in roneoInstance) (*roneoServer, error) {
-	if b.port == 0 {
+// startRoneo starts the side's "roneo serve" and returns once it has announced itself
+// and /healthz answers 200. Every instance of a side gets the same base URL, on the
+// side's port, so that they all build the same page whatever port they listen on.
+func (b *bench) startRoneo(ctx context.Context, s *side, in roneoInstance) (*roneoServer, error) {
+	if s.port == 0 {
 		var err error
-		if b.port, err = freePort(); err != nil {
+		if s.port, err = freePort(); err != nil {
 			return nil, err
 		}
 	}
-	port := cmp.Or(in.port, b.port)
-	args := []string{b.roneoBin, "serve", "--addr", loopback(port), "--base-url", "http://" + loopback(b.port), "--log-level", "warn"}
+	port := cmp.Or(in.port, s.port)
+	args := []string{s.bin, "serve", "--addr", loopback(port), "--base-url", "http://" + loopback(s.port), "--log-level", "warn"}
+	args = append(args, s.where(b, in.onPostgres)...)
 	if in.onPostgres {
-		// --data too, so that nothing lands in a roneo-data of the working directory.
-		args = append(args, "--database", b.pg.url, "--media", b.pgMedia, "--data", b.ws.path("pg-data"))
-	} else {
-		args = append(args, "--data", b.dataDir)
+		args = append(args, "--media", s.pgMedia)
 	}
 	if !in.pageCache {
 		args = append(args, "--page-cache", "0")
 	}
-	b.logf("starting roneo serve (%s) on %s", in.label, loopback(port))
+	label := s.name(in.label)
+	b.logf("starting roneo serve (%s) on %s", label, loopback(port))
 	ann := newAnnouncement("Roneo is running at")
-	c, err := startChild("roneo serve ("+in.label+")", b.ws.path("roneo-"+in.label+".log"), ann, args...)
+	c, err := startChild("roneo serve ("+label+")", b.ws.path("roneo-"+label+".log"), ann, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -149,10 +175,10 @@ func awaitAnnouncement(ctx context.Context, c *child, ann *announcement, timeout
 	}
 }
 
-// choosePage picks the first article of the French home page, once: every scenario
-// then requests the same page.
-func (b *bench) choosePage(ctx context.Context, base string) error {
-	if b.page != nil {
+// choosePage picks the first article of the French home page, once for each side:
+// every scenario of the side then requests the same page.
+func (b *bench) choosePage(ctx context.Context, s *side, base string) error {
+	if s.page != nil {
 		return nil
 	}
 	home, err := fetch(ctx, b.http, base+"/fr/")
@@ -167,8 +193,8 @@ func (b *bench) choosePage(ctx context.Context, base string) error {
 	if err != nil {
 		return err
 	}
-	b.page = &page{Path: path, Body: body}
-	b.res.Page = &pageResult{Path: path, Bytes: len(body)}
-	b.logf("page: %s (%d bytes)", path, len(body))
+	s.page = &page{Path: path, Body: body}
+	s.res.Page = &pageResult{Path: path, Bytes: len(body)}
+	b.logf("page (%s): %s (%d bytes)", s.describe(), path, len(body))
 	return nil
 }

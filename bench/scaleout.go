@@ -11,36 +11,30 @@ import (
 // beside SQLite's; cached-1x and cached-2x put nginx in front as a reverse proxy, to one
 // instance and then to two, and alternate round by round like nginx and cached.
 
-// measureUncachedOnPostgres runs roneo with --page-cache 0 on the copied schema.
-func (b *bench) measureUncachedOnPostgres(ctx context.Context) error {
-	if !b.cfg.wants(scenarioUncachedPG) {
-		return nil
-	}
-	srv, err := b.startRoneo(ctx, roneoInstance{label: scenarioUncachedPG, onPostgres: true})
+// measureUncachedOnPostgres runs roneo with --page-cache 0 on the side's copied schema.
+func (b *bench) measureUncachedOnPostgres(ctx context.Context, sd *side) error {
+	srv, err := b.startRoneo(ctx, sd, roneoInstance{label: scenarioUncachedPG, onPostgres: true})
 	if err != nil {
 		return err
 	}
 	defer srv.stop()
-	if err := b.choosePage(ctx, srv.base); err != nil {
+	if err := b.choosePage(ctx, sd, srv.base); err != nil {
 		return err
 	}
-	s, err := b.roneoSubject(ctx, scenarioUncachedPG, srv)
+	s, err := b.roneoSubject(ctx, sd, scenarioUncachedPG, srv)
 	if err != nil {
 		return err
 	}
 	if err := b.runRounds(ctx, s); err != nil {
 		return err
 	}
-	return b.recordMemory(scenarioUncachedPG, srv)
+	return b.recordMemory(sd, scenarioUncachedPG, srv)
 }
 
 // measureScaleOut starts one or two instances with their page cache on the schema,
 // checks that each serves the page, puts nginx in front and measures through it.
-func (b *bench) measureScaleOut(ctx context.Context) error {
-	if !b.cfg.wants(scenarioCached1x) && !b.cfg.wants(scenarioCached2x) {
-		return nil
-	}
-	instances, err := b.startInstances(ctx)
+func (b *bench) measureScaleOut(ctx context.Context, sd *side) error {
+	instances, err := b.startInstances(ctx, sd)
 	if err != nil {
 		return err
 	}
@@ -49,15 +43,15 @@ func (b *bench) measureScaleOut(ctx context.Context) error {
 			srv.stop()
 		}
 	}()
-	if err := b.choosePage(ctx, instances[0].base); err != nil {
+	if err := b.choosePage(ctx, sd, instances[0].base); err != nil {
 		return err
 	}
 	for i, srv := range instances {
-		if _, err := b.roneoSubject(ctx, fmt.Sprintf("instance %d", i+1), srv); err != nil {
+		if _, err := b.roneoSubject(ctx, sd, fmt.Sprintf("instance %d", i+1), srv); err != nil {
 			return err
 		}
 	}
-	subjects, proxy, err := b.proxySubjects(ctx, instances)
+	subjects, proxy, err := b.proxySubjects(ctx, sd, instances)
 	if err != nil {
 		return err
 	}
@@ -66,7 +60,7 @@ func (b *bench) measureScaleOut(ctx context.Context) error {
 		return err
 	}
 	for i, srv := range instances {
-		if err := b.recordMemory(fmt.Sprintf("%s, instance %d", strings.Join(b.proxiedScenarios(), "/"), i+1), srv); err != nil {
+		if err := b.recordMemory(sd, fmt.Sprintf("%s, instance %d", strings.Join(b.proxiedScenarios(), "/"), i+1), srv); err != nil {
 			return err
 		}
 	}
@@ -86,7 +80,7 @@ func (b *bench) proxiedScenarios() []string {
 
 // startInstances starts the first instance on the benchmark's port and, for
 // cached-2x, a second one on another.
-func (b *bench) startInstances(ctx context.Context) ([]*roneoServer, error) {
+func (b *bench) startInstances(ctx context.Context, sd *side) ([]*roneoServer, error) {
 	n := 1
 	if b.cfg.wants(scenarioCached2x) {
 		n = 2
@@ -100,7 +94,7 @@ func (b *bench) startInstances(ctx context.Context) ([]*roneoServer, error) {
 				return instances, err
 			}
 		}
-		srv, err := b.startRoneo(ctx, in)
+		srv, err := b.startRoneo(ctx, sd, in)
 		if err != nil {
 			return instances, err
 		}
@@ -111,7 +105,7 @@ func (b *bench) startInstances(ctx context.Context) ([]*roneoServer, error) {
 
 // proxySubjects starts nginx with one port per selected scenario: cached-1x proxies
 // to the first instance, cached-2x to both.
-func (b *bench) proxySubjects(ctx context.Context, instances []*roneoServer) ([]subject, *child, error) {
+func (b *bench) proxySubjects(ctx context.Context, sd *side, instances []*roneoServer) ([]subject, *child, error) {
 	var ups []upstream
 	for _, name := range b.proxiedScenarios() {
 		n := 1
@@ -125,22 +119,22 @@ func (b *bench) proxySubjects(ctx context.Context, instances []*roneoServer) ([]
 		}
 		ups = append(ups, up)
 	}
-	proxy, err := b.startProxy(ctx, ups)
+	proxy, err := b.startProxy(ctx, b.ws.path(sd.name("proxy")), ups)
 	if err != nil {
 		return nil, nil, err
 	}
 	var subjects []subject
 	for i, name := range b.proxiedScenarios() {
-		url := "http://" + ups[i].Listen + b.page.Path
+		url := "http://" + ups[i].Listen + sd.page.Path
 		body, err := fetch(ctx, b.http, url)
 		if err != nil {
 			return nil, proxy, err
 		}
-		identical, err := samePage("nginx in front of roneo ("+name+")", body, *b.page)
+		identical, err := samePage("nginx in front of roneo ("+sd.name(name)+")", body, *sd.page)
 		if err != nil {
 			return nil, proxy, err
 		}
-		subjects = append(subjects, subject{scenario: name, url: url, identical: identical, server: proxy, behind: ups[i].behind, onPostgres: true})
+		subjects = append(subjects, subject{scenario: name, side: sd, url: url, identical: identical, server: proxy, behind: ups[i].behind, onPostgres: true})
 	}
 	return subjects, proxy, nil
 }

@@ -63,24 +63,22 @@ type searchLatency struct {
 	MaxMS float64 `json:"max_ms"`
 }
 
-// measureSearch runs the search scenarios that are selected.
-func (b *bench) measureSearch(ctx context.Context) error {
-	if b.cfg.wants(scenarioSearch) {
-		if err := b.measureSearchOn(ctx, "sqlite", "--data", b.dataDir); err != nil {
-			return err
-		}
-	}
-	if b.cfg.wants(scenarioSearchPG) {
-		return b.measureSearchOn(ctx, "postgres", "--database", b.pg.url, "--data", b.ws.path("pg-data"))
-	}
-	return nil
+// measureSearchSQLite runs the search scenario on the side's demo site.
+func (b *bench) measureSearchSQLite(ctx context.Context, s *side) error {
+	return b.measureSearchOn(ctx, s, "sqlite", s.where(b, false))
 }
 
-func (b *bench) measureSearchOn(ctx context.Context, database string, where ...string) error {
+// measureSearchPostgres runs it on the side's PostgreSQL copy.
+func (b *bench) measureSearchPostgres(ctx context.Context, s *side) error {
+	return b.measureSearchOn(ctx, s, "postgres", s.where(b, true))
+}
+
+func (b *bench) measureSearchOn(ctx context.Context, s *side, database string, where []string) error {
 	res := searchResult{Database: database}
+	database = s.name(database)
 	b.logf("search (%s): roneo search reindex", database)
 	start := time.Now()
-	out, err := runTool(ctx, b.root, append([]string{b.roneoBin, "search", "reindex"}, where...)...)
+	out, err := runTool(ctx, b.root, append([]string{s.bin, "search", "reindex"}, where...)...)
 	if err != nil {
 		return err
 	}
@@ -89,9 +87,9 @@ func (b *bench) measureSearchOn(ctx context.Context, database string, where ...s
 		return err
 	}
 	b.logf("search (%s): %d articles indexed in %.1f s, index %.1f MB", database, res.Articles, res.ReindexSeconds, mb(res.IndexBytes))
-	for _, s := range benchSearches {
-		argv := append([]string{b.roneoBin, "search", "query"}, where...)
-		argv = append(append(argv, "--q", s.Query, "--limit", "20", "--repeat", strconv.Itoa(searchRepeat)), s.Flags...)
+	for _, bs := range benchSearches {
+		argv := append([]string{s.bin, "search", "query"}, where...)
+		argv = append(append(argv, "--q", bs.Query, "--limit", "20", "--repeat", strconv.Itoa(searchRepeat)), bs.Flags...)
 		out, err := runTool(ctx, b.root, argv...)
 		if err != nil {
 			return err
@@ -100,11 +98,11 @@ func (b *bench) measureSearchOn(ctx context.Context, database string, where ...s
 		if err != nil {
 			return err
 		}
-		l.benchSearch = s
-		b.logf("search (%s) %s %s %v: %d match, p50 %.2f ms, p95 %.2f ms", database, s.Kind, s.Query, s.Flags, l.Total, l.P50MS, l.P95MS)
+		l.benchSearch = bs
+		b.logf("search (%s) %s %s %v: %d match, p50 %.2f ms, p95 %.2f ms", database, bs.Kind, bs.Query, bs.Flags, l.Total, l.P50MS, l.P95MS)
 		res.Searches = append(res.Searches, l)
 	}
-	b.res.Search = append(b.res.Search, res)
+	s.res.Search = append(s.res.Search, res)
 	return nil
 }
 

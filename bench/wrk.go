@@ -83,12 +83,12 @@ func (b *bench) wrk(ctx context.Context, name string, s subject, d time.Duration
 }
 
 // databaseBackends adds to known the PostgreSQL processes serving roneo's connections
-// when the subject reads PostgreSQL.
+// when the subject reads its side's PostgreSQL schema.
 func (b *bench) databaseBackends(ctx context.Context, s subject, known []int) ([]int, error) {
 	if !s.onPostgres {
 		return nil, nil
 	}
-	pids, err := b.pg.backendPIDs(ctx)
+	pids, err := s.side.pg.backendPIDs(ctx)
 	if err != nil {
 		return nil, err
 	}
