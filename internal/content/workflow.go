@@ -43,7 +43,9 @@ func (a *Article) Apply(t Transition, now time.Time) error {
 			a.PublishAt = now
 		}
 	case Schedule:
-		if !a.PublishAt.After(now) {
+		// Compared as stored, to the second: "now" with a fraction of a second to spare
+		// is now, not later.
+		if !a.PublishAt.Truncate(time.Second).After(now.Truncate(time.Second)) {
 			return &ValidationError{Problems: map[string]string{"publish_at": "future"}}
 		}
 		a.Status = StatusScheduled

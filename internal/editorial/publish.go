@@ -118,14 +118,10 @@ func (s *Service) publishOne(ctx context.Context, id int64, now time.Time) (bool
 		done = true
 		return s.writeArticle(ctx, tx, scheduler, stored, &a, ArticleInput{}, "article.publish", a.Title)
 	})
-	if errors.Is(err, store.ErrStale) || errors.Is(err, ErrConflictAny) {
-		return false, nil // another instance published it first
+	if errors.Is(err, store.ErrConflict) {
+		// Another instance published it first: a stale version, or the same original
+		// revision of an imported article written by both.
+		return false, nil
 	}
 	return done && err == nil, err
 }
-
-// ErrConflictAny matches every *ConflictError.
-var ErrConflictAny = &ConflictError{}
-
-// Is makes errors.Is(err, ErrConflictAny) true for any ConflictError.
-func (e *ConflictError) Is(target error) bool { return target == ErrConflictAny }

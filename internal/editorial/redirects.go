@@ -52,6 +52,9 @@ func OldAddress(raw string) (string, error) {
 	if q := urls.CanonicalQuery(u.RawQuery); q != "" {
 		old += "?" + q
 	}
+	if !utf8.ValidString(old) || strings.ContainsRune(old, 0) {
+		return "", fmt.Errorf("%w: %q is not a valid address", content.ErrInvalid, raw)
+	}
 	if len(old) > maxAddressLen {
 		return "", fmt.Errorf("%w: an address of more than %d bytes", content.ErrInvalid, maxAddressLen)
 	}
@@ -64,7 +67,7 @@ func NewAddress(raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
 	switch {
-	case err != nil || raw == "" || len(raw) > maxAddressLen:
+	case err != nil || raw == "" || len(raw) > maxAddressLen || !utf8.ValidString(raw) || strings.ContainsRune(raw, 0):
 		return "", fmt.Errorf("%w: %q is not an address", content.ErrInvalid, raw)
 	case (u.Scheme == "http" || u.Scheme == "https") && u.Host != "":
 		return raw, nil
@@ -128,7 +131,7 @@ func redirectOf(l RedirectLine) (store.Redirect, error) {
 	if err != nil {
 		return store.Redirect{}, fmt.Errorf("%snew address: %w", at, err)
 	}
-	if to == from {
+	if same, err := OldAddress(to); to == from || (err == nil && same == from) {
 		return store.Redirect{}, fmt.Errorf("%w: %s%s leads to itself", content.ErrInvalid, at, from)
 	}
 	return store.Redirect{From: from, To: to}, nil
@@ -164,10 +167,10 @@ func ReadRedirectsCSV(r io.Reader) ([]RedirectLine, error) {
 		if errors.Is(err, io.EOF) {
 			return out, nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", content.ErrInvalid, err)
 		}
+		line, _ := cr.FieldPos(0)
 		switch {
 		case len(rec) == 1 && strings.TrimSpace(rec[0]) == "":
 			continue

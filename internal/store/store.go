@@ -74,8 +74,9 @@ type Tx interface {
 	Reader
 	Writer
 	// Affect names the keys the change touches, for the page caches of every instance
-	// and the static mirrors. A transaction that writes content without naming any
-	// keys touches everything: correctness first.
+	// and the static mirrors; called with none, it says the change touches no public
+	// page. A transaction that writes content without calling it touches everything:
+	// correctness first.
 	Affect(keys ...content.Key)
 	// AffectAll says the change touches every page (settings, the sections' tree).
 	AffectAll()

@@ -17,6 +17,8 @@ func TestCanonicalQuery(t *testing.T) {
 		"s=gr%C3%A8ve+x":  "s=gr%C3%A8ve+x",
 		"%zz":             "%zz", // kept as it is when it does not parse
 		"page_id=5&lang=": "lang=&page_id=5",
+		"p=123&utm_source=lettre&UTM_medium=x&fbclid=abc": "p=123",
+		"utm_campaign=x": "",
 	} {
 		if got := CanonicalQuery(in); got != want {
 			t.Errorf("CanonicalQuery(%q) = %q, want %q", in, got, want)
@@ -31,7 +33,9 @@ func TestOldAddresses(t *testing.T) {
 	}{
 		{"/", "", []string{"/"}},
 		{"/", "p=123", []string{"/?p=123", "/"}},
-		{"/", "utm_source=x&p=123", []string{"/?p=123&utm_source=x", "/?p=123", "/?utm_source=x", "/"}},
+		{"/", "utm_source=x&p=123", []string{"/?p=123", "/"}},
+		{"/", "utm_source=x", []string{"/"}},
+		{"/", "cat=4&p=123", []string{"/?cat=4&p=123", "/?cat=4", "/?p=123", "/"}},
 		{"/2019/05/greve/", "", []string{"/2019/05/greve/", "/2019/05/greve"}},
 		{"/ancien", "", []string{"/ancien", "/ancien/"}},
 	} {

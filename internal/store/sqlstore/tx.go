@@ -28,6 +28,7 @@ type tx struct {
 	failed error
 
 	keys   content.Keys
+	named  bool // Affect was called: the caller named what the change touches, maybe nothing
 	all    bool // the change touches every page
 	wrote  bool // content was written: without keys, that touches everything
 	queued bool // jobs were queued
@@ -116,8 +117,12 @@ func (t *tx) queryRow(ctx context.Context, query string, args ...any) *row {
 	return &row{r: s.QueryRowContext(ctx, args...), d: t.db.dialect, fail: t.fail}
 }
 
-// Affect names keys the change touches.
-func (t *tx) Affect(keys ...content.Key) { t.keys.Add(keys...) }
+// Affect names keys the change touches. Calling it with none says the change touches no
+// public page (a draft that stays a draft).
+func (t *tx) Affect(keys ...content.Key) {
+	t.named = true
+	t.keys.Add(keys...)
+}
 
 // AffectAll says the change touches every page.
 func (t *tx) AffectAll() { t.all = true }
@@ -129,7 +134,7 @@ func (t *tx) wroteContent() { t.wrote = true }
 func (t *tx) change() store.Change {
 	c := store.Change{Jobs: t.queued}
 	switch {
-	case t.all, len(t.keys) > maxKeys, t.wrote && len(t.keys) == 0:
+	case t.all, len(t.keys) > maxKeys, t.wrote && !t.named:
 		c.All = true
 	default:
 		c.Keys = t.keys.Sorted()
