@@ -74,7 +74,7 @@ func TestNewsroomValidators(t *testing.T) {
 			"/newsroom/trash", "/newsroom/account", "/newsroom/account/2fa", "/newsroom/users", "/newsroom/users/new",
 			"/newsroom/users/" + idString(nl.ID), "/newsroom/settings", "/newsroom/audit", "/newsroom/sections",
 			"/newsroom/sections/new", "/newsroom/tags", "/newsroom/dossiers", "/newsroom/dossiers/new", "/newsroom/people",
-			"/newsroom/people/new"} {
+			"/newsroom/people/new", "/newsroom/redirects", "/newsroom/jobs"} {
 			status, body := fetch(t, c, m.URL()+path)
 			if status != http.StatusOK {
 				t.Fatalf("%s: %d", path, status)

@@ -12,7 +12,7 @@ import (
 const auditSize = 100
 
 // auditFamilies are the action filters the log offers: each a prefix or an action.
-var auditFamilies = []string{"signin", "signin.failed", "article.", "user.", "password.", "2fa.", "preview.", "settings", "taxonomy."}
+var auditFamilies = []string{"signin", "signin.failed", "article.", "user.", "password.", "2fa.", "preview.", "settings", "taxonomy.", "redirect."}
 
 type auditPage struct {
 	L       *Layout

@@ -65,10 +65,15 @@ func usedKeys(t *testing.T) map[string]bool {
 		used[k+".subject"], used[k+".body"] = true, true
 		delete(used, k)
 	}
+	// Counts choose between a singular and a plural (Printer.N).
+	for _, k := range []string{"nr.redirects.total", "nr.redirects.imported"} {
+		used[k+".one"], used[k+".other"] = true, true
+		delete(used, k)
+	}
 	for _, s := range content.Statuses {
 		used["nr.status."+string(s)] = true
 	}
-	for _, code := range []string{"400", "403", "404", "409", "413", "500", "503", "csrf", "enrol", "trashed", "notembargoed"} {
+	for _, code := range []string{"400", "403", "404", "409", "413", "413file", "500", "503", "csrf", "enrol", "trashed", "notembargoed"} {
 		used["nr.error."+code+".title"], used["nr.error."+code+".message"] = true, true
 	}
 	for _, k := range []string{"nr.error.400", "nr.error.403", "nr.error.404", "nr.error.409", "nr.error.413",

@@ -41,8 +41,10 @@ var navItems = []struct {
 	{"nr.nav.tags", "tags", auth.ActTaxonomy},
 	{"nr.nav.dossiers", "dossiers", auth.ActTaxonomy},
 	{"nr.nav.people", "people", auth.ActTaxonomy},
+	{"nr.nav.redirects", "redirects", auth.ActTaxonomy},
 	{"nr.nav.users", "users", auth.ActUsers},
 	{"nr.nav.settings", "settings", auth.ActSettings},
+	{"nr.nav.jobs", "jobs", auth.ActSettings},
 	{"nr.nav.audit", "audit", auth.ActAuditView},
 }
 

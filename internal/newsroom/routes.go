@@ -73,7 +73,13 @@ func (s *Server) routes() []route {
 		{pattern: "GET " + nr + "people/{id}", action: auth.ActTaxonomy, h: s.personForm},
 		{pattern: "POST " + nr + "people/{id}", action: auth.ActTaxonomy, h: s.savePerson},
 
-		// Accounts, settings and the audit log: admins.
+		// Old addresses that lead to new ones, or are gone: editors.
+		{pattern: "GET " + nr + "redirects", action: auth.ActTaxonomy, h: s.redirects},
+		{pattern: "POST " + nr + "redirects", action: auth.ActTaxonomy, h: s.addRedirect},
+		{pattern: "POST " + nr + "redirects/remove", action: auth.ActTaxonomy, h: s.removeRedirect},
+		{pattern: "POST " + nr + "redirects/import", action: auth.ActTaxonomy, h: s.importRedirects, limit: redirectsUpload},
+
+		// Accounts, settings, background jobs and the audit log: admins.
 		{pattern: "GET " + nr + "users", action: auth.ActUsers, h: s.users},
 		{pattern: "GET " + nr + "users/new", action: auth.ActUsers, h: s.newUserForm},
 		{pattern: "POST " + nr + "users", action: auth.ActUsers, h: s.createUser},
@@ -86,6 +92,7 @@ func (s *Server) routes() []route {
 		{pattern: "POST " + nr + "users/{id}/reset-link", action: auth.ActUsers, h: s.resetLink},
 		{pattern: "GET " + nr + "settings", action: auth.ActSettings, h: s.settings},
 		{pattern: "POST " + nr + "settings", action: auth.ActSettings, h: s.saveSettings},
+		{pattern: "GET " + nr + "jobs", action: auth.ActSettings, h: s.jobs},
 		{pattern: "GET " + nr + "audit", action: auth.ActAuditView, h: s.audit},
 	}
 }

@@ -45,6 +45,7 @@ type Store interface {
 	store.DossierReader
 	store.RevisionReader
 	store.RedirectReader
+	store.JobAdmin
 	store.Searcher
 	store.Throttle
 	store.Updater

@@ -19,6 +19,7 @@ var pageNames = []string{
 	"articles", "editor", "conflict", "revisions", "diff", "previews",
 	"forgot", "reset", "account", "users", "user", "link", "settings", "audit",
 	"sections", "section", "tags", "dossiers", "dossier", "people", "person",
+	"redirects", "jobs",
 }
 
 // templates holds one parsed template set per page, parsed once at start-up and never

@@ -35,7 +35,7 @@ func TestEmbargoedPreview(t *testing.T) {
 	f := newFixture(t, 1<<20)
 	a, link := f.embargoed(t)
 	p := f.get(t, link).wantStatus(t, http.StatusOK)
-	if got := p.text(t, ".embargo-notice"); !strings.Contains(got, "Sous embargo jusqu’au 25 novembre 2026 à 12 h 00") {
+	if got := p.text(t, ".embargo-notice"); !strings.Contains(got, "Sous embargo jusqu’au 25 novembre 2026 à 12\u00a0h\u00a000") {
 		t.Errorf("banner: %q", got)
 	}
 	if p.text(t, "h1") != "Communiqué sous embargo" || p.attr(t, `meta[name="robots"]`, "content") != "noindex" {
