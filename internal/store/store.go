@@ -66,6 +66,7 @@ type Writer interface {
 	RedirectWriter
 	RevisionWriter
 	JobWriter
+	SearchIndexWriter
 }
 
 // Tx is one write transaction. Everything done through it commits together or not at

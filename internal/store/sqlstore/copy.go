@@ -44,6 +44,9 @@ var copyTables = []copyTable{
 	{name: "previews", cols: cols("hash article_id:i created_by:i created_at:i expires_at:i revoked_at:i note"), orderBy: "hash"},
 	{name: "audit_log", cols: cols("id:i at:i user_id:i actor action target detail"), orderBy: "id", identity: true},
 	{name: "jobs", cols: cols("id:i kind payload:x run_at:i attempts:i claimed_by lease_until:i done_at:i last_error created_at:i dedupe_key"), orderBy: "id", identity: true},
+	// What the owners of documents of other types gave the search index, their text
+	// included: no copy could extract it again.
+	{name: "search_documents", cols: cols("id:i subject_type subject_id:i part:i lang visible:b publish_at:i version:i title body"), orderBy: "id", identity: true},
 }
 
 // notCopied are tables that hold no site data: the migrations' own bookkeeping,
@@ -57,6 +60,8 @@ var notCopied = map[string]bool{
 	// destination, whose database may store it differently.
 	"article_search": true, "article_search_data": true, "article_search_idx": true,
 	"article_search_docsize": true, "article_search_config": true,
+	"document_search": true, "document_search_data": true, "document_search_idx": true,
+	"document_search_docsize": true, "document_search_config": true,
 }
 
 // TableCopy is what a copy did to one table.
@@ -72,7 +77,7 @@ type CopyProgress func(table string, done, total int)
 // Copy copies every table from src into dst, which must be empty, in one transaction on
 // each side: src is read from one snapshot, dst gets everything or nothing. Row counts
 // and checksums are verified by reading dst back after the commit. The search index is
-// built anew from the copied articles, in the same transaction.
+// built anew from the copied articles and documents, in the same transaction.
 func Copy(ctx context.Context, src, dst *DB, progress CopyProgress) ([]TableCopy, error) {
 	if err := dst.mustBeEmpty(ctx); err != nil {
 		return nil, err
@@ -95,7 +100,8 @@ func Copy(ctx context.Context, src, dst *DB, progress CopyProgress) ([]TableCopy
 		}
 		report = append(report, tc)
 	}
-	if err := buildAll(ctx, out, dst.dialect, searchProgress(progress, articleRows(report))); err != nil {
+	si := dst.dialect.search
+	if err := buildAll(ctx, out, dst.dialect, si.collections(), searchProgress(progress, indexedRows(report))); err != nil {
 		return nil, fmt.Errorf("copy: %w", err)
 	}
 	if err := out.Commit(); err != nil {
@@ -236,20 +242,18 @@ func scanTable(ctx context.Context, tx *sql.Tx, t copyTable, fn func([]any) erro
 }
 
 // snapshotOptions makes a transaction that reads one consistent state of the database
-// while others keep writing. A SQLite read transaction is a snapshot already.
+// while others keep writing.
 func snapshotOptions(d *dialect) *sql.TxOptions {
-	if d.name == "postgres" {
-		return &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
-	}
-	return &sql.TxOptions{ReadOnly: true}
+	opts := *d.snapshot // BeginTx takes a pointer; the dialect's stays as it is
+	return &opts
 }
 
-// analyze gives PostgreSQL's planner statistics for the tables a copy just filled: until
-// autovacuum gets round to them, it would plan the site's queries for empty tables.
+// analyze gives the planner statistics for the tables a copy just filled, where it
+// needs them.
 func analyze(ctx context.Context, db *DB) error {
-	if db.dialect.name != "postgres" {
+	if db.dialect.refreshStatistics == "" {
 		return nil
 	}
-	_, err := db.write.ExecContext(ctx, `ANALYZE`)
+	_, err := db.write.ExecContext(ctx, db.dialect.refreshStatistics)
 	return db.dialect.translate(err)
 }

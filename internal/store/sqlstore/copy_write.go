@@ -110,18 +110,7 @@ func (w *batchWriter) finish() error {
 		}
 	}
 	if w.t.identity {
-		return resetIdentity(w.ctx, w.tx, w.d, w.t.name)
+		return w.d.translate(w.d.resetIdentity(w.ctx, w.tx, w.t.name))
 	}
 	return nil
-}
-
-// resetIdentity makes PostgreSQL's next generated ID follow the largest copied one.
-// SQLite needs nothing: it takes the next ID from the largest in the table.
-func resetIdentity(ctx context.Context, tx *sql.Tx, d *dialect, table string) error {
-	if d.name != "postgres" {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+table+`', 'id'),
-		GREATEST(COALESCE(MAX(id), 0), 1), COALESCE(MAX(id), 0) > 0) FROM `+table)
-	return d.translate(err)
 }

@@ -111,7 +111,7 @@ func (db *DB) Claim(ctx context.Context, worker string, kinds []string, now time
 	for _, k := range kinds {
 		args = append(args, k)
 	}
-	job, err := scanJob(db.write.QueryRowContext(ctx, claimQuery(db.dialect, len(kinds)), args...))
+	job, err := scanJob(db.write.QueryRowContext(ctx, db.dialect.claimQuery(len(kinds)), args...))
 	if err != nil {
 		return store.Job{}, fmt.Errorf("claim for %s: %w", worker, db.dialect.translate(err))
 	}
@@ -124,26 +124,14 @@ func (db *DB) Claim(ctx context.Context, worker string, kinds []string, now time
 // SQLite has one writer, so the UPDATE with its subquery is atomic as it stands. On
 // PostgreSQL several instances claim at once: the subquery locks the row it picks, and
 // SKIP LOCKED makes a concurrent claim pass over it to the next due job instead of
-// waiting for it and then finding it taken.
-func claimQuery(d *dialect, kinds int) string {
-	in := placeholders(4, kinds)
-	switch d.name {
-	case "sqlite":
-		return `UPDATE jobs SET attempts = attempts + 1, claimed_by = $1, lease_until = $2
+// waiting for it and then finding it taken. The dialect's claimLock says which.
+func (d *dialect) claimQuery(kinds int) string {
+	return `UPDATE jobs SET attempts = attempts + 1, claimed_by = $1, lease_until = $2
 			WHERE id = (SELECT id FROM jobs
 				WHERE done_at IS NULL AND run_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
-					AND kind IN (` + in + `)
-				ORDER BY run_at, id LIMIT 1)
+					AND kind IN (` + placeholders(4, kinds) + `)
+				ORDER BY run_at, id LIMIT 1` + d.claimLock + `)
 			RETURNING ` + jobColumns
-	case "postgres":
-		return `UPDATE jobs SET attempts = attempts + 1, claimed_by = $1, lease_until = $2
-			WHERE id = (SELECT id FROM jobs
-				WHERE done_at IS NULL AND run_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
-					AND kind IN (` + in + `)
-				ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-			RETURNING ` + jobColumns
-	}
-	panic("sqlstore: no claim query for dialect " + d.name)
 }
 
 // NextRunAt returns the earliest time at which a job of one of kinds is due: its run

@@ -109,7 +109,29 @@ func migrationLockID(schema string) int64 {
 	return int64(h.Sum64())
 }
 
-var postgresDialect = &dialect{name: "postgres", errorCode: postgresErrorClass, position: "strpos"}
+var postgresDialect = &dialect{
+	name:      "postgres",
+	errorCode: postgresErrorClass,
+	position:  "strpos",
+	search:    postgresSearch,
+	// Several instances claim at once: the claim's subquery locks the row it picks, and
+	// SKIP LOCKED makes a concurrent claim pass over it to the next due job instead of
+	// waiting for it and then finding it taken.
+	claimLock: " FOR UPDATE SKIP LOCKED",
+	snapshot:  &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true},
+	// Until autovacuum gets round to them, the planner would plan the site's queries for
+	// empty tables.
+	refreshStatistics: `ANALYZE`,
+	resetIdentity:     postgresResetIdentity,
+	checkpoint:        "",
+}
+
+// postgresResetIdentity moves the sequence of table's id column past its largest ID.
+func postgresResetIdentity(ctx context.Context, tx *sql.Tx, table string) error {
+	_, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+table+`', 'id'),
+		GREATEST(COALESCE(MAX(id), 0), 1), COALESCE(MAX(id), 0) > 0) FROM `+table)
+	return err
+}
 
 // postgresErrorClass classifies by SQLSTATE, and treats everything that says "the server
 // or the way to it is gone" as unavailable: failed connects, the 08 class, shutdowns, and

@@ -22,10 +22,12 @@ import (
 const (
 	// maxPayload: PostgreSQL refuses a notification payload of 8000 bytes or more.
 	maxPayload = 7999
-	// The listener retries a lost connection at once, then after growing pauses: the
-	// database may be restarting, and a hundred instances must not hammer it meanwhile.
+	// The listener retries a lost connection at once, then after growing pauses of at
+	// most a second (with jitter, so that a hundred instances do not retry in step): an
+	// instance that cannot hear changes may serve stale pages, so it must hear again
+	// within a second of the database's return.
 	minReconnectDelay = 100 * time.Millisecond
-	maxReconnectDelay = 10 * time.Second
+	maxReconnectDelay = time.Second
 )
 
 // everything is what subscribers are told when changes may have been missed or are too

@@ -36,8 +36,20 @@ import (
 // written in). When no more than rankWindow articles match, that is all of them and
 // nothing changes. Total is exact then; beyond, PostgreSQL still counts exactly (its GIN
 // index hands over every match anyway), while SQLite estimates (see sqliteEstimate).
+//
+// # Articles and documents
+//
+// Articles and the documents of other types (SearchDocument: an issue's pages) are two
+// collections, each with an index of its own, so that searches of articles alone read
+// and cost what they did before documents existed. A search that asks both ranks a
+// window of each, merges the two by rank, and gives the older matches of articles, then
+// those of documents. Ranks are comparable: both collections are scored by the same
+// function with the same weights and the same recency boost. On PostgreSQL ts_rank
+// looks at the entry alone; on SQLite bm25 also weighs each word by how rare it is in its
+// own collection, so a word common in pages and rare in articles counts more in an
+// article: each hit is scored against its own kind, which is how a reader would judge it.
 func (db *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResult, error) {
-	si := searchFor(db.dialect)
+	si := db.dialect.search
 	match := si.render(search.Parse(q.Text).Expand(queryLangs(q)))
 	if match == "" {
 		return store.SearchResult{}, nil
@@ -47,34 +59,36 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResu
 	if now.IsZero() {
 		now = db.now()
 	}
-	f := &filter{args: []any{match}}
-	searchFilter(f, si, q, now)
-	where := strings.Join(f.where, " AND ")
-
+	scopes := si.scopes(q, match, now)
+	if len(scopes) == 0 {
+		return store.SearchResult{}, nil
+	}
 	r, end, err := si.reader(ctx, db)
 	if err != nil {
 		return store.SearchResult{}, fmt.Errorf("search: %w", err)
 	}
 	defer end()
-	w, err := db.searchWindow(ctx, r, si, f, where)
-	if err != nil {
-		return store.SearchResult{}, err
+	total := 0
+	for _, s := range scopes {
+		if s.w, err = db.searchWindow(ctx, r, s); err != nil {
+			return store.SearchResult{}, err
+		}
+		total += s.w.total
 	}
-	w.rank(now)
-	ids, ranks := w.page(limit, offset)
-	if len(ids) < limit && w.full() {
-		older, err := db.olderMatches(ctx, r, si, f, where, w.edge(), limit-len(ids), max(0, offset-rankWindow))
+	ranked := rankWindows(scopes, now)
+	page := ranked[min(offset, len(ranked)):min(offset+limit, len(ranked))]
+	if len(page) < limit {
+		older, err := db.olderMatches(ctx, r, scopes, limit-len(page), max(0, offset-len(ranked)))
 		if err != nil {
 			return store.SearchResult{}, err
 		}
-		ids = append(ids, older...)
-		ranks = append(ranks, make([]float64, len(older))...)
+		page = append(page[:len(page):len(page)], older...)
 	}
-	hits, err := db.searchHits(ctx, r, ids, ranks)
+	hits, err := db.searchHits(ctx, r, page)
 	if err != nil {
 		return store.SearchResult{}, err
 	}
-	return store.SearchResult{Hits: hits, Total: w.total}, nil
+	return store.SearchResult{Hits: hits, Total: total}, nil
 }
 
 // rankWindow is how many matches, at most, are ranked by relevance.
@@ -108,62 +122,8 @@ func queryLangs(q store.SearchQuery) []content.Lang {
 	return q.Langs
 }
 
-// searchFilter adds q's conditions on the filtered row f (articles on SQLite, the copy
-// article_search keeps on PostgreSQL) at the reader's moment now. $1 is the match.
-func searchFilter(f *filter, si *searchSQL, q store.SearchQuery, now time.Time) {
-	a := si.filtered + "."
-	f.where = append(f.where, a+"deleted_at IS NULL")
-	if !q.Staff {
-		f.where = append(f.where, a+"status = 'published'", a+"publish_at <= "+f.arg(now.Unix()))
-	}
-	if q.Staff && len(q.Statuses) > 0 {
-		in := make([]string, len(q.Statuses))
-		for i, st := range q.Statuses {
-			in[i] = f.arg(string(st))
-		}
-		f.where = append(f.where, a+"status IN ("+strings.Join(in, ", ")+")")
-	}
-	if q.CreatedBy != 0 {
-		f.where = append(f.where, a+"created_by = "+f.arg(q.CreatedBy))
-	}
-	if q.Lang != "" {
-		f.where = append(f.where, a+"lang = "+f.arg(q.Lang))
-	}
-	if q.Kind != "" {
-		f.where = append(f.where, a+"kind = "+f.arg(q.Kind))
-	}
-	if q.SectionID != 0 {
-		f.where = append(f.where, a+"section_id = "+f.arg(q.SectionID))
-	}
-	if len(q.SectionIDs) > 0 {
-		in := make([]string, len(q.SectionIDs))
-		for i, id := range q.SectionIDs {
-			in[i] = f.arg(id)
-		}
-		f.where = append(f.where, a+"section_id IN ("+strings.Join(in, ", ")+")")
-	}
-	if !q.From.IsZero() {
-		f.where = append(f.where, a+"publish_at >= "+f.arg(q.From.Unix()))
-	}
-	if !q.To.IsZero() {
-		f.where = append(f.where, a+"publish_at < "+f.arg(q.To.Unix()))
-	}
-	for _, rel := range []struct {
-		id    int64
-		query string
-	}{
-		{q.TagID, "SELECT article_id FROM article_tags WHERE tag_id = "},
-		{q.AuthorID, "SELECT article_id FROM article_authors WHERE person_id = "},
-		{q.DossierID, "SELECT article_id FROM dossier_articles WHERE dossier_id = "},
-	} {
-		if rel.id != 0 {
-			f.where = append(f.where, si.idOf+" IN ("+rel.query+f.arg(rel.id)+")")
-		}
-	}
-}
-
-// window holds the newest matches that pass the filters, up to rankWindow, newest first
-// until rank sorts them, and how many articles match in all.
+// window holds the newest matches of one collection that pass the filters, up to
+// rankWindow, newest first until rank sorts them, and how many match in all.
 type window struct {
 	hits  []windowHit
 	total int
@@ -182,8 +142,9 @@ func (w *window) full() bool { return len(w.hits) == rankWindow }
 // edge is the ID of the oldest match in the window, before rank sorts it.
 func (w *window) edge() int64 { return w.hits[len(w.hits)-1].id }
 
-func (db *DB) searchWindow(ctx context.Context, r querier, si *searchSQL, f *filter, where string) (*window, error) {
-	rows, err := db.queryIn(ctx, r, si.window(where, rankWindow), f.args...)
+func (db *DB) searchWindow(ctx context.Context, r querier, s *scope) (*window, error) {
+	c := s.c
+	rows, err := db.queryIn(ctx, r, c.window(s.where, rankWindow), s.f.args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -192,7 +153,7 @@ func (db *DB) searchWindow(ctx context.Context, r querier, si *searchSQL, f *fil
 	for rows.Next() {
 		var h windowHit
 		dest := []any{&h.id, &h.relevance, &h.published}
-		if si.estimate == nil { // the window query counts
+		if c.estimate == nil { // the window query counts
 			dest = append(dest, &w.total)
 		}
 		if err := rows.Scan(dest...); err != nil {
@@ -207,8 +168,8 @@ func (db *DB) searchWindow(ctx context.Context, r querier, si *searchSQL, f *fil
 	switch {
 	case !w.full():
 		w.total = len(w.hits)
-	case si.estimate != nil:
-		if w.total, err = si.estimate(ctx, db, r, where, f.args, w.edge()); err != nil {
+	case c.estimate != nil:
+		if w.total, err = c.estimate(ctx, db, r, s.where, s.f.args, w.edge()); err != nil {
 			return nil, err
 		}
 	}
@@ -240,21 +201,72 @@ func recencyBoost(now time.Time, published sql.NullInt64) float64 {
 	return 0.5 + 0.5/(1+age)
 }
 
-// page returns the ranked window's share of a page.
-func (w *window) page(limit, offset int) ([]int64, []float64) {
-	var ids []int64
-	var ranks []float64
-	for i := offset; i < min(offset+limit, len(w.hits)); i++ {
-		ids, ranks = append(ids, w.hits[i].id), append(ranks, w.hits[i].rank)
-	}
-	return ids, ranks
+// hitRef is a match on a page: an entry of one scope's collection, and its rank (0 for the
+// older matches, which are not ranked).
+type hitRef struct {
+	s    *scope
+	id   int64
+	rank float64
 }
 
-// olderMatches returns a page of the matches older than the window, newest first.
-func (db *DB) olderMatches(ctx context.Context, r querier, si *searchSQL, f *filter, where string, edge int64, limit, offset int) ([]int64, error) {
-	args := append(slices.Clone(f.args), edge, limit, offset)
-	n := len(f.args)
-	q := si.older(where, fmt.Sprintf("$%d", n+1), fmt.Sprintf("$%d", n+2), fmt.Sprintf("$%d", n+3))
+// rankWindows ranks each scope's window and merges them by rank. Between equal ranks
+// the scopes keep their order (articles first) and each its own (the newest first).
+func rankWindows(scopes []*scope, now time.Time) []hitRef {
+	var out []hitRef
+	for _, s := range scopes {
+		s.w.rank(now)
+		for _, h := range s.w.hits {
+			out = append(out, hitRef{s: s, id: h.id, rank: h.rank})
+		}
+	}
+	if len(scopes) > 1 {
+		slices.SortStableFunc(out, func(a, b hitRef) int { return cmp.Compare(b.rank, a.rank) })
+	}
+	return out
+}
+
+// olderMatches returns a page of the matches older than the windows: those of each
+// full window's collection in turn, newest first. skip is how many of them earlier
+// pages showed.
+func (db *DB) olderMatches(ctx context.Context, r querier, scopes []*scope, limit, skip int) ([]hitRef, error) {
+	var out []hitRef
+	for i, s := range scopes {
+		if len(out) == limit {
+			break
+		}
+		if !s.w.full() {
+			continue
+		}
+		ids, err := db.olderOf(ctx, r, s, limit-len(out), skip)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			out = append(out, hitRef{s: s, id: id})
+		}
+		if len(ids) > 0 || skip == 0 || !anyFull(scopes[i+1:]) {
+			skip = 0
+			continue
+		}
+		// The page starts beyond this collection's older matches: skip them all.
+		n, err := db.countOlder(ctx, r, s)
+		if err != nil {
+			return nil, err
+		}
+		skip = max(0, skip-n)
+	}
+	return out, nil
+}
+
+func anyFull(scopes []*scope) bool {
+	return slices.ContainsFunc(scopes, func(s *scope) bool { return s.w.full() })
+}
+
+// olderOf returns a page of one collection's matches older than its window.
+func (db *DB) olderOf(ctx context.Context, r querier, s *scope, limit, offset int) ([]int64, error) {
+	args := append(slices.Clone(s.f.args), s.w.edge(), limit, offset)
+	n := len(s.f.args)
+	q := s.c.older(s.where, fmt.Sprintf("$%d", n+1), fmt.Sprintf("$%d", n+2), fmt.Sprintf("$%d", n+3))
 	ids, err := collect(scanID)(db.queryIn(ctx, r, q, args...))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -262,42 +274,52 @@ func (db *DB) olderMatches(ctx context.Context, r querier, si *searchSQL, f *fil
 	return ids, nil
 }
 
-// searchHits reads the articles of a page and returns them in the order of ids.
-func (db *DB) searchHits(ctx context.Context, r querier, ids []int64, ranks []float64) ([]store.SearchHit, error) {
-	if len(ids) == 0 {
-		return nil, nil
+// countOlder counts one collection's matches older than its window: the exact total
+// tells where a database counts them all, a query of its own where it estimates.
+func (db *DB) countOlder(ctx context.Context, r querier, s *scope) (int, error) {
+	if s.c.estimate == nil {
+		return s.w.total - len(s.w.hits), nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
+	args := append(slices.Clone(s.f.args), s.w.edge())
+	var n int
+	rows, err := db.queryIn(ctx, r, s.c.countOlder(s.where, fmt.Sprintf("$%d", len(s.f.args)+1)), args...)
+	if err == nil {
+		defer rows.Close()
+		if !rows.Next() { // an aggregate has a row, unless the query failed
+			err = rows.Err()
+		} else {
+			err = rows.Scan(&n)
+		}
 	}
-	rows, err := db.queryIn(ctx, r, `SELECT `+teaserColumns+`, a.status, COALESCE(a.created_by, 0),
-		COALESCE(a.updated_by, 0), a.deleted_at, a.version, a.body
-		FROM articles a WHERE a.id IN (`+placeholders(1, len(ids))+`)`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return 0, fmt.Errorf("search: %w", err)
 	}
-	defer rows.Close()
-	byID := make(map[int64]store.SearchHit, len(ids))
-	for rows.Next() {
-		var body string
-		it, err := scanNewsroomItem(scanWithBody{rows, &body})
+	return n, nil
+}
+
+// searchHits reads what a page found and returns it in the page's order: each
+// collection's hits in one query.
+func (db *DB) searchHits(ctx context.Context, r querier, page []hitRef) ([]store.SearchHit, error) {
+	ids := map[*collectionSQL][]int64{}
+	for _, f := range page {
+		ids[f.s.c] = append(ids[f.s.c], f.id)
+	}
+	read := map[*collectionSQL]map[int64]store.SearchHit{}
+	for c, list := range ids {
+		hits, err := c.hits(ctx, db, r, list)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		byID[it.ID] = store.SearchHit{NewsroomItem: it, Body: joinBody(it.Standfirst, body)}
+		read[c] = hits
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	hits := make([]store.SearchHit, 0, len(ids))
-	for i, id := range ids {
-		if h, ok := byID[id]; ok {
-			h.Rank = ranks[i]
-			hits = append(hits, h)
+	var out []store.SearchHit
+	for _, f := range page {
+		if h, ok := read[f.s.c][f.id]; ok { // gone since the window was read
+			h.Rank = f.rank
+			out = append(out, h)
 		}
 	}
-	return hits, nil
+	return out, nil
 }
 
 // queryIn runs a read query on r, translating its errors as db.queryOnce does.
@@ -307,58 +329,6 @@ func (db *DB) queryIn(ctx context.Context, r querier, query string, args ...any)
 		return nil, db.dialect.translate(err)
 	}
 	return &rows{Rows: rs, d: db.dialect}, nil
-}
-
-// scanWithBody reads the newsroom columns and then the body.
-type scanWithBody struct {
-	s    scanner
-	body *string
-}
-
-func (s scanWithBody) Scan(dest ...any) error { return s.s.Scan(append(dest, s.body)...) }
-
-func joinBody(standfirst, body string) string {
-	return strings.TrimSpace(standfirst + "\n\n" + body)
-}
-
-// searchSQL is how one database stores and queries the search index. The queries' $1
-// is the match expression, then come the filters' parameters.
-type searchSQL struct {
-	perStatement int // entries one statement writes
-	entryArgs    func(e indexEntry) []any
-	// put writes n entries, replacing older ones.
-	put func(n int) string
-
-	render   func(search.Expanded) string
-	filtered string // the alias of the row the filters test
-	idOf     string // its article ID
-	// window returns the newest n matches that pass the filters where, newest first:
-	// ID, relevance, publication time and, unless estimate is set, the number of
-	// matches in all.
-	window func(where string, n int) string
-	// estimate estimates the number of matches when the window is full.
-	estimate func(ctx context.Context, db *DB, r querier, where string, args []any, edge int64) (int, error)
-	// older returns a page of the matches before edge, newest first.
-	older func(where, edge, limit, offset string) string
-	// stats returns the number of articles in the index and its size in bytes.
-	stats string
-	// reader is where one search reads, and end ends it.
-	reader func(ctx context.Context, db *DB) (r querier, end func(), err error)
-}
-
-func searchFor(d *dialect) *searchSQL {
-	if d.name == "postgres" {
-		return postgresSearch
-	}
-	return sqliteSearch
-}
-
-// rebuildFor is how the database rebuilds the index online (see Reindex).
-func rebuildFor(d *dialect) func(ctx context.Context, db *DB, progress func(done, total int)) error {
-	if d.name == "postgres" {
-		return postgresRebuild
-	}
-	return sqliteRebuild
 }
 
 // writeRows writes n rows of a VALUES list, each row formatted with its parameters'

@@ -19,6 +19,8 @@ import (
 // standfirst. Drafts and the trash are indexed too; a search decides what its reader may
 // see from the articles table, at the moment it runs, so that no change of status has
 // to touch the index. Only a change of the text (a create or a save) rewrites an entry.
+// Documents of other types (search_documents.go) are analysed alike, from the title and
+// text their owners give.
 
 // maxIndexedTerms bounds the terms kept of one field, in bytes of space-joined terms:
 // some 40,000 words, a book chapter. PostgreSQL refuses a tsvector whose lexemes take
@@ -26,11 +28,15 @@ import (
 // an article is not found by search. Both databases cut alike.
 const maxIndexedTerms = 256 << 10
 
-// indexEntry is one article's entry in the search index.
+// indexEntry is one entry of the search index: an article's or a document's.
 type indexEntry struct {
 	id      int64
 	version int64
 	fields  search.Fields
+	// remove deletes the entry instead (a transaction's pending entries); c is the
+	// collection a pending entry goes to.
+	remove bool
+	c      *collectionSQL
 }
 
 // indexSource is what the index is made from.
@@ -69,34 +75,78 @@ func (t *tx) indexArticle(ctx context.Context, a *content.Article) error {
 	ix := stemCaches.Get().(*search.Indexer)
 	e := analyse(ix, indexSource{id: a.ID, lang: a.Lang, title: a.Title, standfirst: a.Standfirst, body: a.Body})
 	stemCaches.Put(ix)
-	if t.db.dialect.name == "sqlite" {
-		if t.pendingIndex == nil {
-			t.pendingIndex = map[int64]indexEntry{}
-		}
-		t.pendingIndex[a.ID] = e
-		return nil
-	}
-	si := searchFor(t.db.dialect)
-	if _, err := t.exec(ctx, si.put(1), si.entryArgs(e)...); err != nil {
+	if err := t.writeEntry(ctx, t.db.dialect.search.articles, e); err != nil {
 		return fmt.Errorf("article %d: search index: %w", a.ID, err)
 	}
 	return nil
 }
 
-// flushIndex writes the entries indexArticle kept back, in batches, in article order.
+// writeEntry writes e into c's index, or keeps it for flushIndex where the database
+// defers the index's writes.
+func (t *tx) writeEntry(ctx context.Context, c *collectionSQL, e indexEntry) error {
+	if t.db.dialect.search.deferWrites {
+		if t.pendingIndex == nil {
+			t.pendingIndex = map[int64]indexEntry{}
+		}
+		e.c = c
+		t.pendingIndex[c.pendingSign*e.id] = e
+		return nil
+	}
+	var err error
+	switch {
+	case !e.remove:
+		_, err = t.exec(ctx, c.put(1), c.entryArgs(e)...)
+	case c.remove != nil:
+		_, err = t.exec(ctx, c.remove(1), e.id)
+	}
+	return err
+}
+
+// flushIndex writes the entries writeEntry kept back, each collection's in batches, in
+// ID order.
 func (t *tx) flushIndex(ctx context.Context) error {
 	if len(t.pendingIndex) == 0 {
 		return nil
 	}
-	entries := make([]indexEntry, 0, len(t.pendingIndex))
+	pending := map[*collectionSQL][]indexEntry{}
 	for _, e := range t.pendingIndex {
-		entries = append(entries, e)
+		pending[e.c] = append(pending[e.c], e)
 	}
-	slices.SortFunc(entries, func(a, b indexEntry) int { return cmp.Compare(a.id, b.id) })
 	t.pendingIndex = nil
-	b := &indexBuilder{si: searchFor(t.db.dialect)}
-	if err := b.write(ctx, t.tx, entries); err != nil {
-		return t.db.dialect.translate(err)
+	for _, c := range t.db.dialect.search.collections() {
+		entries := pending[c]
+		slices.SortFunc(entries, func(a, b indexEntry) int { return cmp.Compare(a.id, b.id) })
+		var put, removed []indexEntry
+		for _, e := range entries {
+			if e.remove {
+				removed = append(removed, e)
+			} else {
+				put = append(put, e)
+			}
+		}
+		if err := removeEntries(ctx, t.tx, c, removed); err != nil {
+			return t.db.dialect.translate(err)
+		}
+		if err := (&indexBuilder{c: c}).write(ctx, t.tx, put); err != nil {
+			return t.db.dialect.translate(err)
+		}
+	}
+	return nil
+}
+
+// removeEntries deletes the entries of c's index, in batches, unless its index follows
+// the deletions of their sources by itself.
+func removeEntries(ctx context.Context, q querier, c *collectionSQL, entries []indexEntry) error {
+	for c.remove != nil && len(entries) > 0 {
+		n := min(len(entries), c.perStatement)
+		args := make([]any, n)
+		for i, e := range entries[:n] {
+			args[i] = e.id
+		}
+		if _, err := q.ExecContext(ctx, c.remove(n), args...); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		entries = entries[n:]
 	}
 	return nil
 }
@@ -124,30 +174,28 @@ type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-// indexBuilder analyses articles batch after batch, on every CPU.
+// indexBuilder analyses one collection's sources batch after batch, on every CPU.
 type indexBuilder struct {
-	si       *searchSQL
+	c        *collectionSQL
 	indexers []*search.Indexer
 }
 
-func newIndexBuilder(d *dialect) *indexBuilder {
-	b := &indexBuilder{si: searchFor(d)}
+func newIndexBuilder(c *collectionSQL) *indexBuilder {
+	b := &indexBuilder{c: c}
 	for range runtime.GOMAXPROCS(0) {
 		b.indexers = append(b.indexers, new(search.Indexer))
 	}
 	return b
 }
 
-// read returns the next batch of articles after the ID after, in ID order.
+// read returns the next batch of sources after the ID after, in ID order.
 func (b *indexBuilder) read(ctx context.Context, q querier, after int64) ([]indexSource, error) {
-	return scanSources(q.QueryContext(ctx, `SELECT id, version, lang, title, standfirst, body FROM articles
-		WHERE id > $1 ORDER BY id LIMIT $2`, after, buildBatch))
+	return scanSources(q.QueryContext(ctx, b.c.readAfter, after, buildBatch))
 }
 
-// readIDs returns the articles of ids.
+// readIDs returns the sources of ids.
 func (b *indexBuilder) readIDs(ctx context.Context, q querier, ids []any) ([]indexSource, error) {
-	return scanSources(q.QueryContext(ctx, `SELECT id, version, lang, title, standfirst, body FROM articles
-		WHERE id IN (`+placeholders(1, len(ids))+`)`, ids...))
+	return scanSources(q.QueryContext(ctx, b.c.readIDs(len(ids)), ids...))
 }
 
 func scanSources(rows *sql.Rows, err error) ([]indexSource, error) {
@@ -185,12 +233,12 @@ func (b *indexBuilder) analyse(srcs []indexSource) []indexEntry {
 // write stores the entries of a batch, replacing older ones.
 func (b *indexBuilder) write(ctx context.Context, q querier, entries []indexEntry) error {
 	for len(entries) > 0 {
-		n := min(len(entries), b.si.perStatement)
+		n := min(len(entries), b.c.perStatement)
 		var args []any
 		for _, e := range entries[:n] {
-			args = append(args, b.si.entryArgs(e)...)
+			args = append(args, b.c.entryArgs(e)...)
 		}
-		if _, err := q.ExecContext(ctx, b.si.put(n), args...); err != nil {
+		if _, err := q.ExecContext(ctx, b.c.put(n), args...); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
 		entries = entries[n:]
@@ -198,30 +246,33 @@ func (b *indexBuilder) write(ctx context.Context, q querier, entries []indexEntr
 	return nil
 }
 
-// buildAll indexes every article within one transaction: a migration's, or a copy's
-// at its destination, where the articles are not committed yet. progress, if not nil,
-// hears how many articles are done.
-func buildAll(ctx context.Context, tx querier, d *dialect, progress func(done int)) error {
-	b := newIndexBuilder(d)
-	var after int64
+// buildAll indexes every source of the collections cs within one transaction: a
+// migration's, or a copy's at its destination, where the sources are not committed yet.
+// progress, if not nil, hears how many entries are done.
+func buildAll(ctx context.Context, tx querier, d *dialect, cs []*collectionSQL, progress func(done int)) error {
 	done := 0
-	for {
-		srcs, err := b.read(ctx, tx, after)
-		if err != nil {
-			return fmt.Errorf("search index: reading articles: %w", d.translate(err))
-		}
-		if len(srcs) == 0 {
-			return nil
-		}
-		if err := b.write(ctx, tx, b.analyse(srcs)); err != nil {
-			return d.translate(err)
-		}
-		after = srcs[len(srcs)-1].id
-		done += len(srcs)
-		if progress != nil {
-			progress(done)
+	for _, c := range cs {
+		b := newIndexBuilder(c)
+		var after int64
+		for {
+			srcs, err := b.read(ctx, tx, after)
+			if err != nil {
+				return fmt.Errorf("search index: reading %s: %w", c.sources, d.translate(err))
+			}
+			if len(srcs) == 0 {
+				break
+			}
+			if err := b.write(ctx, tx, b.analyse(srcs)); err != nil {
+				return d.translate(err)
+			}
+			after = srcs[len(srcs)-1].id
+			done += len(srcs)
+			if progress != nil {
+				progress(done)
+			}
 		}
 	}
+	return nil
 }
 
 // searchIndexTable is the name a copy's progress gives the search index.
@@ -235,12 +286,14 @@ func searchProgress(p CopyProgress, total int) func(int) {
 	return func(done int) { p(searchIndexTable, done, total) }
 }
 
-// articleRows is how many articles a copy wrote.
-func articleRows(report []TableCopy) int {
+// indexedRows is how many rows a copy wrote that the index is made from: articles and
+// documents.
+func indexedRows(report []TableCopy) int {
+	n := 0
 	for _, t := range report {
-		if t.Table == "articles" {
-			return t.Rows
+		if t.Table == "articles" || t.Table == "search_documents" {
+			n += t.Rows
 		}
 	}
-	return 0
+	return n
 }

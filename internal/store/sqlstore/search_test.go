@@ -179,7 +179,8 @@ func TestReindexKeepsNewerSaves(t *testing.T) {
 		a := &content.Article{Kind: content.KindArticle, Lang: "fr", Slug: "a", Title: "Ancien titre",
 			Status: content.StatusPublished, PublishAt: time.Now()}
 		mustWrite(t, db, func(tx store.Tx) error { return tx.CreateArticle(ctx, a) })
-		b := newIndexBuilder(db.dialect)
+		c := db.dialect.search.articles
+		b := newIndexBuilder(c)
 		srcs, err := b.read(ctx, db.read, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -188,11 +189,11 @@ func TestReindexKeepsNewerSaves(t *testing.T) {
 		if m.dialect == "postgres" {
 			a.Title = "Nouveau titre" // saved between the batch's reading and its writing
 			mustWrite(t, db, func(tx store.Tx) error { return tx.UpdateArticle(ctx, a) })
-			err = db.inTx(ctx, func(q querier) error { return putSameVersion(ctx, q, stale) })
+			err = db.inTx(ctx, func(q querier) error { return putCurrent(ctx, q, c, stale) })
 		} else {
-			err = db.inTx(ctx, func(q querier) error { return createSearchTable(ctx, q, rebuildTable) })
+			err = db.inTx(ctx, func(q querier) error { return createSearchTable(ctx, q, rebuildTable(c)) })
 			if err == nil {
-				err = db.inTx(ctx, func(q querier) error { return insertEntries(ctx, q, rebuildTable, stale) })
+				err = db.inTx(ctx, func(q querier) error { return insertEntries(ctx, q, rebuildTable(c), stale) })
 			}
 			a.Title = "Nouveau titre" // saved between the batch's writing and the swap
 			mustWrite(t, db, func(tx store.Tx) error { return tx.UpdateArticle(ctx, a) })
@@ -212,27 +213,35 @@ func TestReindexKeepsNewerSaves(t *testing.T) {
 	})
 }
 
-// TestRebuiltIndexIsTheMigrations: SQLite's rebuild makes the FTS5 table anew, as
-// migration 5 does; the two must agree.
+// TestRebuiltIndexIsTheMigrations: SQLite's rebuild makes the FTS5 tables anew, as
+// migrations 5 and 9 do; they must agree.
 func TestRebuiltIndexIsTheMigrations(t *testing.T) {
 	db := migrationTargets["sqlite"].mustOpen(t, t.TempDir())
-	schema := func() (string, string) {
+	schema := func(table string) (string, string) {
 		var sql, automerge string
-		if err := db.read.QueryRow(`SELECT sql FROM sqlite_master WHERE name = 'article_search'`).Scan(&sql); err != nil {
+		if err := db.read.QueryRow(`SELECT sql FROM sqlite_master WHERE name = $1`, table).Scan(&sql); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.read.QueryRow(`SELECT v FROM article_search_config WHERE k = 'automerge'`).Scan(&automerge); err != nil {
+		if err := db.read.QueryRow(`SELECT v FROM ` + table + `_config WHERE k = 'automerge'`).Scan(&automerge); err != nil {
 			t.Fatal(err)
 		}
 		// The same but for spaces, and the quotes a rename puts around the name.
 		return strings.Join(strings.Fields(strings.ReplaceAll(sql, `"`, "")), ""), automerge
 	}
-	migrated, merge := schema()
+	tables := []string{"article_search", "document_search"}
+	var migrated, merge []string
+	for _, table := range tables {
+		s, m := schema(table)
+		migrated, merge = append(migrated, s), append(merge, m)
+	}
 	if err := db.Reindex(t.Context(), nil); err != nil {
 		t.Fatal(err)
 	}
-	if rebuilt, rmerge := schema(); rebuilt != migrated || rmerge != merge {
-		t.Errorf("after a rebuild, article_search is\n%s (automerge %s)\nwhere migration 5 made\n%s (automerge %s)", rebuilt, rmerge, migrated, merge)
+	for i, table := range tables {
+		if rebuilt, rmerge := schema(table); rebuilt != migrated[i] || rmerge != merge[i] {
+			t.Errorf("after a rebuild, %s is\n%s (automerge %s)\nwhere the migration made\n%s (automerge %s)",
+				table, rebuilt, rmerge, migrated[i], merge[i])
+		}
 	}
 }
 
@@ -303,5 +312,42 @@ func mustWrite(t *testing.T, db *DB, fn func(store.Tx) error) {
 	t.Helper()
 	if err := db.Update(t.Context(), fn); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPostgresRebuildWaitsForSaves: on PostgreSQL a rebuild's batch may be written while
+// a transaction that saves one of its articles has not committed; the batch must wait
+// for it and then leave the save's entry alone.
+func TestPostgresRebuildWaitsForSaves(t *testing.T) {
+	ctx := t.Context()
+	db := migrationTargets["postgres"].mustOpen(t, newTestSchema(t))
+	a := &content.Article{Kind: content.KindArticle, Lang: "fr", Slug: "a", Title: "Ancien titre",
+		Status: content.StatusPublished, PublishAt: time.Now()}
+	mustWrite(t, db, func(tx store.Tx) error { return tx.CreateArticle(ctx, a) })
+	c := db.dialect.search.articles
+	b := newIndexBuilder(c)
+	srcs, err := b.read(ctx, db.read, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := b.analyse(srcs)
+	batch := make(chan error, 1)
+	mustWrite(t, db, func(tx store.Tx) error {
+		a.Title = "Nouveau titre"
+		if err := tx.UpdateArticle(ctx, a); err != nil {
+			return err
+		}
+		go func() { batch <- db.inTx(ctx, func(q querier) error { return putCurrent(ctx, q, c, stale) }) }()
+		time.Sleep(200 * time.Millisecond) // the batch waits for this transaction
+		return nil
+	})
+	if err := <-batch; err != nil {
+		t.Fatalf("the rebuild's batch: %v", err)
+	}
+	for text, want := range map[string]int{"nouveau": 1, "ancien": 0} {
+		res, err := db.Search(ctx, store.SearchQuery{Text: text})
+		if err != nil || len(res.Hits) != want {
+			t.Errorf("search %q: %d hits (%v), want %d", text, len(res.Hits), err, want)
+		}
 	}
 }

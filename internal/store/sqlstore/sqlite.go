@@ -79,15 +79,33 @@ func sqliteDSN(path string, readOnly bool) string {
 }
 
 // dialect holds what differs between the SQL databases. Each difference is a named field
-// or helper here, never a fragment spliced into a shared query.
+// or helper here, never a fragment spliced into a shared query, and never a test of the
+// dialect's name outside its definition (a test checks): shared code asks what it needs.
 type dialect struct {
-	name string // "sqlite" or "postgres"
+	name string // "sqlite" or "postgres", for messages
 	// errorCode classifies a driver error; translate maps the class to store errors.
 	errorCode func(error) errClass
 	// position is the function that finds a string in another, case and accents as
 	// they are: instr on SQLite, strpos on PostgreSQL (LIKE folds ASCII case on SQLite
 	// only).
 	position string
+	// search is how the database stores and queries the search index.
+	search *searchSQL
+	// claimLock is what the subquery of a job's claim adds to lock the job it picks
+	// (see claimQuery).
+	claimLock string
+	// snapshot makes a transaction that reads one consistent state of the database
+	// while others keep writing.
+	snapshot *sql.TxOptions
+	// refreshStatistics gives the planner statistics for tables just filled by a copy;
+	// empty where it needs none.
+	refreshStatistics string
+	// resetIdentity makes the next generated ID of table follow the largest one a copy
+	// wrote.
+	resetIdentity func(ctx context.Context, tx *sql.Tx, table string) error
+	// checkpoint makes the database file alone the whole database (for an archive);
+	// empty where there is no such file.
+	checkpoint string
 }
 
 // contains is the condition that column holds the text of param, exactly.
@@ -105,7 +123,22 @@ const (
 	errUnavailable
 )
 
-var sqliteDialect = &dialect{name: "sqlite", errorCode: sqliteErrorClass, position: "instr"}
+var sqliteDialect = &dialect{
+	name:      "sqlite",
+	errorCode: sqliteErrorClass,
+	position:  "instr",
+	search:    sqliteSearch,
+	// One writer: the claim's UPDATE with its subquery is atomic as it stands.
+	claimLock: "",
+	// A read transaction is a snapshot already.
+	snapshot: &sql.TxOptions{ReadOnly: true},
+	// The planner does well without statistics on these tables.
+	refreshStatistics: "",
+	// The next ID follows the largest in the table.
+	resetIdentity: func(context.Context, *sql.Tx, string) error { return nil },
+	// Folds the write-ahead log into the database file.
+	checkpoint: `PRAGMA wal_checkpoint(TRUNCATE)`,
+}
 
 func sqliteErrorClass(err error) errClass {
 	var se *sqlite.Error
@@ -148,9 +181,9 @@ func (d *dialect) translate(err error) error {
 // Checkpoint folds SQLite's write-ahead log into the database file, so that the file
 // alone is the whole database (for an archive). It does nothing on PostgreSQL.
 func (db *DB) Checkpoint(ctx context.Context) error {
-	if db.dialect.name != "sqlite" {
+	if db.dialect.checkpoint == "" {
 		return nil
 	}
-	_, err := db.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	_, err := db.write.ExecContext(ctx, db.dialect.checkpoint)
 	return db.dialect.translate(err)
 }

@@ -87,6 +87,14 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"SearchBadInput", testSearchBadInput},
 		{"SearchReindex", testSearchReindex},
 		{"SearchSameTransaction", testSearchSameTransaction},
+		{"SearchDocuments", testSearchDocuments},
+		{"SearchDocumentHits", testSearchDocumentHits},
+		{"SearchDocumentsWithArticles", testSearchDocumentsWithArticles},
+		{"SearchDocumentsVisibility", testSearchDocumentsVisibility},
+		{"SearchDocumentsReplaceAndRemove", testSearchDocumentsReplaceAndRemove},
+		{"SearchDocumentsSameTransaction", testSearchDocumentsSameTransaction},
+		{"SearchDocumentsReindex", testSearchDocumentsReindex},
+		{"SearchDocumentsInvalid", testSearchDocumentsInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
