@@ -107,7 +107,7 @@ func (b *bench) measureSearchOn(ctx context.Context, s *side, database string, w
 }
 
 var (
-	reindexRe = regexp.MustCompile(`Indexed (\d+) articles in [^\n]+\.\nThe index holds \d+ articles and takes ([0-9.]+) (bytes|kB|MB|GB)\.`)
+	reindexRe = regexp.MustCompile(`Indexed (\d+) articles(?: and documents)? in [^\n]+\.\nThe index holds \d+ articles (?:and \d+ other documents )?and takes ([0-9.]+) (bytes|kB|MB|GB)\.`)
 	matchRe   = regexp.MustCompile(`(?m)^(\d+) articles match `)
 	timesRe   = regexp.MustCompile(`Searched \d+ times: median ([0-9.]+) ms, 95th percentile ([0-9.]+) ms, slowest ([0-9.]+) ms\.`)
 )

@@ -11,6 +11,10 @@ func TestParseReindex(t *testing.T) {
 	if err != nil || n != 100000 || bytes != 398563737 {
 		t.Errorf("parseReindex = %d, %d, %v", n, bytes, err)
 	}
+	newer := "Indexed 100000 articles and documents in 41.237s.\nThe index holds 100000 articles and 0 other documents and takes 380.1 MB.\n"
+	if n, bytes, err := parseReindex(newer); err != nil || n != 100000 || bytes != 398563737 {
+		t.Errorf("parseReindex of a binary that indexes documents = %d, %d, %v", n, bytes, err)
+	}
 	if _, _, err := parseReindex(strings.Replace(out, "Indexed", "Indexing", 1)); err == nil {
 		t.Error("no error for output without the figures")
 	}

@@ -79,7 +79,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Indexed %d articles in %s.\n", indexed, elapsed.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "Indexed %d articles and documents in %s.\n", indexed, elapsed.Round(time.Millisecond))
 	printIndexStats(stdout, stats)
 	return nil
 }
@@ -118,7 +118,7 @@ func runSearchStats(ctx context.Context, args []string, stdout, stderr io.Writer
 }
 
 func printIndexStats(w io.Writer, s store.IndexStats) {
-	fmt.Fprintf(w, "The index holds %d articles and takes %s.\n", s.Articles, humanBytes(s.Bytes))
+	fmt.Fprintf(w, "The index holds %d articles and %d other documents and takes %s.\n", s.Articles, s.Documents, humanBytes(s.Bytes))
 }
 
 // searchFlags are what "roneo search query" asks.

@@ -45,7 +45,7 @@ func TestSearchReindexStatsQuery(t *testing.T) {
 				mustRun(t, "copy", "--from", "sqlite:"+dir, "--to", loc.value, "--to-media", t.TempDir())
 			}
 			out := mustRun(t, "search", "reindex", loc.flag, loc.value)
-			if !strings.Contains(out, "Indexed 40 articles in ") || !regexp.MustCompile(`The index holds 40 articles and takes [0-9.]+ (kB|MB)\.`).MatchString(out) {
+			if !strings.Contains(out, "Indexed 40 articles and documents in ") || !regexp.MustCompile(`The index holds 40 articles and 0 other documents and takes [0-9.]+ (kB|MB)\.`).MatchString(out) {
 				t.Errorf("reindex output:\n%s", out)
 			}
 			if out := mustRun(t, "search", "stats", loc.flag, loc.value); !strings.HasPrefix(out, "The index holds 40 articles") {
