@@ -49,8 +49,8 @@ func TestDates(t *testing.T) {
 	brussels, _ := time.LoadLocation("Europe/Brussels")
 	at := time.Date(2026, 11, 30, 23, 30, 0, 0, time.UTC) // already 1 December in Brussels
 	for lang, want := range map[string]string{
-		"fr": "1er décembre 2026 à 00 h 30",
-		"nl": "1 december 2026, 00.30 uur",
+		"fr": "1er décembre 2026 à 00\u00a0h\u00a030",
+		"nl": "1 december 2026, 00.30\u00a0uur",
 		"en": "1 December 2026, 00:30",
 	} {
 		if got := b.Printer(contentLang(lang), brussels).DateTime(at); got != want {
