@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"context"
+	"database/sql"
 	"net/http"
 	"net/url"
 	"strings"
@@ -62,5 +63,83 @@ func TestPublishPurgesAnotherInstance(t *testing.T) {
 	}
 	if got := onB.get(t, unrelated).Header.Get("X-Cache"); got != "HIT" {
 		t.Errorf("%s, unrelated, on the second instance: X-Cache %q, want HIT", unrelated, got)
+	}
+}
+
+// TestDeafInstanceServesNothingStale: an instance that loses the connection on which it
+// hears the others' changes serves no cached page until it hears again, so that a
+// publication made meanwhile is never hidden by its cache; /healthz says so; once it
+// hears again its pages are cached again.
+func TestDeafInstanceServesNothingStale(t *testing.T) {
+	u := pgtest.URL(t)
+	clock := storetest.NewClock(start)
+	name := "site-b-" + strings.ReplaceAll(t.Name(), "/", "-")
+	dbA, err := sqlstore.OpenPostgres(context.Background(), u, sqlstore.Options{Clock: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dbA.Close() })
+	a := newFixtureOn(t, dbA, clock, 8<<20)
+	dbB, err := sqlstore.OpenPostgres(context.Background(), u+"&application_name="+name, sqlstore.Options{Clock: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dbB.Close() })
+	base, _ := url.Parse("https://news.example.org")
+	b, err := site.New(context.Background(), dbB, site.Config{BaseURL: base, PageCacheBytes: 8 << 20, Theme: web.FS, Clock: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	onB := &fixture{site: b}
+	onB.get(t, "/fr/")
+	if got := onB.get(t, "/fr/").Header.Get("X-Cache"); got != "HIT" {
+		t.Fatalf("warm /fr/ on the second instance: X-Cache %q", got)
+	}
+
+	// Cut the second instance's listener, as a database restart or a network cut would.
+	admin, err := sql.Open("pgx", u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	if _, err := admin.Exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`,
+		name+" (listener)"); err != nil {
+		t.Fatal(err)
+	}
+	health := func() (int, string) {
+		p := onB.get(t, "/healthz")
+		return p.StatusCode, p.body
+	}
+	sawDeaf := false
+	waitFor(t, "the second instance to hear again", func() bool {
+		status, body := health()
+		if status == http.StatusServiceUnavailable && strings.Contains(body, `"hearing_changes":false`) {
+			sawDeaf = true
+			// Deaf: a publication on the first instance shows at once, uncached.
+			if !strings.Contains(onB.get(t, "/fr/").body, "Publiée pendant la coupure") {
+				_, err := a.editorial().SaveArticle(context.Background(), editorial.System("test"), editorial.ArticleInput{
+					Kind: content.KindArticle, Lang: "fr", Title: "Publiée pendant la coupure", Body: "Texte.",
+				}, content.Publish)
+				if err != nil {
+					t.Fatal(err)
+				}
+				p := onB.get(t, "/fr/")
+				if got := p.Header.Get("X-Cache"); got != "" && !strings.Contains(p.body, "Publiée pendant la coupure") {
+					t.Fatalf("a deaf instance served its cached home page (X-Cache %q) without the publication", got)
+				}
+			}
+		}
+		return status == http.StatusOK
+	})
+	if !sawDeaf {
+		t.Log("the listener came back before a request saw it deaf; the deaf path was not exercised")
+	}
+	p := onB.get(t, "/fr/")
+	if !strings.Contains(p.body, "Publiée pendant la coupure") && sawDeaf {
+		t.Error("after hearing again, the home page misses the publication made meanwhile")
+	}
+	if got := onB.get(t, "/fr/").Header.Get("X-Cache"); got != "HIT" {
+		t.Errorf("hearing again, the second instance caches again: X-Cache %q", got)
 	}
 }

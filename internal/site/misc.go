@@ -20,6 +20,13 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		status, body = http.StatusServiceUnavailable, map[string]any{"status": "unavailable"}
 		s.log.Warn("health check failed", "err", err)
 	}
+	// An instance that cannot hear the others' changes serves every page uncached, at a
+	// cost: a load balancer may prefer the others until it hears again (within a second
+	// of the database's return).
+	body["hearing_changes"] = s.store.Hearing()
+	if !s.store.Hearing() && status == http.StatusOK {
+		status, body["status"] = http.StatusServiceUnavailable, "not hearing other instances' changes"
+	}
 	body["page_cache"] = s.cache.stats()
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")

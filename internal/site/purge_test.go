@@ -3,6 +3,7 @@ package site_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -110,5 +111,25 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		if time.Now().After(deadline) {
 			t.Fatalf("waited 5s for %s", what)
 		}
+	}
+}
+
+// TestQueryStringsMakeNoCacheEntries: parameters a page does not read make no entry of
+// their own, and a page number on a page that has none sends to the bare address.
+func TestQueryStringsMakeNoCacheEntries(t *testing.T) {
+	f := newFixture(t, 8<<20)
+	for i := range 50 {
+		f.get(t, fmt.Sprintf("/fr/article/greve-generale?utm_source=%d&x=%d", i, i)).wantStatus(t, http.StatusOK)
+	}
+	if got := f.site.CacheStats().Pages; got != 1 {
+		t.Errorf("50 query strings on one page made %d cache entries, want 1", got)
+	}
+	p := f.get(t, "/fr/article/greve-generale?page=7").wantStatus(t, http.StatusMovedPermanently)
+	if got := p.Header.Get("Location"); got != "/fr/article/greve-generale" {
+		t.Errorf("?page on an article redirects to %q", got)
+	}
+	f.get(t, "/fr/article/greve-generale/print?page=2").wantStatus(t, http.StatusMovedPermanently)
+	if got := f.site.CacheStats().Pages; got != 1 {
+		t.Errorf("page numbers on an article made %d cache entries, want 1", got)
 	}
 }

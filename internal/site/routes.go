@@ -90,15 +90,23 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) error {
 		return s.serveUncached(w, r, p)
 	case p.Kind.Paginated() && r.URL.Query().Has("page"):
 		return s.pageInPath(w, r, p)
+	case r.URL.Query().Has("page"):
+		// A page number on a page that has none means nothing: the bare address.
+		http.Redirect(w, r, s.scheme.Path(p), http.StatusMovedPermanently)
+		return nil
 	}
 	return s.servePage(w, r, p)
 }
 
-// serveUncached answers a page no cache may keep, built for this request alone: search
-// results (which depend on the query string) and embargoed previews.
+// serveUncached answers a page built for this request alone: search results (which
+// depend on the query string), embargoed previews, and any page while this instance
+// cannot hear other instances' changes.
 func (s *Server) serveUncached(w http.ResponseWriter, r *http.Request, p urls.Page) error {
 	resp, err := s.Build(r.Context(), PageRequest{Page: p, Query: r.URL.Query()})
 	if err != nil {
+		if webkit.Classify(err).Status == http.StatusNotFound {
+			return s.unknown(w, r, err)
+		}
 		return err
 	}
 	webkit.Encode(resp.answer(), false).Serve(w, r)
@@ -126,6 +134,11 @@ func (s *Server) pageInPath(w http.ResponseWriter, r *http.Request, p urls.Page)
 // before it is a 404.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p urls.Page) error {
 	path := r.URL.Path
+	if !s.store.Hearing() {
+		// Changes made elsewhere may not reach this instance: what the cache holds may
+		// be out of date, and what is built now may be by the time it is read again.
+		return s.serveUncached(w, r, p)
+	}
 	if e := s.cache.get(path); e != nil {
 		e.Serve(w, r, cacheHit)
 		return nil

@@ -128,7 +128,7 @@ func (s *Server) Close() { s.unsubscribe() }
 // routing: the cache holds only pages built for exactly this path, so the answer is the
 // same, only sooner.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.RawQuery == "" {
+	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.RawQuery == "" && s.store.Hearing() {
 		if e := s.cache.get(r.URL.Path); e != nil {
 			e.Serve(w, r, cacheHit)
 			return

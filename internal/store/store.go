@@ -111,6 +111,11 @@ func (c Change) Empty() bool { return !c.All && len(c.Keys) == 0 && !c.Jobs }
 type Notifier interface {
 	// Subscribe calls fn after every committed change, from any goroutine, until cancel.
 	Subscribe(fn func(Change)) (cancel func())
+	// Hearing reports whether changes made elsewhere reach this instance now. While
+	// they do not (the connection that hears them was lost), a cache of what the
+	// database holds cannot be trusted: when it comes back, subscribers are told that
+	// everything changed before Hearing is true again.
+	Hearing() bool
 }
 
 // Stats are row counts, for "is this data directory empty?" and for operators.

@@ -42,8 +42,14 @@ type peers interface {
 	// announce records change inside the transaction that makes it, so that the others
 	// hear of it only if it commits.
 	announce(ctx context.Context, tx *sql.Tx, c store.Change) error
+	// hearing reports whether the others' changes reach this instance now.
+	hearing() bool
 	close()
 }
+
+// Hearing reports whether changes made by other instances and processes reach this
+// one now.
+func (db *DB) Hearing() bool { return db.peers == nil || db.peers.hearing() }
 
 var _ store.Store = (*DB)(nil)
 

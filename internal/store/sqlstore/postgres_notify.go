@@ -43,6 +43,7 @@ type pgPeers struct {
 	deliver  func(store.Change)
 	log      *slog.Logger
 	pid      atomic.Uint32 // the listener's server process, for tests that kill it
+	deaf     atomic.Bool   // the listener's connection is lost
 	stop     context.CancelFunc
 	done     chan struct{}
 }
@@ -90,8 +91,16 @@ func listenerConfig(cfg *pgx.ConnConfig) *pgx.ConnConfig {
 		Enable: true, Idle: 30 * time.Second, Interval: 10 * time.Second, Count: 3,
 	}}
 	c.DialFunc = d.DialContext
+	// Named, so that an operator looking at pg_stat_activity tells it from the pool.
+	name := c.RuntimeParams["application_name"]
+	if name == "" {
+		name = "roneo"
+	}
+	c.RuntimeParams["application_name"] = name + " (listener)"
 	return c
 }
+
+func (p *pgPeers) hearing() bool { return !p.deaf.Load() }
 
 func (p *pgPeers) close() {
 	p.stop()
@@ -156,11 +165,14 @@ func (p *pgPeers) run(ctx context.Context, conn *pgx.Conn) {
 		if ctx.Err() != nil {
 			return
 		}
+		p.deaf.Store(true)
 		p.log.Warn("lost the connection that hears other instances' changes; reconnecting", "err", err)
 		if conn = p.reconnect(ctx); conn != nil {
 			p.log.Info("hearing other instances' changes again")
-			// What was committed meanwhile is unknown: every cache must start over.
+			// What was committed meanwhile is unknown: every cache must start over, and
+			// only then trust what it holds again.
 			p.deliver(everything)
+			p.deaf.Store(false)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/roneo/roneo/internal/store"
@@ -37,7 +38,8 @@ type logPeers struct {
 	done     chan struct{}
 
 	mu   sync.Mutex
-	last int64 // the last row read
+	last int64       // the last row read
+	deaf atomic.Bool // the last read of the log failed
 }
 
 // startLogPeers starts reading the log from its current end: what was committed before
@@ -52,6 +54,8 @@ func startLogPeers(ctx context.Context, db *DB, deliver func(store.Change), log 
 	go p.run(runCtx)
 	return p, nil
 }
+
+func (p *logPeers) hearing() bool { return !p.deaf.Load() }
 
 func (p *logPeers) close() {
 	p.stop()
@@ -83,8 +87,16 @@ func (p *logPeers) run(ctx context.Context) {
 			return
 		case <-tick.C:
 		}
-		if err := p.read(ctx); err != nil && ctx.Err() == nil {
-			p.log.Warn("reading other processes' changes failed; will try again", "err", err)
+		err := p.read(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			if !p.deaf.Swap(true) {
+				p.log.Warn("reading other processes' changes failed; will try again", "err", err)
+			}
+		case err == nil && p.deaf.Load():
+			// What was committed meanwhile may have been missed.
+			p.deliver(everything)
+			p.deaf.Store(false)
 		}
 	}
 }
