@@ -155,7 +155,14 @@ func TestPostgresUnavailable(t *testing.T) {
 		}
 	}
 
+	// The listener lost its connection too: while it cannot hear, caches must not be
+	// trusted; once it hears again, it has told them everything may have changed.
+	within(t, 5*time.Second, "the store says it cannot hear others", func() bool { return !db.Hearing() })
 	proxy.setCut(false)
+	within(t, 5*time.Second, "the store hears others again", db.Hearing)
+	if n := heard.count(isEverything); n != 1 {
+		t.Errorf("told %d times that everything may have changed, want once", n)
+	}
 	if _, err := db.Article(ctx, "fr", "during"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("the article written while cut off: %v, want ErrNotFound", err)
 	}
@@ -164,8 +171,4 @@ func TestPostgresUnavailable(t *testing.T) {
 			t.Errorf("%s once the server is back: %v", name, err)
 		}
 	}
-	// The listener lost its connection too, and retried while cut off.
-	within(t, 5*time.Second, "the listener says everything may have changed", func() bool {
-		return heard.count(isEverything) == 1
-	})
 }
