@@ -54,6 +54,9 @@ func generateDemo(ctx context.Context, s store.Store, articles int, seed int64, 
 	if err != nil {
 		return fmt.Errorf("demo content: %w", err)
 	}
+	if err := s.Analyze(ctx); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "Generated %d articles (%d translations, %d press releases, %d photo reports, %d scheduled, %d drafts), %d sections, %d tags, %d dossiers, %d people in %s.\n",
 		stats.Articles, stats.Translations, stats.PressReleases, stats.PhotoReports, stats.Scheduled, stats.Drafts,
 		stats.Sections, stats.Tags, stats.Dossiers, stats.Persons, stats.Elapsed.Round(time.Millisecond))

@@ -142,6 +142,14 @@ type Throttle interface {
 	Hit(ctx context.Context, key string, window time.Duration, now time.Time) (int, error)
 }
 
+// Planner keeps the statistics the database chooses its query plans by.
+type Planner interface {
+	// Analyze gathers them over every table, after a fill in bulk.
+	Analyze(ctx context.Context) error
+	// Optimize refreshes those that went stale, cheaply when none did.
+	Optimize(ctx context.Context) error
+}
+
 // Store is a whole backend, for the command line that wires it to its consumers.
 type Store interface {
 	Reader
@@ -154,6 +162,7 @@ type Store interface {
 	Searcher
 	Queue
 	Throttle
+	Planner
 	Stats(ctx context.Context) (Stats, error)
 	Close() error
 }

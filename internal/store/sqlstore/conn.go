@@ -86,6 +86,9 @@ func (p pool) queryOnce(ctx context.Context, q string, args ...any) (*rows, erro
 }
 
 func (p pool) queryRow(ctx context.Context, q string, args ...any) *row {
+	if p.db.observe != nil {
+		p.db.observe(q, args)
+	}
 	s, err := p.db.stmt(ctx, q)
 	if err != nil {
 		return &row{err: err, d: p.db.dialect}

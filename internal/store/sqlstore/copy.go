@@ -107,7 +107,7 @@ func Copy(ctx context.Context, src, dst *DB, progress CopyProgress) ([]TableCopy
 	if err := out.Commit(); err != nil {
 		return nil, dst.dialect.translate(fmt.Errorf("commit: %w", err))
 	}
-	if err := analyze(ctx, dst); err != nil {
+	if err := dst.Analyze(ctx); err != nil { // or the planner would plan for empty tables
 		return nil, err
 	}
 	dst.notify(everything) // everything is new
@@ -246,14 +246,4 @@ func scanTable(ctx context.Context, tx *sql.Tx, t copyTable, fn func([]any) erro
 func snapshotOptions(d *dialect) *sql.TxOptions {
 	opts := *d.snapshot // BeginTx takes a pointer; the dialect's stays as it is
 	return &opts
-}
-
-// analyze gives the planner statistics for the tables a copy just filled, where it
-// needs them.
-func analyze(ctx context.Context, db *DB) error {
-	if db.dialect.refreshStatistics == "" {
-		return nil
-	}
-	_, err := db.write.ExecContext(ctx, db.dialect.refreshStatistics)
-	return db.dialect.translate(err)
 }

@@ -31,6 +31,8 @@ type DB struct {
 	log   *slog.Logger
 
 	stmts sync.Map // query text → *sql.Stmt prepared on the read pool
+	// observe, when set (by tests only), sees every query of the read pool.
+	observe func(query string, args []any)
 
 	mu     sync.Mutex
 	subs   map[int]func(store.Change)
@@ -187,6 +189,9 @@ func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 
 // query runs a fixed read query through the statement cache.
 func (db *DB) query(ctx context.Context, query string, args ...any) (*rows, error) {
+	if db.observe != nil {
+		db.observe(query, args)
+	}
 	s, err := db.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -201,6 +206,9 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (*rows, erro
 // queryOnce runs a read query without preparing it for later: for texts assembled from
 // many optional filters, whose variants would fill the statement cache.
 func (db *DB) queryOnce(ctx context.Context, query string, args ...any) (*rows, error) {
+	if db.observe != nil {
+		db.observe(query, args)
+	}
 	r, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, db.dialect.translate(err)

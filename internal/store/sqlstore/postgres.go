@@ -119,11 +119,11 @@ var postgresDialect = &dialect{
 	// waiting for it and then finding it taken.
 	claimLock: " FOR UPDATE SKIP LOCKED",
 	snapshot:  &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true},
-	// Until autovacuum gets round to them, the planner would plan the site's queries for
-	// empty tables.
-	refreshStatistics: `ANALYZE`,
-	resetIdentity:     postgresResetIdentity,
-	checkpoint:        "",
+	// Autovacuum refreshes the planner statistics; readers take them at once.
+	optimize:         "",
+	reloadStatistics: "",
+	resetIdentity:    postgresResetIdentity,
+	checkpoint:       "",
 }
 
 // postgresResetIdentity moves the sequence of table's id column past its largest ID.
