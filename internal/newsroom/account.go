@@ -62,7 +62,7 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *request) error {
 	if err := s.store.Update(ctx, func(tx store.Tx) error { return tx.UpdateUser(ctx, &u) }); err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"account?done=language")
+	seeOther(w, r, withDone(prefix+"account", "language"))
 	return nil
 }
 
@@ -104,7 +104,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *request) error {
 	if err := s.store.DeleteUserSessions(ctx, u.ID, r.sess.Hash); err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"account?done=password")
+	seeOther(w, r, withDone(prefix+"account", "password"))
 	return nil
 }
 
@@ -116,7 +116,7 @@ func (s *Server) revokeSession(w http.ResponseWriter, r *request) error {
 		if err := s.store.DeleteUserSessions(ctx, r.user.ID, r.sess.Hash); err != nil {
 			return err
 		}
-		seeOther(w, r, prefix+"account?done=signedoutothers")
+		seeOther(w, r, withDone(prefix+"account", "signedoutothers"))
 		return nil
 	}
 	sessions, err := s.store.UserSessions(ctx, r.user.ID, s.now())
@@ -130,10 +130,10 @@ func (s *Server) revokeSession(w http.ResponseWriter, r *request) error {
 			}
 			if hash == r.sess.Hash {
 				s.clearCookie(w)
-				seeOther(w, r, prefix+"signin?done=signedout")
+				seeOther(w, r, withDone(prefix+"signin", "signedout"))
 				return nil
 			}
-			seeOther(w, r, prefix+"account?done=sessionrevoked")
+			seeOther(w, r, withDone(prefix+"account", "sessionrevoked"))
 			return nil
 		}
 	}

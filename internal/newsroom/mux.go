@@ -117,3 +117,13 @@ func localPath(next string) string {
 	}
 	return u.RequestURI()
 }
+
+// withDone adds what was just done to a newsroom address, for the notice of the page it
+// leads to: "?done=…", or "&done=…" after the query the address already has.
+func withDone(addr, done string) string {
+	sep := "?"
+	if strings.Contains(addr, "?") {
+		sep = "&"
+	}
+	return addr + sep + "done=" + url.QueryEscape(done)
+}

@@ -104,6 +104,6 @@ func (s *Server) reset(w http.ResponseWriter, r *request) error {
 	if r.sess != nil && r.sess.UserID == u.ID {
 		s.clearCookie(w)
 	}
-	seeOther(w, r, prefix+"signin?done=reset")
+	seeOther(w, r, withDone(prefix+"signin", "reset"))
 	return nil
 }

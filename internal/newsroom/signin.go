@@ -157,6 +157,6 @@ func (s *Server) signout(w http.ResponseWriter, r *request) error {
 	if err := s.endSession(r.Context(), w, r); err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"signin?done=signedout")
+	seeOther(w, r, withDone(prefix+"signin", "signedout"))
 	return nil
 }

@@ -131,7 +131,7 @@ func (s *Server) unenrol(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"account?done=2faremoved")
+	seeOther(w, r, withDone(prefix+"account", "2faremoved"))
 	return nil
 }
 

@@ -68,7 +68,7 @@ func (s *Server) userHandler(act userAction) handler {
 				return err
 			}
 		}
-		seeOther(w, r, userPath(u.ID)+"?done=user")
+		seeOther(w, r, withDone(userPath(u.ID), "user"))
 		return nil
 	}
 }
