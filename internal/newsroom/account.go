@@ -59,7 +59,7 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *request) error {
 	u := *r.user
 	u.Lang = uiLang(content.Lang(r.PostFormValue("lang")))
 	ctx := r.Context()
-	if err := s.store.Update(ctx, func(tx store.Tx) error { return tx.UpdateUser(ctx, &u) }); err != nil {
+	if err := s.store.Update(ctx, func(tx store.Tx) error { return tx.UpdateUser(ctx, *r.user, &u) }); err != nil {
 		return err
 	}
 	seeOther(w, r, withDone(prefix+"account", "language"))
@@ -93,7 +93,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *request) error {
 		return err
 	}
 	err = s.store.Update(ctx, func(tx store.Tx) error {
-		if err := tx.UpdateUser(ctx, &u); err != nil {
+		if err := tx.UpdateUser(ctx, *r.user, &u); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, s.entry(&u, "password.change", userTarget(u.ID), ""))

@@ -87,7 +87,7 @@ func (s *Server) enrol(w http.ResponseWriter, r *request) error {
 	u := *r.user
 	u.TOTPSecret, u.TOTPLastStep, u.RecoveryCodes = secret, step, hashes
 	err = s.store.Update(ctx, func(tx store.Tx) error {
-		if err := tx.UpdateUser(ctx, &u); err != nil {
+		if err := tx.UpdateUser(ctx, *r.user, &u); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, s.entry(&u, "2fa.enable", userTarget(u.ID), ""))
@@ -123,7 +123,7 @@ func (s *Server) unenrol(w http.ResponseWriter, r *request) error {
 	u := *r.user
 	u.TOTPSecret, u.TOTPLastStep, u.RecoveryCodes = "", 0, nil
 	err = s.store.Update(ctx, func(tx store.Tx) error {
-		if err := tx.UpdateUser(ctx, &u); err != nil {
+		if err := tx.UpdateUser(ctx, *r.user, &u); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, s.entry(&u, "2fa.remove", userTarget(u.ID), ""))
