@@ -66,27 +66,27 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *request) error {
 	return nil
 }
 
-// changePassword sets a new password, the current one typed again, and signs the
-// person out of their other sessions.
+// changePassword sets a new password, the current one typed again (and throttled, see
+// recheckPassword), and signs the person out of their other sessions.
 func (s *Server) changePassword(w http.ResponseWriter, r *request) error {
 	ctx := r.Context()
-	ok, _, err := s.cfg.Hasher.Verify(ctx, r.user.PasswordHash, r.PostFormValue("current"))
+	wrong, status, err := s.recheckPassword(r, r.PostFormValue("current"), "password change")
 	if err != nil {
 		return err
 	}
 	fe := s.passwordProblems(r)
-	if !ok {
+	if wrong != "" {
 		if fe == nil {
 			fe = fieldErrors{}
 		}
-		fe["current"] = r.T("nr.problem.wrong password")
+		fe["current"] = wrong
 	}
 	if len(fe) > 0 {
 		page, err := s.accountPage(r, fe)
 		if err != nil {
 			return err
 		}
-		return s.render(w, http.StatusUnprocessableEntity, "account", page)
+		return s.render(w, max(status, http.StatusUnprocessableEntity), "account", page)
 	}
 	u := *r.user
 	if u.PasswordHash, err = s.cfg.Hasher.Hash(ctx, r.PostFormValue("password")); err != nil {

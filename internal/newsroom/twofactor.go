@@ -108,17 +108,18 @@ type recoveryPage struct {
 	Codes []string
 }
 
-// unenrol removes the second factor; the password must be typed again.
+// unenrol removes the second factor; the password must be typed again (and is
+// throttled, see recheckPassword).
 func (s *Server) unenrol(w http.ResponseWriter, r *request) error {
 	ctx := r.Context()
-	ok, _, err := s.cfg.Hasher.Verify(ctx, r.user.PasswordHash, r.PostFormValue("password"))
+	wrong, status, err := s.recheckPassword(r, r.PostFormValue("password"), "second factor removal")
 	if err != nil {
 		return err
 	}
-	if !ok {
+	if wrong != "" {
 		page := &enrolPage{L: s.layout(r, r.T("nr.enrol.title")), Enrolled: true,
-			Errors: fieldErrors{"password": r.T("nr.problem.wrong password")}}
-		return s.render(w, http.StatusUnprocessableEntity, "enrol", page)
+			Errors: fieldErrors{"password": wrong}}
+		return s.render(w, status, "enrol", page)
 	}
 	u := *r.user
 	u.TOTPSecret, u.TOTPLastStep, u.RecoveryCodes = "", 0, nil
