@@ -38,7 +38,7 @@ func TestPasswordRecheckIsThrottled(t *testing.T) {
 				return c.post(form.path, v)
 			}
 			for i := range accountLimit {
-				p := try("guess number " + string(rune('a'+i))).want(t, http.StatusUnprocessableEntity)
+				p := try("guess number "+string(rune('a'+i))).want(t, http.StatusUnprocessableEntity)
 				if got := p.text(t, "#f-"+form.field+"-error"); got != "This is not your password." {
 					t.Fatalf("try %d: %q", i+1, got)
 				}
