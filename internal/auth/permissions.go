@@ -63,3 +63,15 @@ func CanEdit(u *User, a *content.Article) bool {
 	return Can(u, ActWrite) && a.CreatedBy == u.ID &&
 		(a.Status == content.StatusDraft || a.Status == content.StatusSubmitted) && a.DeletedAt.IsZero()
 }
+
+// CanRead reports whether u may see article a in the newsroom: its title in a list, a
+// picker, a label. Editors see every article; contributors their own, and of other
+// people's only what readers see, the published ones: not their drafts, not an
+// embargoed press release, nothing in the trash. Every page that names an article
+// applies it, as the article list does.
+func CanRead(u *User, a *content.Article) bool {
+	if Can(u, ActEditAny) {
+		return true
+	}
+	return Can(u, ActWrite) && (a.CreatedBy == u.ID || (a.Status == content.StatusPublished && a.DeletedAt.IsZero()))
+}

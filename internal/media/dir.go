@@ -9,13 +9,16 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
+	"strings"
 	"syscall"
 )
 
 // Dir stores blobs as plain files under a local directory: the blob "a/b.jpg" is the
 // file a/b.jpg. Every access goes through an os.Root, so that no name, and no symbolic
-// link placed in the directory, reaches outside it. Symbolic links that stay inside are
-// followed when opening but not listed; Roneo never creates any.
+// link placed in the directory, reaches outside it: a name that would is an absent blob.
+// Symbolic links that stay inside are followed when opening but not listed; Roneo never
+// creates any.
 //
 // Put writes a temporary file (".tmp-…", which no valid name can equal and List skips)
 // beside the target, syncs it, renames it over the target and syncs the directory. A
@@ -112,7 +115,7 @@ func (d *Dir) Open(ctx context.Context, name string) (_ Blob, _ Info, err error)
 	}
 	f, err := d.root.Open(name)
 	if err != nil {
-		return nil, Info{}, notFound(err)
+		return nil, Info{}, d.notFound(name, err)
 	}
 	fi, err := f.Stat()
 	if err == nil && !fi.Mode().IsRegular() {
@@ -133,7 +136,7 @@ func (d *Dir) Stat(ctx context.Context, name string) (_ Info, err error) {
 	}
 	fi, err := d.root.Stat(name)
 	if err != nil {
-		return Info{}, notFound(err)
+		return Info{}, d.notFound(name, err)
 	}
 	if !fi.Mode().IsRegular() {
 		return Info{}, ErrNotFound
@@ -149,7 +152,7 @@ func (d *Dir) Delete(ctx context.Context, name string) (err error) {
 	}
 	fi, err := d.root.Lstat(name)
 	if err != nil {
-		return ignoreNotFound(notFound(err))
+		return ignoreNotFound(d.notFound(name, err))
 	}
 	if fi.IsDir() {
 		return nil // a directory is not a blob: there is no blob by that name
@@ -182,13 +185,69 @@ func fileInfo(name string, fi fs.FileInfo) Info {
 	}
 }
 
-// notFound translates "no such file", and "a part of the path is a file", into
-// ErrNotFound.
+// notFound translates "no such file", "a part of the path is a file" and "symbolic
+// links that go round in a circle" into ErrNotFound.
 func notFound(err error) error {
-	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.ELOOP) {
 		return ErrNotFound
 	}
 	return err
+}
+
+// notFound is ErrNotFound when the blob is absent or when its name, symbolic links
+// followed, leads out of the directory: os.Root refuses to follow such a link, and
+// what lies outside is no blob of this store, not a failure of it (which would answer
+// 503 and be retried). Any other error stays what it is.
+func (d *Dir) notFound(name string, err error) error {
+	if err = notFound(err); errors.Is(err, ErrNotFound) || !d.leaves(name) {
+		return err
+	}
+	return ErrNotFound
+}
+
+// maxLinks bounds the symbolic links leaves follows, as the system bounds them.
+const maxLinks = 40
+
+// leaves reports whether name, following the symbolic links on its way, leads out of
+// the directory: through a link to an absolute path, or through more ".." than there
+// are directories above. Only real directories are joined to the resolved part, so
+// each step is checked through the root.
+func (d *Dir) leaves(name string) bool {
+	todo := strings.Split(name, "/")
+	resolved := "."
+	for links := 0; len(todo) > 0; {
+		part := todo[0]
+		todo = todo[1:]
+		switch part {
+		case "", ".":
+			continue
+		case "..":
+			if resolved == "." {
+				return true
+			}
+			resolved = path.Dir(resolved)
+			continue
+		}
+		next := path.Join(resolved, part)
+		fi, err := d.root.Lstat(next)
+		if err != nil {
+			return false
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			resolved = next
+			continue
+		}
+		target, err := d.root.Readlink(next)
+		if links++; err != nil || links > maxLinks {
+			return false
+		}
+		target = filepath.ToSlash(target)
+		if path.IsAbs(target) || filepath.IsAbs(target) || filepath.VolumeName(target) != "" {
+			return true
+		}
+		todo = append(strings.Split(target, "/"), todo...)
+	}
+	return false
 }
 
 func ignoreNotFound(err error) error {

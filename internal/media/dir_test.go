@@ -57,20 +57,26 @@ func TestDirSymlinksStayInside(t *testing.T) {
 	secret := filepath.Join(outside, "secret.jpg")
 	os.WriteFile(secret, []byte("secret"), 0o644)
 	os.WriteFile(filepath.Join(root, "real.jpg"), []byte("real"), 0o644)
+	os.MkdirAll(filepath.Join(root, "sub"), 0o755)
 	for link, target := range map[string]string{
 		"abs": outside, "rel": "../outside", "file.jpg": secret, "alias.jpg": "real.jpg",
+		"sub/up.jpg": "../../outside/secret.jpg", "chain.jpg": "sub/up.jpg", "sub/dir": "../rel",
+		"loop.jpg": "loop.jpg", "missing.jpg": "../outside/missing.jpg",
 	} {
 		if err := os.Symlink(target, filepath.Join(root, link)); err != nil {
 			t.Skipf("no symbolic links here: %v", err)
 		}
 	}
 	ctx := t.Context()
-	for _, name := range []string{"abs/secret.jpg", "rel/secret.jpg", "file.jpg"} {
-		if _, _, err := d.Open(ctx, name); err == nil {
-			t.Errorf("Open(%q) read outside the directory", name)
+	// Whatever lies outside is not a blob of this store: not found (404), not a failure
+	// of the store (503).
+	for _, name := range []string{"abs/secret.jpg", "rel/secret.jpg", "file.jpg", "sub/up.jpg", "chain.jpg",
+		"sub/dir/secret.jpg", "loop.jpg", "missing.jpg"} {
+		if _, _, err := d.Open(ctx, name); !errors.Is(err, media.ErrNotFound) {
+			t.Errorf("Open(%q) = %v, want ErrNotFound", name, err)
 		}
-		if _, err := d.Stat(ctx, name); err == nil {
-			t.Errorf("Stat(%q) reached outside the directory", name)
+		if _, err := d.Stat(ctx, name); !errors.Is(err, media.ErrNotFound) {
+			t.Errorf("Stat(%q) = %v, want ErrNotFound", name, err)
 		}
 	}
 	for _, name := range []string{"abs/new.jpg", "rel/new.jpg", "rel/sub/new.jpg"} {
@@ -78,7 +84,9 @@ func TestDirSymlinksStayInside(t *testing.T) {
 			t.Errorf("Put(%q) wrote outside the directory", name)
 		}
 	}
-	d.Delete(ctx, "abs/secret.jpg")
+	if err := d.Delete(ctx, "abs/secret.jpg"); err != nil {
+		t.Errorf("Delete through a link leading out: %v, want nothing to delete", err)
+	}
 	d.Delete(ctx, "file.jpg") // removes the link, not its target
 	if got := files(t, outside); !slices.Equal(got, []string{"secret.jpg"}) {
 		t.Errorf("outside the directory: %q, want only secret.jpg", got)

@@ -59,41 +59,41 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *request) error {
 	u := *r.user
 	u.Lang = uiLang(content.Lang(r.PostFormValue("lang")))
 	ctx := r.Context()
-	if err := s.store.Update(ctx, func(tx store.Tx) error { return tx.UpdateUser(ctx, &u) }); err != nil {
+	if err := s.store.Update(ctx, func(tx store.Tx) error { return tx.UpdateUser(ctx, *r.user, &u) }); err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"account?done=language")
+	seeOther(w, r, withDone(prefix+"account", "language"))
 	return nil
 }
 
-// changePassword sets a new password, the current one typed again, and signs the
-// person out of their other sessions.
+// changePassword sets a new password, the current one typed again (and throttled, see
+// recheckPassword), and signs the person out of their other sessions.
 func (s *Server) changePassword(w http.ResponseWriter, r *request) error {
 	ctx := r.Context()
-	ok, _, err := s.cfg.Hasher.Verify(ctx, r.user.PasswordHash, r.PostFormValue("current"))
+	wrong, status, err := s.recheckPassword(r, r.PostFormValue("current"), "password change")
 	if err != nil {
 		return err
 	}
 	fe := s.passwordProblems(r)
-	if !ok {
+	if wrong != "" {
 		if fe == nil {
 			fe = fieldErrors{}
 		}
-		fe["current"] = r.T("nr.problem.wrong password")
+		fe["current"] = wrong
 	}
 	if len(fe) > 0 {
 		page, err := s.accountPage(r, fe)
 		if err != nil {
 			return err
 		}
-		return s.render(w, http.StatusUnprocessableEntity, "account", page)
+		return s.render(w, max(status, http.StatusUnprocessableEntity), "account", page)
 	}
 	u := *r.user
 	if u.PasswordHash, err = s.cfg.Hasher.Hash(ctx, r.PostFormValue("password")); err != nil {
 		return err
 	}
 	err = s.store.Update(ctx, func(tx store.Tx) error {
-		if err := tx.UpdateUser(ctx, &u); err != nil {
+		if err := tx.UpdateUser(ctx, *r.user, &u); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, s.entry(&u, "password.change", userTarget(u.ID), ""))
@@ -104,7 +104,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *request) error {
 	if err := s.store.DeleteUserSessions(ctx, u.ID, r.sess.Hash); err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"account?done=password")
+	seeOther(w, r, withDone(prefix+"account", "password"))
 	return nil
 }
 
@@ -116,7 +116,7 @@ func (s *Server) revokeSession(w http.ResponseWriter, r *request) error {
 		if err := s.store.DeleteUserSessions(ctx, r.user.ID, r.sess.Hash); err != nil {
 			return err
 		}
-		seeOther(w, r, prefix+"account?done=signedoutothers")
+		seeOther(w, r, withDone(prefix+"account", "signedoutothers"))
 		return nil
 	}
 	sessions, err := s.store.UserSessions(ctx, r.user.ID, s.now())
@@ -130,10 +130,10 @@ func (s *Server) revokeSession(w http.ResponseWriter, r *request) error {
 			}
 			if hash == r.sess.Hash {
 				s.clearCookie(w)
-				seeOther(w, r, prefix+"signin?done=signedout")
+				seeOther(w, r, withDone(prefix+"signin", "signedout"))
 				return nil
 			}
-			seeOther(w, r, prefix+"account?done=sessionrevoked")
+			seeOther(w, r, withDone(prefix+"account", "sessionrevoked"))
 			return nil
 		}
 	}

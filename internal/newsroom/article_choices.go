@@ -1,8 +1,6 @@
 package newsroom
 
 import (
-	"errors"
-
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
 )
@@ -53,23 +51,24 @@ func (s *Server) editorChoices(r *request, stored *content.Article, f *articleFo
 	return c, err
 }
 
-// relatedChoices are the current picks, checked, then the search results.
+// relatedChoices are the current picks, checked, then the search results: what the
+// person may read (see findArticles, linkedOption).
 func (s *Server) relatedChoices(r *request, stored *content.Article, f *articleForm) ([]option, error) {
 	var out []option
 	for _, id := range f.RelatedIDs {
-		a, err := s.store.ArticleByID(r.Context(), id)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
+		o, ok, err := s.linkedOption(r, id, stored != nil && contains(stored.RelatedIDs, id))
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, option{Value: idString(id), Label: a.Title, Selected: true})
+		if ok {
+			o.Lang = "" // the picks are in the article's language
+			out = append(out, o)
+		}
 	}
 	if f.RelatedQ == "" {
 		return out, nil
 	}
-	found, err := s.store.NewsroomArticles(r.Context(), store.ArticleQuery{Title: f.RelatedQ, Lang: f.Lang, Limit: searchSize})
+	found, err := s.findArticles(r.Context(), r.user, store.ArticleQuery{Title: f.RelatedQ, Lang: f.Lang, Limit: searchSize})
 	if err != nil {
 		return nil, err
 	}
@@ -82,22 +81,23 @@ func (s *Server) relatedChoices(r *request, stored *content.Article, f *articleF
 }
 
 // translationChoices are the article this one translates, checked, then the search
-// results in the other languages.
+// results in the other languages: what the person may read.
 func (s *Server) translationChoices(r *request, stored *content.Article, f *articleForm) ([]option, error) {
 	var out []option
 	if f.TranslationOf != 0 {
-		a, err := s.store.ArticleByID(r.Context(), f.TranslationOf)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
+		linked := stored != nil && stored.StoryID == f.TranslationOf && stored.StoryID != stored.ID
+		o, ok, err := s.linkedOption(r, f.TranslationOf, linked)
+		if err != nil {
 			return nil, err
 		}
-		if err == nil {
-			out = append(out, option{Value: idString(a.ID), Label: a.Title, Lang: a.Lang, Selected: true})
+		if ok {
+			out = append(out, o)
 		}
 	}
 	if f.TranslationQ == "" {
 		return out, nil
 	}
-	found, err := s.store.NewsroomArticles(r.Context(), store.ArticleQuery{Title: f.TranslationQ, Limit: searchSize})
+	found, err := s.findArticles(r.Context(), r.user, store.ArticleQuery{Title: f.TranslationQ, Limit: searchSize})
 	if err != nil {
 		return nil, err
 	}

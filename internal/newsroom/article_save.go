@@ -68,7 +68,7 @@ func (s *Server) save(w http.ResponseWriter, r *request, o op) error {
 	if err := s.store.DeleteAutosave(r.Context(), f.ID, r.user.ID); err != nil && !errors.Is(err, store.ErrNotFound) {
 		s.log.Warn("autosave not deleted", "article", a.ID, "err", err)
 	}
-	seeOther(w, r, articlePath(a.ID)+"?done="+o.done)
+	seeOther(w, r, withDone(articlePath(a.ID), o.done))
 	return nil
 }
 

@@ -16,7 +16,7 @@ func (s *Server) trashArticle(w http.ResponseWriter, r *request) error {
 	if _, err := s.cfg.Editorial.TrashArticle(r.Context(), editorial.Person(r.user), a.ID); err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"articles?done=trashed")
+	seeOther(w, r, withDone(prefix+"articles", "trashed"))
 	return nil
 }
 
@@ -29,7 +29,7 @@ func (s *Server) restoreArticle(w http.ResponseWriter, r *request) error {
 	if _, err := s.cfg.Editorial.RestoreArticle(r.Context(), editorial.Person(r.user), a.ID); err != nil {
 		return err
 	}
-	seeOther(w, r, articlePath(a.ID)+"?done=restored")
+	seeOther(w, r, withDone(articlePath(a.ID), "restored"))
 	return nil
 }
 

@@ -19,13 +19,13 @@ import (
 func usedKeys(t *testing.T) map[string]bool {
 	used := map[string]bool{}
 	re := regexp.MustCompile(`"(nr\.[a-z0-9_.]+[a-z0-9]|nr\.problem\.[^"]+)"`)
-	done := regexp.MustCompile(`done=([a-z0-9]+)`)
+	done := regexp.MustCompile(`done=([a-z0-9]+)|withDone\(.+, "([a-z0-9]+)"\)`)
 	scan := func(text string) {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
 			used[m[1]] = true
 		}
 		for _, m := range done.FindAllStringSubmatch(text, -1) {
-			used["nr.done."+m[1]] = true
+			used["nr.done."+m[1]+m[2]] = true
 		}
 	}
 	fs.WalkDir(web.FS, "templates/newsroom", func(p string, d fs.DirEntry, err error) error {

@@ -91,15 +91,25 @@ func (s *Server) dossierPage(r *request, d *content.Dossier, ids []int64, q stri
 	for _, l := range r.site.Langs {
 		p.Langs = append(p.Langs, option{Value: string(l), Label: langName(l), Selected: l == d.Lang})
 	}
-	for _, id := range ids {
-		a, err := s.store.ArticleByID(r.Context(), id)
-		if err != nil {
-			continue // gone since
+	var members []int64
+	if d.ID != 0 {
+		var err error
+		if members, err = s.store.DossierMembers(r.Context(), d.ID); err != nil {
+			return nil, err
 		}
-		p.Articles = append(p.Articles, option{Value: idString(id), Label: a.Title, Selected: true})
+	}
+	for _, id := range ids {
+		o, ok, err := s.linkedOption(r, id, contains(members, id))
+		if err != nil {
+			return nil, err
+		}
+		if ok { // else gone since, or not the person's to see
+			o.Lang = ""
+			p.Articles = append(p.Articles, o)
+		}
 	}
 	if q != "" {
-		found, err := s.store.NewsroomArticles(r.Context(), store.ArticleQuery{Title: q, Lang: d.Lang, Limit: searchSize})
+		found, err := s.findArticles(r.Context(), r.user, store.ArticleQuery{Title: q, Lang: d.Lang, Limit: searchSize})
 		if err != nil {
 			return nil, err
 		}

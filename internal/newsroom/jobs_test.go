@@ -122,8 +122,9 @@ func TestJobsPageIsTranslated(t *testing.T) {
 	e.failedJob(editorial.JobPublishDue, "boom")
 	u := e.user(auth.RoleAdmin, "beheer@example.org")
 	e.update(func(tx store.Tx) error {
+		read := *u
 		u.Lang = "nl"
-		return tx.UpdateUser(context.Background(), u)
+		return tx.UpdateUser(context.Background(), read, u)
 	})
 	p := e.session(u).get("/newsroom/jobs").want(t, http.StatusOK)
 	if got := p.text(t, "table.jobs td.kind"); got != "Ingeplande artikelen publiceren · publish.due" {

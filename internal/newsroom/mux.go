@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/roneo/roneo/internal/auth"
@@ -108,12 +109,38 @@ func seeOther(w http.ResponseWriter, r *request, path string) {
 }
 
 // localPath accepts a "next" address only when it is a newsroom page of this site, so
-// that the sign-in form cannot send anyone elsewhere.
+// that the sign-in form cannot send anyone elsewhere. The path is judged as a browser
+// will follow it: decoded, its dot segments resolved ("%2e%2e" is ".." to a browser
+// too), and written out again from what was judged, so that no encoding survives to be
+// read differently later. A backslash, which browsers read as a slash, an empty segment
+// ("//" starts an address on another host) or anything but a path and a query sends
+// the person to the newsroom's home instead.
 func localPath(next string) string {
 	u, err := url.Parse(next)
-	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil ||
-		!strings.HasPrefix(u.Path, prefix) || strings.Contains(u.Path, "//") || strings.Contains(next, "\\") {
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" ||
+		strings.Contains(next, "\\") || strings.Contains(u.Path, "\\") || strings.Contains(u.Path, "//") {
 		return prefix
 	}
-	return u.RequestURI()
+	clean := path.Clean(u.Path)
+	if strings.HasSuffix(u.Path, "/") && clean != "/" {
+		clean += "/"
+	}
+	if !strings.HasPrefix(clean, prefix) {
+		return prefix
+	}
+	q, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		q = nil
+	}
+	return (&url.URL{Path: clean, RawQuery: q.Encode()}).RequestURI()
+}
+
+// withDone adds what was just done to a newsroom address, for the notice of the page it
+// leads to: "?done=…", or "&done=…" after the query the address already has.
+func withDone(addr, done string) string {
+	sep := "?"
+	if strings.Contains(addr, "?") {
+		sep = "&"
+	}
+	return addr + sep + "done=" + url.QueryEscape(done)
 }

@@ -86,11 +86,12 @@ func (s *Server) reset(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
+	read := u
 	if u.PasswordHash, err = s.cfg.Hasher.Hash(ctx, r.PostFormValue("password")); err != nil {
 		return err
 	}
 	err = s.store.Update(ctx, func(tx store.Tx) error {
-		if err := tx.UpdateUser(ctx, &u); err != nil {
+		if err := tx.UpdateUser(ctx, read, &u); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, s.entry(&u, "password.reset", userTarget(u.ID), ""))
@@ -104,6 +105,6 @@ func (s *Server) reset(w http.ResponseWriter, r *request) error {
 	if r.sess != nil && r.sess.UserID == u.ID {
 		s.clearCookie(w)
 	}
-	seeOther(w, r, prefix+"signin?done=reset")
+	seeOther(w, r, withDone(prefix+"signin", "reset"))
 	return nil
 }

@@ -138,6 +138,6 @@ func (s *Server) revokePreview(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	seeOther(w, r, articlePath(a.ID)+"/previews?done=revoked")
+	seeOther(w, r, withDone(articlePath(a.ID)+"/previews", "revoked"))
 	return nil
 }

@@ -216,8 +216,9 @@ func TestRedirectProblemsKeepTheForm(t *testing.T) {
 	// In French, with its typography.
 	fr := e.user(auth.RoleEditor, "redaction@example.org")
 	e.update(func(tx store.Tx) error {
+		read := *fr
 		fr.Lang = "fr"
-		return tx.UpdateUser(context.Background(), fr)
+		return tx.UpdateUser(context.Background(), read, fr)
 	})
 	c := e.client()
 	c.signIn(fr.Email)

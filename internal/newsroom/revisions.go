@@ -112,7 +112,7 @@ func (s *Server) restoreRevision(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	seeOther(w, r, articlePath(a.ID)+"?done=reverted")
+	seeOther(w, r, withDone(articlePath(a.ID), "reverted"))
 	return nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -127,14 +128,16 @@ func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.table = s.routes()
-	s.handler = webkit.Headers(securityFields)(s.mux(s.table))
+	fields := append(slices.Clone(securityFields), webkit.HSTS(cfg.BaseURL)...)
+	s.handler = webkit.Headers(fields)(s.mux(s.table))
 	return s, nil
 }
 
 // prefix is where the newsroom lives on the site.
 const prefix = "/newsroom/"
 
-// ServeHTTP answers every request below /newsroom/ with the newsroom's security headers.
+// ServeHTTP answers every request below /newsroom/ with the newsroom's security headers,
+// Strict-Transport-Security among them when the base URL is https.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 // absolute makes a newsroom path absolute with the configured base URL, for e-mails and

@@ -76,6 +76,6 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *request) error {
 	if err := s.cfg.Editorial.SaveSettings(ctx, editorial.Person(r.user), site); err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"settings?done=settings")
+	seeOther(w, r, withDone(prefix+"settings", "settings"))
 	return nil
 }

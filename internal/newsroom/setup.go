@@ -61,7 +61,7 @@ func (s *Server) setup(w http.ResponseWriter, r *request) error {
 	if err := s.startSession(ctx, w, r, u, true); err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"account?done=welcome")
+	seeOther(w, r, withDone(prefix+"account", "welcome"))
 	return nil
 }
 

@@ -112,13 +112,17 @@ func (s *Server) checkPassword(ctx context.Context, email, password string) (u *
 	return &found, ok, nil
 }
 
-// rehash moves an account to the current hashing cost as its owner signs in. A failure
-// only delays that to the next sign-in.
+// rehash moves an account to the current hashing cost as its owner signs in. A failure,
+// a change of the account meanwhile among them, only delays that to the next sign-in.
 func (s *Server) rehash(ctx context.Context, u *auth.User, password string) {
+	read := *u
 	h, err := s.cfg.Hasher.Hash(ctx, password)
 	if err == nil {
-		u.PasswordHash = h
-		err = s.store.Update(ctx, func(tx store.Tx) error { return tx.UpdateUser(ctx, u) })
+		next := read
+		next.PasswordHash = h
+		if err = s.store.Update(ctx, func(tx store.Tx) error { return tx.UpdateUser(ctx, read, &next) }); err == nil {
+			*u = next
+		}
 	}
 	if err != nil {
 		s.log.Warn("password rehash failed", "user", u.ID, "err", err)
@@ -157,6 +161,6 @@ func (s *Server) signout(w http.ResponseWriter, r *request) error {
 	if err := s.endSession(r.Context(), w, r); err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"signin?done=signedout")
+	seeOther(w, r, withDone(prefix+"signin", "signedout"))
 	return nil
 }

@@ -26,6 +26,6 @@ func mergeProblems(r *request, fe fieldErrors, err error) error {
 }
 
 func (s *Server) taxonomyDone(w http.ResponseWriter, r *request, path string) error {
-	seeOther(w, r, path+"?done=taxonomy")
+	seeOther(w, r, withDone(path, "taxonomy"))
 	return nil
 }

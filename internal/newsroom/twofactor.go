@@ -87,7 +87,7 @@ func (s *Server) enrol(w http.ResponseWriter, r *request) error {
 	u := *r.user
 	u.TOTPSecret, u.TOTPLastStep, u.RecoveryCodes = secret, step, hashes
 	err = s.store.Update(ctx, func(tx store.Tx) error {
-		if err := tx.UpdateUser(ctx, &u); err != nil {
+		if err := tx.UpdateUser(ctx, *r.user, &u); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, s.entry(&u, "2fa.enable", userTarget(u.ID), ""))
@@ -108,22 +108,23 @@ type recoveryPage struct {
 	Codes []string
 }
 
-// unenrol removes the second factor; the password must be typed again.
+// unenrol removes the second factor; the password must be typed again (and is
+// throttled, see recheckPassword).
 func (s *Server) unenrol(w http.ResponseWriter, r *request) error {
 	ctx := r.Context()
-	ok, _, err := s.cfg.Hasher.Verify(ctx, r.user.PasswordHash, r.PostFormValue("password"))
+	wrong, status, err := s.recheckPassword(r, r.PostFormValue("password"), "second factor removal")
 	if err != nil {
 		return err
 	}
-	if !ok {
+	if wrong != "" {
 		page := &enrolPage{L: s.layout(r, r.T("nr.enrol.title")), Enrolled: true,
-			Errors: fieldErrors{"password": r.T("nr.problem.wrong password")}}
-		return s.render(w, http.StatusUnprocessableEntity, "enrol", page)
+			Errors: fieldErrors{"password": wrong}}
+		return s.render(w, status, "enrol", page)
 	}
 	u := *r.user
 	u.TOTPSecret, u.TOTPLastStep, u.RecoveryCodes = "", 0, nil
 	err = s.store.Update(ctx, func(tx store.Tx) error {
-		if err := tx.UpdateUser(ctx, &u); err != nil {
+		if err := tx.UpdateUser(ctx, *r.user, &u); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, s.entry(&u, "2fa.remove", userTarget(u.ID), ""))
@@ -131,7 +132,7 @@ func (s *Server) unenrol(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	seeOther(w, r, prefix+"account?done=2faremoved")
+	seeOther(w, r, withDone(prefix+"account", "2faremoved"))
 	return nil
 }
 

@@ -50,12 +50,13 @@ func (s *Server) userHandler(act userAction) handler {
 		if u.ID == r.user.ID {
 			return forbidden(errors.New("an admin acting on their own account"))
 		}
+		read := *u
 		action, detail, signOut, err := act(r, u)
 		if err != nil {
 			return err
 		}
 		err = s.store.Update(ctx, func(tx store.Tx) error {
-			if err := tx.UpdateUser(ctx, u); err != nil {
+			if err := tx.UpdateUser(ctx, read, u); err != nil {
 				return err
 			}
 			return tx.Audit(ctx, s.entry(r.user, action, userTarget(u.ID), detail))
@@ -68,7 +69,7 @@ func (s *Server) userHandler(act userAction) handler {
 				return err
 			}
 		}
-		seeOther(w, r, userPath(u.ID)+"?done=user")
+		seeOther(w, r, withDone(userPath(u.ID), "user"))
 		return nil
 	}
 }

@@ -103,7 +103,7 @@ func spacePairs(s string) int {
 }
 
 func FuzzMarkdown(f *testing.F) {
-	for _, s := range fuzzSeeds() {
+	for _, s := range append(fuzzSeeds(), sanitiserSeeds()...) {
 		f.Add(s)
 	}
 	r := New()

@@ -89,7 +89,7 @@ func (r *Renderer) Markdown(lang, src string) (string, error) {
 	if err := r.family(lang).markdown.Convert([]byte(src), &buf); err != nil {
 		return "", fmt.Errorf("render markdown (%s): %w", lang, err)
 	}
-	return r.policy.Sanitize(buf.String()), nil
+	return sanitize(r.policy, buf.String()), nil
 }
 
 // Text applies the language's typography to a plain-text field (titles,

@@ -124,3 +124,76 @@ func unsafeTag(tag string) string {
 	}
 	return ""
 }
+
+// unclosedRawText are the elements whose unclosed opening used to swallow the rest of
+// an article: the tokenizer reads what follows them as text up to their end tag.
+var unclosedRawText = []string{"style", "script", "title", "textarea", "noscript", "iframe", "xmp", "plaintext", "noembed", "noframes"}
+
+// An opening without its closing cannot swallow what follows, whether it comes in a
+// Markdown body (a block of its own, or inline) or in HTML handed to the sanitiser;
+// closed elements are still dropped with their content.
+func TestUnclosedRawTextKeepsWhatFollows(t *testing.T) {
+	r := New()
+	for _, name := range unclosedRawText {
+		for _, variant := range []string{"<" + name + ">", "<" + strings.ToUpper(name) + " class=x>", "<" + name + "/>"} {
+			for form, src := range map[string]string{
+				"markdown block":  "Avant.\n\n" + variant + "\n\nAprès **gras**.\n\nEncore *une* fois.",
+				"markdown inline": "Avant " + variant + " Après **gras**.\n\nEncore *une* fois.",
+				"markdown end":    "Avant.\n\nAprès **gras**.\n\nEncore *une* fois. " + variant,
+				"twice":           "Avant " + variant + " Après **gras**.\n\n" + variant + "\n\nEncore *une* fois.",
+			} {
+				got := MustMarkdown(t, r, "fr", src)
+				checkKept(t, name+" "+form+" "+variant, got, "Avant", "Après", "gras", "Encore", "une", "fois")
+			}
+			in := "<p>Avant.</p>" + variant + "<p>Après <strong>gras</strong>.</p><p>Encore.</p>"
+			got := sanitize(r.policy, in)
+			checkKept(t, name+" HTML "+variant, got, "<p>Avant.</p>", "<p>Après <strong>gras</strong>.</p>", "<p>Encore.</p>")
+		}
+	}
+	for _, tt := range []struct{ name, in, want string }{
+		{"closed style", "<style>p{color:red}</style><p>Après</p>", "<p>Après</p>"},
+		{"closed script", "<script>alert(1)</script><p>Après</p>", "<p>Après</p>"},
+		{"closed then open", "<style>p{}</style><p>Un</p><style><p>Deux</p>", "<p>Un</p><p>Deux</p>"},
+		{"open, then a closed one", "<title><p>Un</p><style>p{}</style><p>Deux</p>", "<p>Un</p><p>Deux</p>"},
+		{"named in a comment", "<!-- <style> --><p>Après</p>", "<p>Après</p>"},
+		{"named in an attribute", `<a href="/x" title="<style>">x</a><p>Après</p>`, `<a href="/x" title="&lt;style&gt;">x</a><p>Après</p>`},
+		{"end tag of another element", "<style></script><p>Après</p>", "<p>Après</p>"},
+		{"empty", "<p>Avant</p><style>", "<p>Avant</p>"},
+		{"no markup", "Texte seul", "Texte seul"},
+	} {
+		if got := sanitize(r.policy, tt.in); got != tt.want {
+			t.Errorf("%s: sanitize(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func checkKept(t *testing.T, what, got string, kept ...string) {
+	t.Helper()
+	for _, s := range kept {
+		if !strings.Contains(got, s) {
+			t.Errorf("%s: %q lost in\n%s", what, s, got)
+		}
+	}
+	if strings.Contains(got, "&lt;p&gt;") || strings.Contains(got, "&lt;strong&gt;") {
+		t.Errorf("%s: markup shown as text in\n%s", what, got)
+	}
+	if problem := unsafeMarkup(got); problem != "" {
+		t.Errorf("%s: %s in\n%s", what, problem, got)
+	}
+}
+
+// sanitiserSeeds are the fuzzer's starting points for the sanitiser: raw-text elements
+// opened and never closed, closed, nested, and named where they are no tags.
+func sanitiserSeeds() []string {
+	seeds := []string{
+		"<style>p{}</style>\n\nTexte <style> suite **gras**.",
+		"<p>Un</p><title><p>Deux</p></title><textarea><p>Trois</p>",
+		"<!-- <script> --> texte <a title=\"<xmp>\">x</a> <script><!--<script></script> suite",
+		"<svg><style><p>x</p></svg> <math><title>y",
+		"`<style>` dans du code, puis <style>\n\n```\n</style>\n```\n\nfin",
+	}
+	for _, name := range unclosedRawText {
+		seeds = append(seeds, "Avant\n\n<"+name+">\n\nAprès *le* "+name+".", "Avant <"+name+"> après **"+name+"**.")
+	}
+	return seeds
+}

@@ -86,6 +86,16 @@ type Accounts interface {
 	// DeleteUserSessions signs a person out everywhere but the session keep ("" for all).
 	DeleteUserSessions(ctx context.Context, userID int64, keep string) error
 
+	// ReplaceRecoveryCodes stores remaining as the account's recovery codes if they are
+	// still read; ErrConflict, and nothing changes, when they changed meanwhile. A
+	// recovery code is used by this one conditional statement, so that sending it
+	// several times at once signs in once.
+	ReplaceRecoveryCodes(ctx context.Context, userID int64, read, remaining []string) error
+	// AdvanceTOTPStep records step as the last time step whose code was accepted, if
+	// the account still has secret and accepted no code of step or later; ErrConflict
+	// otherwise. Like ReplaceRecoveryCodes, one conditional statement.
+	AdvanceTOTPStep(ctx context.Context, userID int64, secret string, step int64) error
+
 	CreateToken(ctx context.Context, t Token) error
 	// UseToken takes a token once: it returns it and deletes it, or ErrNotFound when it
 	// does not exist, has been used or has expired at now.
@@ -95,7 +105,11 @@ type Accounts interface {
 // AccountWriter changes accounts inside a transaction.
 type AccountWriter interface {
 	CreateUser(ctx context.Context, u *auth.User) error
-	UpdateUser(ctx context.Context, u *auth.User) error
+	// UpdateUser saves u over the account as the caller read it (read) before deciding
+	// the change: when the stored account is no longer read, because someone changed
+	// it meanwhile, it returns ErrConflict and changes nothing, so that a write made on
+	// a stale read never undoes a concurrent change.
+	UpdateUser(ctx context.Context, read auth.User, u *auth.User) error
 }
 
 // AuditReader reads the audit log, which is only ever added to.
