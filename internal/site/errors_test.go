@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/site"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/web"
 )
 
 func TestOldSlugRedirects(t *testing.T) {
@@ -152,10 +154,30 @@ func TestSecurityHeaders(t *testing.T) {
 		if csp == "" || strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors 'none'") {
 			t.Errorf("%s: CSP = %q", path, csp)
 		}
-		for h, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"} {
+		for h, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
+			"Strict-Transport-Security": "max-age=31536000"} { // the fixture's base URL is https
 			if got := p.Header.Get(h); got != want {
 				t.Errorf("%s: %s = %q, want %q", path, h, got, want)
 			}
+		}
+	}
+}
+
+// A site whose address is http sends no Strict-Transport-Security, which would lock its
+// readers out.
+func TestNoHSTSOverHTTP(t *testing.T) {
+	f := newFixture(t, 0)
+	base, _ := url.Parse("http://news.example.org")
+	s, err := site.New(context.Background(), f.store, site.Config{BaseURL: base, Theme: web.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	for _, path := range []string{"/fr/", "/fr/nope"} {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if got := rec.Header().Get("Strict-Transport-Security"); got != "" {
+			t.Errorf("%s: Strict-Transport-Security = %q over http", path, got)
 		}
 	}
 }

@@ -37,7 +37,7 @@ func (s *Server) routes() http.Handler {
 	cop.SetDenyHandler(s.handle(func(http.ResponseWriter, *http.Request) error {
 		return webkit.Forbidden(errors.New("cross-origin request"))
 	}))
-	return webkit.Headers(webkit.Security(defaultCSP))(s.guard(cop.Handler(mux)))
+	return webkit.Headers(append(webkit.Security(defaultCSP), webkit.HSTS(s.cfg.BaseURL)...))(s.guard(cop.Handler(mux)))
 }
 
 // guard refuses malformed requests before routing: overlong or non-UTF-8 paths and
