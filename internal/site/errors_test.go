@@ -28,6 +28,36 @@ func TestOldSlugRedirects(t *testing.T) {
 	f.get(t, "/fr/article/nouveau-titre").wantStatus(t, http.StatusOK)
 }
 
+// The old address of an embargoed release renamed before its time answers as if it never
+// existed: a redirect would give its new headline away.
+func TestOldSlugOfEmbargoedReleaseRevealsNothing(t *testing.T) {
+	f := newFixture(t, 1<<20)
+	ctx := context.Background()
+	err := f.store.Update(ctx, func(tx store.Tx) error {
+		a, err := tx.Article(ctx, "fr", "sous-embargo")
+		if err != nil {
+			return err
+		}
+		a.Slug, a.Title = "ministre-demissionne", "La ministre démissionne"
+		return tx.UpdateArticle(ctx, a)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/fr/article/sous-embargo", "/fr/article/sous-embargo/print"} {
+		p := f.get(t, path).wantStatus(t, http.StatusNotFound)
+		if loc := p.Header.Get("Location"); loc != "" || strings.Contains(p.body, "ministre") {
+			t.Errorf("%s gives the new address away: Location %q", path, loc)
+		}
+	}
+	f.clock.Advance(2 * time.Hour)
+	f.publishDue(t)
+	p := f.get(t, "/fr/article/sous-embargo").wantStatus(t, http.StatusMovedPermanently)
+	if loc := p.Header.Get("Location"); loc != "/fr/article/ministre-demissionne" {
+		t.Errorf("once published, Location = %q", loc)
+	}
+}
+
 func TestUnpublishedArticles(t *testing.T) {
 	f := newFixture(t, 0)
 	p := f.get(t, "/fr/article/retire").wantStatus(t, http.StatusGone)
