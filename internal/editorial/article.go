@@ -171,7 +171,7 @@ func (s *Service) applyInput(ctx context.Context, tx store.Tx, actor Actor, site
 	if err := s.applyTaxonomy(ctx, tx, actor, in, a, p); err != nil {
 		return err
 	}
-	return s.applyLinks(ctx, tx, in, a, p)
+	return s.applyLinks(ctx, tx, actor, in, a, p)
 }
 
 // applyTaxonomy sets the section, tags, authors and press contacts.
@@ -210,23 +210,34 @@ func (s *Service) applyTaxonomy(ctx context.Context, tx store.Tx, actor Actor, i
 	return nil
 }
 
-// applyLinks checks the related picks and the translation link.
-func (s *Service) applyLinks(ctx context.Context, tx store.Tx, in ArticleInput, a *content.Article, p problems) error {
+// applyLinks checks the related picks and the translation link. An article the actor may
+// not open is "gone" to them, as one that does not exist, unless the link was there
+// already (an editor made it): a contributor learns nothing of other people's drafts and
+// embargoed releases by posting their IDs.
+func (s *Service) applyLinks(ctx context.Context, tx store.Tx, actor Actor, in ArticleInput, a *content.Article, p problems) error {
 	if len(in.RelatedIDs) > MaxRelated {
 		p.add("related", "too many")
 	}
+	linked := make(map[int64]bool, len(a.RelatedIDs))
+	for _, id := range a.RelatedIDs { // a is a copy of the stored article, or new
+		linked[id] = true
+	}
 	for _, id := range in.RelatedIDs {
-		if _, err := tx.ArticleByID(ctx, id); errors.Is(err, store.ErrNotFound) || id == a.ID {
+		other, err := tx.ArticleByID(ctx, id)
+		switch {
+		case errors.Is(err, store.ErrNotFound) || id == a.ID:
 			p.add("related", "gone")
-		} else if err != nil {
+		case err != nil:
 			return err
+		case !linked[id] && !actor.mayRead(other):
+			p.add("related", "gone")
 		}
 	}
 	a.RelatedIDs = in.RelatedIDs
 	switch {
 	case in.TranslationOf != 0 && in.TranslationOf != a.ID:
 		other, err := tx.ArticleByID(ctx, in.TranslationOf)
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, store.ErrNotFound) || err == nil && other.StoryID != a.StoryID && !actor.mayRead(other) {
 			p.add("translation_of", "gone")
 			return nil
 		}

@@ -341,6 +341,52 @@ func TestArticlePermissions(t *testing.T) {
 	})
 }
 
+// TestContributorLinksOnlyWhatTheyMayOpen: a contributor who posts the ID of someone
+// else's draft or embargoed release, as related reading or as the original of a
+// translation, hears "gone", as for an ID that does not exist; links an editor made stay.
+func TestContributorLinksOnlyWhatTheyMayOpen(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st store.Store, clock *storetest.Clock) {
+		svc := newService(st, clock)
+		writer := MustUser(t, st, auth.RoleContributor, "writer")
+		colleague := MustUser(t, st, auth.RoleContributor, "colleague")
+		editor := MustUser(t, st, auth.RoleEditor, "editor")
+		theirs := MustSave(t, svc, colleague, draft("Son brouillon"), content.Keep)
+		in := draft("Sous embargo")
+		in.Kind, in.PublishAt = content.KindPressRelease, clock.Now().Add(time.Hour)
+		embargoed := MustSave(t, svc, editor, in, content.Schedule)
+		published := MustSave(t, svc, editor, draft("Publié"), content.Publish)
+		mine := MustSave(t, svc, writer, draft("Mon brouillon"), content.Keep)
+
+		for _, hidden := range []*content.Article{theirs, embargoed} {
+			in := inputOf(mine)
+			in.RelatedIDs = []int64{published.ID, hidden.ID}
+			_, err := svc.SaveArticle(t.Context(), writer, in, content.Keep)
+			checkProblems(t, "related "+hidden.Title, err, map[string]string{"related": "gone"})
+
+			in = draft("Vertaling")
+			in.Lang, in.TranslationOf = "nl", hidden.ID
+			_, err = svc.SaveArticle(t.Context(), writer, in, content.Keep)
+			checkProblems(t, "translation of "+hidden.Title, err, map[string]string{"translation_of": "gone"})
+		}
+		// What they may open, they link.
+		in = inputOf(mine)
+		in.RelatedIDs = []int64{published.ID}
+		mine = MustSave(t, svc, writer, in, content.Keep)
+
+		// An editor links the draft to the embargoed release; the contributor's next
+		// save keeps both links.
+		in = inputOf(mine)
+		in.RelatedIDs, in.Lang, in.TranslationOf = []int64{published.ID, embargoed.ID}, "nl", embargoed.ID
+		mine = MustSave(t, svc, editor, in, content.Keep)
+		in = inputOf(mine)
+		in.Body = "Ma version."
+		mine = MustSave(t, svc, writer, in, content.Keep)
+		if !slices.Equal(mine.RelatedIDs, []int64{published.ID, embargoed.ID}) || mine.StoryID != embargoed.StoryID {
+			t.Errorf("the contributor's save dropped an editor's links: related %v, story %d", mine.RelatedIDs, mine.StoryID)
+		}
+	})
+}
+
 // TestTrashedArticleIsNotSaved: an article in the trash is restored, not saved.
 func TestTrashedArticleIsNotSaved(t *testing.T) {
 	forEachStore(t, func(t *testing.T, st store.Store, clock *storetest.Clock) {
