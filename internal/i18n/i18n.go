@@ -144,7 +144,11 @@ func (p *Printer) Date(t time.Time) string {
 	return p.T("format.date", day, p.T(fmt.Sprintf("month.%d", t.Month())), t.Year())
 }
 
-// DateTime formats a day and a time of day in the site's zone.
+// DateTime formats a day and a time of day in the site's zone, as each language's press
+// writes it (the catalog's "format.datetime"): "7 h 37" in French and "7.37 uur" in
+// Dutch, with no leading zero on the hour (Le Soir, De Standaard, the Taalunie's
+// advice); "07:37" in English, the 24-hour clock of continental datelines, which a
+// reader in Brussels expects and no reader misreads as evening.
 func (p *Printer) DateTime(t time.Time) string {
 	t = t.In(p.loc)
 	return p.T("format.datetime", p.Date(t), t.Hour(), t.Minute())
