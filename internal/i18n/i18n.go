@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/roneo/roneo/internal/content"
 )
 
@@ -171,3 +173,27 @@ var autonyms = map[string]string{
 	"it": "Italiano", "pt": "Português", "ar": "العربية", "tr": "Türkçe", "pl": "Polski",
 	"fa": "فارسی", "ru": "Русский", "uk": "Українська", "ca": "Català", "eu": "Euskara",
 }
+
+// Locale is a language as OpenGraph names it, language_TERRITORY ("fr_BE"). A tag that
+// names its region keeps it ("fr-FR" → "fr_FR"). Without one, French and Dutch are
+// those of Belgium and English is British: Roneo's readers are first those of a
+// Brussels organisation, whose English edition follows British spelling, and a share
+// preview in fr_FR or en_US would be the wrong guess for them. Other languages take
+// the region where most of their speakers live ("de" → "de_DE").
+func Locale(l content.Lang) string {
+	tag, err := language.Parse(string(l))
+	if err != nil {
+		return strings.ReplaceAll(string(l), "-", "_")
+	}
+	base, _ := tag.Base()
+	region, conf := tag.Region()
+	if conf != language.Exact {
+		if r, ok := defaultRegions[base.String()]; ok {
+			return base.String() + "_" + r
+		}
+	}
+	return base.String() + "_" + region.String()
+}
+
+// defaultRegions are the territories of languages whose tag names none.
+var defaultRegions = map[string]string{"fr": "BE", "nl": "BE", "en": "GB"}

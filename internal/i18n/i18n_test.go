@@ -95,3 +95,15 @@ func TestTimesOfDay(t *testing.T) {
 		}
 	}
 }
+
+func TestLocale(t *testing.T) {
+	for lang, want := range map[string]string{
+		"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB",
+		"fr-FR": "fr_FR", "nl-NL": "nl_NL", "en-US": "en_US", "fr-CH": "fr_CH",
+		"de": "de_DE", "es": "es_ES",
+	} {
+		if got := i18n.Locale(contentLang(lang)); got != want {
+			t.Errorf("Locale(%s) = %q, want %q", lang, got, want)
+		}
+	}
+}

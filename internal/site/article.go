@@ -116,6 +116,8 @@ func (s *Server) articleView(b *build, a *content.Article) (*articlePage, error)
 	}
 	l.Canonical = b.absolute(self) // the print view's too
 	l.Description, l.OGType = a.Standfirst, "article"
+	// An article saved before its scheduled time was modified, for readers, when it appeared.
+	l.Published, l.Modified = l.Printer.ISO(a.PublishAt), l.Printer.ISO(later(a.UpdatedAt, a.PublishAt))
 	l.BodyClass = "page-article"
 	p := &articlePage{
 		L: l, A: a, Body: template.HTML(a.BodyHTML), // sanitised when saved
@@ -199,4 +201,11 @@ func (b *build) breadcrumbs(lang content.Lang, id int64) []link {
 		out = append(out, *sl)
 	}
 	return out
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
