@@ -255,6 +255,7 @@ func (b *build) breadcrumbs(lang content.Lang, id int64) []link {
 	return out
 }
 
+// later is the later of two times.
 func later(a, b time.Time) time.Time {
 	if a.After(b) {
 		return a
