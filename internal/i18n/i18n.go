@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/roneo/roneo/internal/content"
 )
 
@@ -144,7 +146,11 @@ func (p *Printer) Date(t time.Time) string {
 	return p.T("format.date", day, p.T(fmt.Sprintf("month.%d", t.Month())), t.Year())
 }
 
-// DateTime formats a day and a time of day in the site's zone.
+// DateTime formats a day and a time of day in the site's zone, as each language's press
+// writes it (the catalog's "format.datetime"): "7 h 37" in French and "7.37 uur" in
+// Dutch, with no leading zero on the hour (Le Soir, De Standaard, the Taalunie's
+// advice); "07:37" in English, the 24-hour clock of continental datelines, which a
+// reader in Brussels expects and no reader misreads as evening.
 func (p *Printer) DateTime(t time.Time) string {
 	t = t.In(p.loc)
 	return p.T("format.datetime", p.Date(t), t.Hour(), t.Minute())
@@ -167,3 +173,27 @@ var autonyms = map[string]string{
 	"it": "Italiano", "pt": "Português", "ar": "العربية", "tr": "Türkçe", "pl": "Polski",
 	"fa": "فارسی", "ru": "Русский", "uk": "Українська", "ca": "Català", "eu": "Euskara",
 }
+
+// Locale is a language as OpenGraph names it, language_TERRITORY ("fr_BE"). A tag that
+// names its region keeps it ("fr-FR" → "fr_FR"). Without one, French and Dutch are
+// those of Belgium and English is British: Roneo's readers are first those of a
+// Brussels organisation, whose English edition follows British spelling, and a share
+// preview in fr_FR or en_US would be the wrong guess for them. Other languages take
+// the region where most of their speakers live ("de" → "de_DE").
+func Locale(l content.Lang) string {
+	tag, err := language.Parse(string(l))
+	if err != nil {
+		return strings.ReplaceAll(string(l), "-", "_")
+	}
+	base, _ := tag.Base()
+	region, conf := tag.Region()
+	if conf != language.Exact {
+		if r, ok := defaultRegions[base.String()]; ok {
+			return base.String() + "_" + r
+		}
+	}
+	return base.String() + "_" + region.String()
+}
+
+// defaultRegions are the territories of languages whose tag names none.
+var defaultRegions = map[string]string{"fr": "BE", "nl": "BE", "en": "GB"}

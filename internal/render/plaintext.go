@@ -18,6 +18,10 @@ func (r *Renderer) PlainText(lang, src string) string {
 	return htmlText(out)
 }
 
+// HTMLText is the text a reader sees of sanitised HTML, such as a dossier's introduction:
+// a line per block, typography's no-break spaces kept, footnote markers left out.
+func HTMLText(fragment string) string { return htmlText(fragment) }
+
 // blockTags end a line of text: a snippet must not glue the last word of one
 // paragraph to the first of the next.
 var blockTags = map[string]bool{

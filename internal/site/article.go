@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"html/template"
+	"slices"
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
@@ -13,10 +14,14 @@ import (
 )
 
 // Related reading shows relatedCount articles, chosen among at most relatedPerSource
-// candidates from each source (the dossier, each tag, the section).
+// candidates from each source (the dossier, each tag, the section). Beside the text,
+// up to articleDossierBoxes of the article's dossiers have a box listing the first
+// articleDossierBoxLength of their other articles.
 const (
-	relatedCount     = 5
-	relatedPerSource = 10
+	relatedCount            = 5
+	relatedPerSource        = 10
+	articleDossierBoxes     = 2
+	articleDossierBoxLength = 4
 )
 
 type articlePage struct {
@@ -33,6 +38,7 @@ type articlePage struct {
 	Translations []langLink
 	Tags         []link
 	Dossiers     []link
+	DossierBoxes []dossierBox
 	Contacts     []content.Person
 	Related      []teaserView
 	Share        shareLinks
@@ -116,6 +122,8 @@ func (s *Server) articleView(b *build, a *content.Article) (*articlePage, error)
 	}
 	l.Canonical = b.absolute(self) // the print view's too
 	l.Description, l.OGType = a.Standfirst, "article"
+	// An article saved before its scheduled time was modified, for readers, when it appeared.
+	l.Published, l.Modified = l.Printer.ISO(a.PublishAt), l.Printer.ISO(later(a.UpdatedAt, a.PublishAt))
 	l.BodyClass = "page-article"
 	p := &articlePage{
 		L: l, A: a, Body: template.HTML(a.BodyHTML), // sanitised when saved
@@ -164,7 +172,17 @@ func (s *Server) articleExtras(b *build, p *articlePage) error {
 	}
 	for _, d := range ds {
 		b.show(content.KeyDossier(d.ID))
-		p.Dossiers = append(p.Dossiers, link{Name: d.Title, URL: b.link(urls.Page{Kind: urls.Dossier, Lang: d.Lang, Key: d.Slug})})
+		url := b.link(urls.Page{Kind: urls.Dossier, Lang: d.Lang, Key: d.Slug})
+		p.Dossiers = append(p.Dossiers, link{Name: d.Title, URL: url})
+		if len(p.DossierBoxes) < articleDossierBoxes {
+			box, err := s.articleDossierBox(b, p, d, url)
+			if err != nil {
+				return err
+			}
+			if len(box.Articles) > 0 {
+				p.DossierBoxes = append(p.DossierBoxes, box)
+			}
+		}
 	}
 	if p.A.SectionID != 0 {
 		b.show(content.KeySection(p.A.SectionID, p.A.Lang))
@@ -176,12 +194,48 @@ func (s *Server) articleExtras(b *build, p *articlePage) error {
 	if err != nil {
 		return err
 	}
-	related, err := s.store.Teasers(b.ctx, content.RelatedReading(p.A, src, b.now, relatedCount), store.Readers)
+	boxed := p.boxed()
+	ids := content.RelatedReading(p.A, src, b.now, relatedCount+len(boxed))
+	related, err := s.store.Teasers(b.ctx, notBoxed(ids, boxed, p.A.RelatedIDs, relatedCount), store.Readers)
 	if err != nil {
 		return err
 	}
 	p.Related = b.teasers(p.L.Printer, related, true)
 	return nil
+}
+
+// articleDossierBox lists the first of a dossier's other articles, in the dossier's order.
+func (s *Server) articleDossierBox(b *build, p *articlePage, d content.Dossier, url string) (dossierBox, error) {
+	ts, err := s.store.DossierArticles(b.ctx, d.ID, store.Readers, articleDossierBoxLength+1, 0)
+	if err != nil {
+		return dossierBox{}, err
+	}
+	others := slices.DeleteFunc(ts, func(t content.Teaser) bool { return t.ID == p.A.ID })
+	others = others[:min(len(others), articleDossierBoxLength)]
+	return dossierBox{ID: d.ID, Title: d.Title, URL: url, Articles: b.teasers(p.L.Printer, others, false)}, nil
+}
+
+// boxed are the articles the dossier boxes show.
+func (p *articlePage) boxed() map[int64]bool {
+	m := map[int64]bool{}
+	for _, box := range p.DossierBoxes {
+		for _, t := range box.Articles {
+			m[t.ID] = true
+		}
+	}
+	return m
+}
+
+// notBoxed keeps up to n of ids that the dossier boxes beside them do not already show,
+// and every pick of the editors, which they chose to place here.
+func notBoxed(ids []int64, boxed map[int64]bool, picks []int64, n int) []int64 {
+	out := make([]int64, 0, n)
+	for _, id := range ids {
+		if len(out) < n && (!boxed[id] || slices.Contains(picks, id)) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // breadcrumbs is the path of sections down to and including id.
@@ -199,4 +253,12 @@ func (b *build) breadcrumbs(lang content.Lang, id int64) []link {
 		out = append(out, *sl)
 	}
 	return out
+}
+
+// later is the later of two times.
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }

@@ -29,6 +29,8 @@ type Layout struct {
 	NoIndex     bool
 	OGType      string
 	BodyClass   string
+	// Published and Modified are an article's times (ISO 8601) for OpenGraph.
+	Published, Modified string
 
 	links  urls.Links
 	assets *webkit.Assets
@@ -67,8 +69,19 @@ func (l *Layout) Dir() string {
 	return "ltr"
 }
 
-// Locale is the page's language for OpenGraph ("fr_BE" style is optional; "fr" is valid).
-func (l *Layout) Locale() string { return string(l.Lang()) }
+// Locale is the page's language for OpenGraph: "fr_BE" (see i18n.Locale).
+func (l *Layout) Locale() string { return i18n.Locale(l.Lang()) }
+
+// LocaleAlternates are the OpenGraph locales of the page's versions in other languages.
+func (l *Layout) LocaleAlternates() []string {
+	var out []string
+	for _, a := range l.Alternates {
+		if a.Lang != string(l.Lang()) {
+			out = append(out, i18n.Locale(content.Lang(a.Lang)))
+		}
+	}
+	return out
+}
 
 // everyLang maps each language of the site to its version of a page that exists in all
 // of them (the home page, the dossiers, search), for layout's versions.

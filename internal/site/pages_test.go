@@ -112,7 +112,12 @@ func TestArticlePage(t *testing.T) {
 	if got := p.text(t, ".in-dossier a"); got != "Solidarité avec les grévistes" {
 		t.Errorf("dossier link = %q", got)
 	}
-	if got := p.text(t, ".related .teaser-title"); got != "Rassemblement devant l’ambassade" {
+	// The dossier's other article is in the dossier's box beside the text; related
+	// reading does not repeat it.
+	if got := p.text(t, ".article-side .dossier-box li a"); got != "Rassemblement devant l’ambassade" {
+		t.Errorf("dossier box = %q", got)
+	}
+	if got := p.text(t, ".related .teaser-title"); got != "Brève numéro 0" {
 		t.Errorf("first related = %q", got)
 	}
 	if got := p.attr(t, ".print-link", "href"); got != "/fr/article/greve-generale/print" {

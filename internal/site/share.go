@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"strings"
 
-	"golang.org/x/net/html"
-
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/urls"
 	"github.com/roneo/roneo/internal/webkit"
@@ -145,31 +143,4 @@ func mastodonHost(v string) (string, bool) {
 		}
 	}
 	return v, true
-}
-
-// summary returns the start of an HTML fragment's text, cut at a word, for lists.
-func summary(fragment string, max int) string {
-	var b strings.Builder
-	z := html.NewTokenizer(strings.NewReader(fragment))
-	for b.Len() < max*2 {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		if tt == html.TextToken {
-			b.Write(z.Text())
-		} else if tt == html.EndTagToken || tt == html.SelfClosingTagToken {
-			b.WriteByte(' ')
-		}
-	}
-	text := strings.Join(strings.Fields(b.String()), " ")
-	runes := []rune(text)
-	if len(runes) <= max {
-		return text
-	}
-	cut := string(runes[:max])
-	if i := strings.LastIndexByte(cut, ' '); i > max/2 {
-		cut = cut[:i]
-	}
-	return cut + "…"
 }
