@@ -103,6 +103,9 @@ func System(name string) Actor { return Actor{Name: name} }
 // can reports whether the actor may do act.
 func (a Actor) can(act auth.Action) bool { return a.User == nil || auth.Can(a.User, act) }
 
+// mayRead reports whether the actor may open art (auth.CanRead).
+func (a Actor) mayRead(art *content.Article) bool { return a.User == nil || auth.CanRead(a.User, art) }
+
 func (a Actor) userID() int64 {
 	if a.User == nil {
 		return 0
