@@ -25,8 +25,8 @@ func runCopy(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
-	if c.from == "" || c.to == "" {
-		return fmt.Errorf("%w: --from and --to are both required", errUsage)
+	if err := c.check(); err != nil {
+		return err
 	}
 	return c.run(ctx, stdout, stderr)
 }
@@ -34,6 +34,18 @@ func runCopy(ctx context.Context, args []string, stdout, stderr io.Writer) error
 type copyFlags struct {
 	from, to, fromMedia, toMedia string
 	noMedia                      bool
+}
+
+// check refuses what is missing before anything is opened.
+func (c *copyFlags) check() error {
+	switch {
+	case c.from == "":
+		return fmt.Errorf("%w: copy needs --from, the database to copy: sqlite:DIR or postgres://…", errUsage)
+	case c.to == "":
+		return fmt.Errorf("%w: copy needs --to, the empty database to copy into: sqlite:DIR or postgres://…", errUsage)
+	}
+	_, _, err := c.mediaLocations()
+	return err
 }
 
 func (c *copyFlags) run(ctx context.Context, stdout, stderr io.Writer) error {

@@ -29,7 +29,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if from == "" {
-		return fmt.Errorf("%w: --from is required", errUsage)
+		return fmt.Errorf("%w: restore needs --from, the backup archive to restore (roneo-….tar.gz)", errUsage)
 	}
 	dst, err := data.open(ctx)
 	if err != nil {

@@ -87,11 +87,33 @@ func (m *Main) ParseFlags(args []string) error {
 	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
+	return c.check()
+}
+
+// check refuses what Run would refuse, before anything is opened: every mistake on the
+// command line is found here and named by its flag.
+func (c *ServeConfig) check() error {
 	if err := c.Newsroom.check(); err != nil {
 		return err
 	}
-	if c.PageCacheMB < 0 || c.DemoArticles < 0 {
-		return fmt.Errorf("%w: --page-cache and --demo-articles cannot be negative", errUsage)
+	if c.Newsroom.SMTP != "" {
+		if _, err := newSMTPMailer(c.Newsroom.SMTP, c.Newsroom.MailFrom); err != nil {
+			return err
+		}
+	}
+	if c.PageCacheMB < 0 {
+		return fmt.Errorf("%w: --page-cache %d: give the memory in MB, 0 or more (0 turns the cache off)", errUsage, c.PageCacheMB)
+	}
+	if c.DemoArticles < 1 || c.DemoArticles > maxDemoArticles {
+		return fmt.Errorf("%w: --demo-articles %d: give a number from 1 to %d", errUsage, c.DemoArticles, maxDemoArticles)
+	}
+	if err := checkLogFlags(c.LogLevel, c.LogFormat); err != nil {
+		return err
+	}
+	if c.BaseURL != "" {
+		if _, err := parseBaseURL(c.BaseURL); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -163,10 +185,13 @@ func limitMemory(pageCacheMB int) {
 func (m *Main) URL() string { return "http://" + m.listener.Addr().String() }
 
 func (m *Main) baseURL() (*url.URL, error) {
-	raw := m.Config.BaseURL
-	if raw == "" {
-		raw = m.URL()
+	if m.Config.BaseURL == "" {
+		return parseBaseURL(m.URL())
 	}
+	return parseBaseURL(m.Config.BaseURL)
+}
+
+func parseBaseURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("%w: --base-url %q must be an absolute http(s) address", errUsage, raw)
