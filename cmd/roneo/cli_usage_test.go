@@ -125,15 +125,17 @@ func TestExitCodes(t *testing.T) {
 // output.
 func runProcess(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	return runProcessEnv(t, nil, args...)
+	return runProcessIn(t, t.TempDir(), nil, args...)
 }
 
-func runProcessEnv(t *testing.T, env []string, args ...string) (code int, stdout, stderr string) {
+// runProcessIn runs roneo in the working directory dir with env added to the
+// environment.
+func runProcessIn(t *testing.T, dir string, env []string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errs bytes.Buffer
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(append(os.Environ(), "RONEO_TEST_AS_RONEO=1"), env...)
-	cmd.Dir = t.TempDir()
+	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = &out, &errs
 	err := cmd.Run()
 	var exit *exec.ExitError

@@ -44,6 +44,12 @@ func (c *copyFlags) check() error {
 	case c.to == "":
 		return fmt.Errorf("%w: copy needs --to, the empty database to copy into: sqlite:DIR or postgres://…", errUsage)
 	}
+	if err := checkLocation("--from", c.from); err != nil {
+		return err
+	}
+	if err := checkLocation("--to", c.to); err != nil {
+		return err
+	}
 	_, _, err := c.mediaLocations()
 	return err
 }
