@@ -29,6 +29,7 @@ func usageMistakes(dir string) []struct {
 		{[]string{"serve", "--data", data, "--demo-articles", "0"}, "--demo-articles"},
 		{[]string{"serve", "--data", data, "--smtp", "http://mail.example.org", "--mail-from", "a@example.org"}, "--smtp"},
 		{[]string{"serve", "--data", data, "--nope"}, "-nope"},
+		{[]string{"serve", "--data", data, "--db-timeout", "0"}, "--db-timeout"},
 		{[]string{"demo", "--data", data, "--articles", "0"}, "--articles"},
 		{[]string{"restore", "--data", data}, "--from"},
 		{[]string{"copy"}, "--from"},

@@ -36,6 +36,7 @@ type ServeConfig struct {
 	LogLevel     string
 	LogFormat    string
 	AccessLog    bool
+	DBTimeout    time.Duration
 	Data         dataFlags
 	Newsroom     newsroomFlags
 }
@@ -65,7 +66,7 @@ type Main struct {
 // NewMain returns a Main with the default configuration.
 func NewMain(stdout, stderr io.Writer) *Main {
 	return &Main{stdout: stdout, stderr: stderr, Config: ServeConfig{
-		Addr: "127.0.0.1:8080", PageCacheMB: 32, DemoArticles: 300, LogLevel: "info", LogFormat: "text",
+		Addr: "127.0.0.1:8080", PageCacheMB: 32, DemoArticles: 300, LogLevel: "info", LogFormat: "text", DBTimeout: defaultDBTimeout,
 		Data: dataFlags{Dir: "roneo-data"}, Newsroom: defaultNewsroomFlags(),
 	}}
 }
@@ -82,6 +83,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json")
 	fs.BoolVar(&c.AccessLog, "access-log", c.AccessLog, "log every request (off by default: readers' visits are not recorded)")
+	fs.DurationVar(&c.DBTimeout, "db-timeout", c.DBTimeout, "how long a request may wait for the database before it answers 503 (media downloads excepted)")
 	c.Data.register(fs)
 	c.Newsroom.register(fs)
 	if _, err := parseArgs(fs, args, noArgs()); err != nil {
@@ -106,6 +108,9 @@ func (c *ServeConfig) check() error {
 	}
 	if c.DemoArticles < 1 || c.DemoArticles > maxDemoArticles {
 		return fmt.Errorf("%w: --demo-articles %d: give a number from 1 to %d", errUsage, c.DemoArticles, maxDemoArticles)
+	}
+	if c.DBTimeout <= 0 {
+		return fmt.Errorf("%w: --db-timeout %s: give a positive duration, such as 5s", errUsage, c.DBTimeout)
 	}
 	if err := checkLogFlags(c.LogLevel, c.LogFormat); err != nil {
 		return err
@@ -222,6 +227,7 @@ func (m *Main) startBackground(ctx context.Context) error {
 
 func (m *Main) startHTTP() {
 	h := withNewsroom(m.site, m.newsroom)
+	h = withDeadline(m.Config.DBTimeout, []string{m.mediaPrefix()}, m.log, h)
 	if m.Config.AccessLog {
 		h = accessLog(m.log, h)
 	}
@@ -239,6 +245,11 @@ func (m *Main) startHTTP() {
 			m.log.Error("http server stopped", "err", err)
 		}
 	})
+}
+
+// mediaPrefix is where the site serves media files: "/media/".
+func (m *Main) mediaPrefix() string {
+	return strings.TrimSuffix(m.scheme.Path(urls.Page{Kind: urls.Media, Key: "x"}), "x")
 }
 
 // Close stops accepting requests, lets those under way finish (up to 15 s), stops the
