@@ -61,7 +61,13 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "Backing up %s and %s to %s\n", data.describe(), data.mediaLocation(), to)
 	files, bytes, tables, err := writeBackup(ctx, src, blobs, data.describe(), to, stderr)
 	if err != nil {
-		return err
+		return fmt.Errorf("no backup was written: %w", diskFull(err, "writing the backup in "+filepath.Dir(to)))
+	}
+	// While the backup read one moment of the database, the site's writes piled up in
+	// the write-ahead log, which no checkpoint could fold past that moment: fold and
+	// empty it now. The backup is written whatever happens here.
+	if err := src.Checkpoint(ctx); err != nil {
+		fmt.Fprintf(stderr, "roneo: the backup is written, but the site's write-ahead log was not emptied (the next checkpoint will): %v\n", diskFull(err, "folding the write-ahead log"))
 	}
 	printTables(stdout, tables)
 	fmt.Fprintf(stdout, "media: %d files, %s\nBackup written to %s in %s.\n", files, humanBytes(bytes), to, time.Since(start).Round(time.Millisecond))
@@ -97,7 +103,11 @@ func writeBackup(ctx context.Context, src *sqlstore.DB, blobs media.Store, sourc
 		os.Remove(partial)
 		return 0, 0, nil, err
 	}
-	return files, bytes, tables, os.Rename(partial, to)
+	if err := os.Rename(partial, to); err != nil {
+		os.Remove(partial)
+		return 0, 0, nil, err
+	}
+	return files, bytes, tables, nil
 }
 
 func writeArchive(ctx context.Context, path string, m manifest, dbFile string, blobs media.Store, progress io.Writer) (files int, bytes int64, err error) {

@@ -79,6 +79,15 @@ func (d *dataFlags) mediaLocation() string {
 
 func (d *dataFlags) describe() string { return describeLocation(d.location()) }
 
+// sqliteDir is the directory of the SQLite database, or "" for PostgreSQL.
+func (d *dataFlags) sqliteDir() string {
+	loc := d.location()
+	if isPostgresURL(loc) || looksLikeKeywordValue(loc) {
+		return ""
+	}
+	return strings.TrimPrefix(loc, "sqlite:")
+}
+
 // checkLocation refuses, as a mistake of flag, a location that names no database. A
 // database is "sqlite:DIR", a PostgreSQL URL (postgres://, postgresql://) or a libpq
 // keyword/value string ("host=db dbname=roneo"); a directory alone is --data's. Anything

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/pressly/goose/v3"
 	"modernc.org/sqlite"
@@ -70,6 +71,10 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(FULL)")
+	// A long reader (a backup) lets the write-ahead log grow while it reads; once a
+	// checkpoint has passed, the log is cut back to this size instead of keeping the
+	// disk it took.
+	q.Add("_pragma", "journal_size_limit(67108864)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
@@ -178,12 +183,34 @@ func (d *dialect) translate(err error) error {
 	return err
 }
 
-// Checkpoint folds SQLite's write-ahead log into the database file, so that the file
-// alone is the whole database (for an archive). It does nothing on PostgreSQL.
+// ErrCheckpointBusy: the write-ahead log could not be emptied because other
+// connections were reading or writing; the next checkpoint will.
+var ErrCheckpointBusy = errors.New("the write-ahead log could not be emptied: other connections were using the database")
+
+// Checkpoint folds SQLite's write-ahead log into the database file and empties the log,
+// so that the file alone is the whole database (for an archive) and the log gives back
+// the disk it took (after a backup or a restore). It does nothing on PostgreSQL.
 func (db *DB) Checkpoint(ctx context.Context) error {
 	if db.dialect.checkpoint == "" {
 		return nil
 	}
-	_, err := db.write.ExecContext(ctx, db.dialect.checkpoint)
-	return db.dialect.translate(err)
+	var busy, logPages, moved int
+	err := db.write.QueryRowContext(ctx, db.dialect.checkpoint).Scan(&busy, &logPages, &moved)
+	if err != nil {
+		return db.dialect.translate(fmt.Errorf("checkpoint: %w", err))
+	}
+	if busy != 0 {
+		return fmt.Errorf("%w (%d of %d pages folded)", ErrCheckpointBusy, moved, logPages)
+	}
+	return nil
+}
+
+// IsDiskFull reports whether err says that a disk is full: SQLite's "database or disk
+// is full", or the operating system's ENOSPC.
+func IsDiskFull(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
+		return true
+	}
+	return errors.Is(err, syscall.ENOSPC)
 }
