@@ -54,6 +54,17 @@ func OpenSQLite(ctx context.Context, dir string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if db.schema.WritesRefused {
+		// The writer becomes a reader: every write path then fails, asked or not.
+		readOnly, err := sql.Open("sqlite", sqliteDSN(path, true))
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		readOnly.SetMaxOpenConns(1)
+		db.write.Close()
+		db.write = readOnly
+	}
 	changes, err := startLogPeers(ctx, db, db.notify, opts.Log)
 	if err != nil {
 		db.Close()
@@ -111,6 +122,9 @@ type dialect struct {
 	// checkpoint makes the database file alone the whole database (for an archive);
 	// empty where there is no such file.
 	checkpoint string
+	// tableExists answers whether the table named by $1 exists where the migrations
+	// create tables.
+	tableExists string
 }
 
 // contains is the condition that column holds the text of param, exactly.
@@ -126,6 +140,9 @@ const (
 	errForeignKey
 	errCheck
 	errUnavailable
+	// errReadOnly: a write on a connection that may not write, which this store opens
+	// only when the schema is newer than it knows (see schema.go).
+	errReadOnly
 )
 
 var sqliteDialect = &dialect{
@@ -142,7 +159,8 @@ var sqliteDialect = &dialect{
 	// The next ID follows the largest in the table.
 	resetIdentity: func(context.Context, *sql.Tx, string) error { return nil },
 	// Folds the write-ahead log into the database file.
-	checkpoint: `PRAGMA wal_checkpoint(TRUNCATE)`,
+	checkpoint:  `PRAGMA wal_checkpoint(TRUNCATE)`,
+	tableExists: `SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = $1`,
 }
 
 func sqliteErrorClass(err error) errClass {
@@ -159,6 +177,9 @@ func sqliteErrorClass(err error) errClass {
 		return errCheck
 	case sqlite3.SQLITE_BUSY:
 		return errUnavailable
+	}
+	if se.Code()&0xff == sqlite3.SQLITE_READONLY {
+		return errReadOnly
 	}
 	return errOther
 }
@@ -179,6 +200,8 @@ func (d *dialect) translate(err error) error {
 		return fmt.Errorf("%w: %w", content.ErrInvalid, err)
 	case errUnavailable:
 		return fmt.Errorf("%w: %w", store.ErrUnavailable, err)
+	case errReadOnly:
+		return fmt.Errorf("%w: %w", ErrWritesRefused, err)
 	}
 	return err
 }
