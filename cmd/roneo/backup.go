@@ -26,12 +26,16 @@ const (
 )
 
 type manifest struct {
-	Format  string               `json:"format"`
-	Version int                  `json:"version"`
-	Roneo   string               `json:"roneo"`
-	Created time.Time            `json:"created"`
-	Source  string               `json:"source"`
-	Tables  []sqlstore.TableCopy `json:"tables"`
+	Format  string    `json:"format"`
+	Version int       `json:"version"`
+	Roneo   string    `json:"roneo"`
+	Created time.Time `json:"created"`
+	Source  string    `json:"source"`
+	// Schema is the latest migration of the archived database: a version of Roneo that
+	// does not know it refuses to restore the archive. Archives made before it was
+	// recorded say 0.
+	Schema int64                `json:"schema,omitempty"`
+	Tables []sqlstore.TableCopy `json:"tables"`
 }
 
 // runBackup is "roneo backup": a consistent archive of a running site.
@@ -52,6 +56,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer src.Close()
+	if err := refuseNewer("the database's schema", src.SchemaStatus(), data.AllowNewerSchema); err != nil {
+		return err
+	}
 	blobs, err := openMedia(data.mediaLocation())
 	if err != nil {
 		return err
@@ -86,6 +93,7 @@ func writeBackup(ctx context.Context, src *sqlstore.DB, blobs media.Store, sourc
 	if err != nil {
 		return 0, 0, nil, err
 	}
+	schema := snap.SchemaStatus().Current
 	tables, err := sqlstore.Copy(ctx, src, snap, tableProgress(progress))
 	if err == nil {
 		err = snap.Checkpoint(ctx)
@@ -96,7 +104,8 @@ func writeBackup(ctx context.Context, src *sqlstore.DB, blobs media.Store, sourc
 	if err != nil {
 		return 0, 0, nil, fmt.Errorf("database snapshot: %w", err)
 	}
-	m := manifest{Format: backupFormat, Version: backupVersion, Roneo: version, Created: time.Now().UTC(), Source: source, Tables: tables}
+	m := manifest{Format: backupFormat, Version: backupVersion, Roneo: version, Created: time.Now().UTC(), Source: source,
+		Schema: schema, Tables: tables}
 	partial := to + ".partial"
 	files, bytes, err := writeArchive(ctx, partial, m, filepath.Join(work, sqlstore.SQLiteFile), blobs, progress)
 	if err != nil {

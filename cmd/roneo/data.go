@@ -20,12 +20,16 @@ type dataFlags struct {
 	Dir      string // the data directory: SQLite database, and media unless Media says otherwise
 	Database string // a database location (see checkLocation); empty means SQLite in Dir
 	Media    string // a directory or s3://host/bucket; empty means Dir/media
+	// AllowNewerSchema uses a database whose schema is newer than this program's even
+	// where that is not marked safe (see sqlstore/schema.go).
+	AllowNewerSchema bool
 }
 
 func (d *dataFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.Dir, "data", d.Dir, "data directory: the SQLite database, and media files unless --media says otherwise")
 	fs.StringVar(&d.Database, "database", d.Database, `PostgreSQL database, postgres://user@host/db or "host=… dbname=…" (or sqlite:DIR); without it, SQLite in --data`)
 	fs.StringVar(&d.Media, "media", d.Media, "where media files live: a directory, or s3://host[:port]/bucket[/prefix] with RONEO_S3_ACCESS_KEY and RONEO_S3_SECRET_KEY (default: <data>/media)")
+	fs.BoolVar(&d.AllowNewerSchema, "allow-newer-schema", d.AllowNewerSchema, allowNewerSchemaUsage)
 }
 
 // check refuses a database location that names no database, before anything is
@@ -62,6 +66,7 @@ func (d *dataFlags) openWith(ctx context.Context, opts sqlstore.Options) (*sqlst
 	if err := d.check(); err != nil {
 		return nil, err
 	}
+	opts.AllowNewerSchema = d.AllowNewerSchema
 	return openLocationWith(ctx, d.location(), opts)
 }
 

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	_ "time/tzdata" // sites choose their zone; minimal machines lack the zone files
+
+	"github.com/roneo/roneo/internal/store/sqlstore"
 )
 
 const usage = `Roneo — a publishing platform for campaigning organisations and their newspapers.
@@ -59,7 +61,11 @@ func reportError(w io.Writer, err error) {
 	if err == errUsage {
 		return
 	}
-	fmt.Fprintln(w, "roneo:", strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+	msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
+	if errors.Is(err, sqlstore.ErrWritesRefused) {
+		msg += ": " + newerSchemaHint
+	}
+	fmt.Fprintln(w, "roneo:", msg)
 }
 
 func exitCode(err error) int {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/media"
+	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/sqlstore"
 )
 
@@ -52,13 +53,17 @@ func (c *restoreCommand) run(ctx context.Context, stdout, stderr io.Writer) erro
 	} else if !stats.Empty() {
 		return fmt.Errorf("%s holds data already (%d articles): restore into an empty database", c.data.describe(), stats.Articles)
 	}
+	if err := refuseNewer("the schema of "+c.data.describe(), dst.SchemaStatus(), c.data.AllowNewerSchema); err != nil {
+		return err
+	}
 	blobs, err := openMedia(c.data.mediaLocation())
 	if err != nil {
 		return err
 	}
 	defer blobs.Close()
 	start := time.Now()
-	r := restorer{dst: dst, blobs: blobs, progress: stderr, target: c.data.sqliteDir(), freeSpace: c.freeSpace}
+	r := restorer{dst: dst, blobs: blobs, progress: stderr, target: c.data.sqliteDir(), freeSpace: c.freeSpace,
+		allowNewer: c.data.AllowNewerSchema}
 	if err := r.run(ctx, c.from); err != nil {
 		r.undo(ctx)
 		return fmt.Errorf("restore from %s failed and wrote nothing: %w", c.from, diskFull(err, "restoring"))
@@ -84,11 +89,14 @@ type restorer struct {
 	// whose disk is not this machine's.
 	target    string
 	freeSpace func(dir string) (diskSpace, bool, error)
-	work      string // where the archive's database is unpacked
-	manifest  manifest
-	written   []string // media written so far, removed again if the restore fails
-	bytes     int64
-	tables    []sqlstore.TableCopy
+	// allowNewer restores an archive whose schema is newer than this program's, what
+	// this program knows of it.
+	allowNewer bool
+	work       string // where the archive's database is unpacked
+	manifest   manifest
+	written    []string // media written so far, removed again if the restore fails
+	bytes      int64
+	tables     []sqlstore.TableCopy
 }
 
 // run reads the archive in order — manifest, database, media — writing the media as
@@ -110,6 +118,10 @@ func (r *restorer) run(ctx context.Context, path string) error {
 		return fmt.Errorf("the archive's database: %w", err)
 	}
 	defer src.Close()
+	// The manifest said (or, made before it said, did not say); the database knows.
+	if err := refuseNewer("the backup's database", src.SchemaStatus(), r.allowNewer); err != nil {
+		return err
+	}
 	if r.tables, err = sqlstore.Copy(ctx, src, r.dst, tableProgress(r.progress)); err != nil {
 		return err
 	}
@@ -181,7 +193,9 @@ func (r *restorer) readManifest(tr io.Reader) error {
 	if r.manifest.Format != backupFormat || r.manifest.Version > backupVersion {
 		return fmt.Errorf("not a backup this version of Roneo reads (format %q version %d)", r.manifest.Format, r.manifest.Version)
 	}
-	return nil
+	// Refused here, before any media file is written.
+	known := r.dst.SchemaStatus().Known
+	return refuseNewer("the backup's database", store.SchemaStatus{Known: known, Current: r.manifest.Schema}, r.allowNewer)
 }
 
 // checkManifest compares restored row counts with those the backup recorded.

@@ -135,6 +135,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err // m.store stays a nil interface, not a nil *DB that Close would call
 	}
 	m.store = db
+	logSchema(m.log, db.SchemaStatus())
 	if m.media, err = openMedia(m.Config.Data.mediaLocation()); err != nil {
 		return err
 	}
@@ -168,7 +169,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	m.startHTTP()
 	fmt.Fprintf(m.stdout, "Roneo is running at %s/\n", strings.TrimRight(base.String(), "/"))
-	if err := printSetupLink(ctx, m.store, strings.TrimRight(base.String(), "/"), m.stdout); err != nil {
+	if m.writesRefused() {
+		fmt.Fprintf(m.stdout, "The database is newer than this version of Roneo: it serves readers and refuses every write.\n")
+	} else if err := printSetupLink(ctx, m.store, strings.TrimRight(base.String(), "/"), m.stdout); err != nil {
 		return err
 	}
 	m.log.Info("serving", "addr", m.listener.Addr().String(), "base_url", base.String(),
@@ -208,6 +211,11 @@ func parseBaseURL(raw string) (*url.URL, error) {
 // startBackground starts this instance's job runner. Every instance runs one; the queue
 // gives each job to one of them, and to another if that one dies.
 func (m *Main) startBackground(ctx context.Context) error {
+	if m.writesRefused() {
+		// Claiming a job is a write: the instances that may write run them.
+		m.log.Info("background jobs are left to instances that may write to the database")
+		return nil
+	}
 	m.jobs = newJobRunner(m.store, m.editorial, m.log)
 	runCtx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
@@ -225,8 +233,11 @@ func (m *Main) startBackground(ctx context.Context) error {
 	return m.editorial.QueueSchedule(ctx)
 }
 
+// writesRefused reports whether the store refuses every write (a newer schema).
+func (m *Main) writesRefused() bool { return schemaOf(m.store).WritesRefused }
+
 func (m *Main) startHTTP() {
-	h := withNewsroom(m.site, m.newsroom)
+	h := withNewsroom(withSchemaHealth(schemaOf(m.store), m.site), m.newsroom)
 	h = withDeadline(m.Config.DBTimeout, []string{m.mediaPrefix()}, m.log, h)
 	if m.Config.AccessLog {
 		h = accessLog(m.log, h)
