@@ -51,6 +51,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if _, err := os.Stat(to); err == nil {
 		return fmt.Errorf("%s exists already; choose another name", to)
 	}
+	if _, err := mediaConfig(data.mediaLocation()); err != nil {
+		return err
+	}
 	src, err := data.open(ctx)
 	if err != nil {
 		return err

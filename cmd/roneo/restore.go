@@ -31,6 +31,9 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if c.from == "" {
 		return fmt.Errorf("%w: restore needs --from, the backup archive to restore (roneo-….tar.gz)", errUsage)
 	}
+	if _, err := mediaConfig(c.data.mediaLocation()); err != nil {
+		return err
+	}
 	return c.run(ctx, stdout, stderr)
 }
 

@@ -120,7 +120,8 @@ func (c *ServeConfig) check() error {
 			return err
 		}
 	}
-	return nil
+	_, err := mediaConfig(c.Data.mediaLocation())
+	return err
 }
 
 // Run opens the data, starts the scheduler and the HTTP server, and returns once the
