@@ -26,12 +26,16 @@ const (
 )
 
 type manifest struct {
-	Format  string               `json:"format"`
-	Version int                  `json:"version"`
-	Roneo   string               `json:"roneo"`
-	Created time.Time            `json:"created"`
-	Source  string               `json:"source"`
-	Tables  []sqlstore.TableCopy `json:"tables"`
+	Format  string    `json:"format"`
+	Version int       `json:"version"`
+	Roneo   string    `json:"roneo"`
+	Created time.Time `json:"created"`
+	Source  string    `json:"source"`
+	// Schema is the latest migration of the archived database: a version of Roneo that
+	// does not know it refuses to restore the archive. Archives made before it was
+	// recorded say 0.
+	Schema int64                `json:"schema,omitempty"`
+	Tables []sqlstore.TableCopy `json:"tables"`
 }
 
 // runBackup is "roneo backup": a consistent archive of a running site.
@@ -47,11 +51,17 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if _, err := os.Stat(to); err == nil {
 		return fmt.Errorf("%s exists already; choose another name", to)
 	}
+	if _, err := mediaConfig(data.mediaLocation()); err != nil {
+		return err
+	}
 	src, err := data.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
+	if err := refuseNewer("the database's schema", src.SchemaStatus(), data.AllowNewerSchema); err != nil {
+		return err
+	}
 	blobs, err := openMedia(data.mediaLocation())
 	if err != nil {
 		return err
@@ -61,7 +71,13 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "Backing up %s and %s to %s\n", data.describe(), data.mediaLocation(), to)
 	files, bytes, tables, err := writeBackup(ctx, src, blobs, data.describe(), to, stderr)
 	if err != nil {
-		return err
+		return fmt.Errorf("no backup was written: %w", diskFull(err, "writing the backup in "+filepath.Dir(to)))
+	}
+	// While the backup read one moment of the database, the site's writes piled up in
+	// the write-ahead log, which no checkpoint could fold past that moment: fold and
+	// empty it now. The backup is written whatever happens here.
+	if err := src.Checkpoint(ctx); err != nil {
+		fmt.Fprintf(stderr, "roneo: the backup is written, but the site's write-ahead log was not emptied (the next checkpoint will): %v\n", diskFull(err, "folding the write-ahead log"))
 	}
 	printTables(stdout, tables)
 	fmt.Fprintf(stdout, "media: %d files, %s\nBackup written to %s in %s.\n", files, humanBytes(bytes), to, time.Since(start).Round(time.Millisecond))
@@ -80,6 +96,7 @@ func writeBackup(ctx context.Context, src *sqlstore.DB, blobs media.Store, sourc
 	if err != nil {
 		return 0, 0, nil, err
 	}
+	schema := snap.SchemaStatus().Current
 	tables, err := sqlstore.Copy(ctx, src, snap, tableProgress(progress))
 	if err == nil {
 		err = snap.Checkpoint(ctx)
@@ -90,14 +107,19 @@ func writeBackup(ctx context.Context, src *sqlstore.DB, blobs media.Store, sourc
 	if err != nil {
 		return 0, 0, nil, fmt.Errorf("database snapshot: %w", err)
 	}
-	m := manifest{Format: backupFormat, Version: backupVersion, Roneo: version, Created: time.Now().UTC(), Source: source, Tables: tables}
+	m := manifest{Format: backupFormat, Version: backupVersion, Roneo: version, Created: time.Now().UTC(), Source: source,
+		Schema: schema, Tables: tables}
 	partial := to + ".partial"
 	files, bytes, err := writeArchive(ctx, partial, m, filepath.Join(work, sqlstore.SQLiteFile), blobs, progress)
 	if err != nil {
 		os.Remove(partial)
 		return 0, 0, nil, err
 	}
-	return files, bytes, tables, os.Rename(partial, to)
+	if err := os.Rename(partial, to); err != nil {
+		os.Remove(partial)
+		return 0, 0, nil, err
+	}
+	return files, bytes, tables, nil
 }
 
 func writeArchive(ctx context.Context, path string, m manifest, dbFile string, blobs media.Store, progress io.Writer) (files int, bytes int64, err error) {

@@ -22,32 +22,58 @@ func runCopy(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&c.fromMedia, "from-media", "", "source media: a directory or s3://… (default: DIR/media of a sqlite: source)")
 	fs.StringVar(&c.toMedia, "to-media", "", "destination media: a directory or s3://… (default: DIR/media of a sqlite: destination)")
 	fs.BoolVar(&c.noMedia, "no-media", false, "copy the database only")
+	fs.BoolVar(&c.allowNewer, "allow-newer-schema", false, allowNewerSchemaUsage)
 	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
-	if c.from == "" || c.to == "" {
-		return fmt.Errorf("%w: --from and --to are both required", errUsage)
+	if err := c.check(); err != nil {
+		return err
 	}
 	return c.run(ctx, stdout, stderr)
 }
 
 type copyFlags struct {
 	from, to, fromMedia, toMedia string
-	noMedia                      bool
+	noMedia, allowNewer          bool
+}
+
+// check refuses what is missing before anything is opened.
+func (c *copyFlags) check() error {
+	switch {
+	case c.from == "":
+		return fmt.Errorf("%w: copy needs --from, the database to copy: sqlite:DIR or postgres://…", errUsage)
+	case c.to == "":
+		return fmt.Errorf("%w: copy needs --to, the empty database to copy into: sqlite:DIR or postgres://…", errUsage)
+	}
+	if err := checkLocation("--from", c.from); err != nil {
+		return err
+	}
+	if err := checkLocation("--to", c.to); err != nil {
+		return err
+	}
+	_, _, err := c.mediaLocations()
+	return err
 }
 
 func (c *copyFlags) run(ctx context.Context, stdout, stderr io.Writer) error {
 	start := time.Now()
-	src, err := openLocation(ctx, c.from)
+	opts := sqlstore.Options{AllowNewerSchema: c.allowNewer}
+	src, err := openLocationWith(ctx, c.from, opts)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	dst, err := openLocation(ctx, c.to)
+	if err := refuseNewer("the schema of "+describeLocation(c.from), src.SchemaStatus(), c.allowNewer); err != nil {
+		return err
+	}
+	dst, err := openLocationWith(ctx, c.to, opts)
 	if err != nil {
 		return err
 	}
 	defer dst.Close()
+	if err := refuseNewer("the schema of "+describeLocation(c.to), dst.SchemaStatus(), c.allowNewer); err != nil {
+		return err
+	}
 	media, err := c.mediaStores()
 	if err != nil {
 		return err

@@ -13,6 +13,9 @@ import (
 	"github.com/roneo/roneo/internal/store"
 )
 
+// maxDemoArticles bounds what demo and serve --demo generate.
+const maxDemoArticles = 10_000_000
+
 // runDemo is "roneo demo": generated content for trying Roneo out and for benchmarks.
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	data := dataFlags{Dir: "roneo-data"}
@@ -24,8 +27,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
-	if articles < 1 || articles > 10_000_000 {
-		return fmt.Errorf("%w: --articles must be between 1 and 10000000", errUsage)
+	if articles < 1 || articles > maxDemoArticles {
+		return fmt.Errorf("%w: --articles %d: give a number from 1 to %d", errUsage, articles, maxDemoArticles)
 	}
 	s, err := data.open(ctx)
 	if err != nil {

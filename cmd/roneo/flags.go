@@ -27,8 +27,8 @@ func envName(flagName string) string {
 // arguments want describes, "--" ending the flags, a lone "-" being a positional
 // argument (standard input or output). Flags not given take their RONEO_* environment
 // variable. It returns the positional arguments, as many as want allows. -h prints the
-// usage and returns a bare errUsage; a mistake prints the usage too and returns errUsage
-// with a message, which main reports.
+// usage and returns errHelp; a mistake prints the usage too and returns errUsage with a
+// message, which main reports.
 func parseArgs(fs *flag.FlagSet, args []string, want positionals) ([]string, error) {
 	stderr := fs.Output()
 	fs.Usage = func() { printUsage(stderr, fs, want) }
@@ -38,7 +38,7 @@ func parseArgs(fs *flag.FlagSet, args []string, want positionals) ([]string, err
 	fs.SetOutput(stderr)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil, errUsage
+			return nil, errHelp
 		}
 		return nil, fmt.Errorf("%w: %w", errUsage, err)
 	}

@@ -148,8 +148,8 @@ func TestParseArgsHelp(t *testing.T) {
 		var f testFlags
 		var stderr bytes.Buffer
 		_, err := parseArgs(f.flagSet(&stderr), []string{"/a", help}, exactly("OLD", "NEW"))
-		if err != errUsage {
-			t.Errorf("%s: err = %v, want a bare errUsage (nothing to report after the usage)", help, err)
+		if err != errHelp {
+			t.Errorf("%s: err = %v, want errHelp (nothing to report after the usage, and no mistake)", help, err)
 		}
 		for _, want := range []string{"Usage: roneo redirects add [flags] OLD NEW\n", "  --data  (RONEO_DATA)\n", `(default "roneo-data")`} {
 			if !strings.Contains(stderr.String(), want) {
@@ -158,7 +158,7 @@ func TestParseArgsHelp(t *testing.T) {
 		}
 	}
 	var stderr bytes.Buffer
-	if _, err := parseArgs(newFlagSet("version", &stderr), []string{"-h"}, noArgs()); err != errUsage || stderr.String() != "Usage: roneo version\n" {
+	if _, err := parseArgs(newFlagSet("version", &stderr), []string{"-h"}, noArgs()); err != errHelp || stderr.String() != "Usage: roneo version\n" {
 		t.Errorf("a command without flags: %v, usage %q", err, stderr.String())
 	}
 }

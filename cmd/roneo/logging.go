@@ -9,18 +9,28 @@ import (
 )
 
 func newLogger(w io.Writer, level, format string) (*slog.Logger, error) {
-	var lv slog.Level
-	if err := lv.UnmarshalText([]byte(level)); err != nil {
-		return nil, fmt.Errorf("%w: --log-level %q: use debug, info, warn or error", errUsage, level)
+	if err := checkLogFlags(level, format); err != nil {
+		return nil, err
 	}
+	var lv slog.Level
+	lv.UnmarshalText([]byte(level))
 	opts := &slog.HandlerOptions{Level: lv}
-	switch format {
-	case "text":
-		return slog.New(slog.NewTextHandler(w, opts)), nil
-	case "json":
+	if format == "json" {
 		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	}
-	return nil, fmt.Errorf("%w: --log-format %q: use text or json", errUsage, format)
+	return slog.New(slog.NewTextHandler(w, opts)), nil
+}
+
+// checkLogFlags refuses a level or a format newLogger does not know.
+func checkLogFlags(level, format string) error {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return fmt.Errorf("%w: --log-level %q: use debug, info, warn or error", errUsage, level)
+	}
+	if format != "text" && format != "json" {
+		return fmt.Errorf("%w: --log-format %q: use text or json", errUsage, format)
+	}
+	return nil
 }
 
 // accessLog logs each request's method, path, status and duration — never the reader's

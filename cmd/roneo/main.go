@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	_ "time/tzdata" // sites choose their zone; minimal machines lack the zone files
+
+	"github.com/roneo/roneo/internal/store/sqlstore"
 )
 
 const usage = `Roneo — a publishing platform for campaigning organisations and their newspapers.
@@ -50,12 +52,20 @@ func main() {
 // what was wrong.
 var errUsage = errors.New("usage")
 
+// errHelp says that the user asked for a command's usage (-h, --help) and has been shown
+// it: not a mistake, so run returns nil and roneo exits with 0.
+var errHelp = errors.New("help requested")
+
 // reportError tells the user what went wrong, after any usage text already printed.
 func reportError(w io.Writer, err error) {
 	if err == errUsage {
 		return
 	}
-	fmt.Fprintln(w, "roneo:", strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+	msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
+	if errors.Is(err, sqlstore.ErrWritesRefused) {
+		msg += ": " + newerSchemaHint
+	}
+	fmt.Fprintln(w, "roneo:", msg)
 }
 
 func exitCode(err error) int {
@@ -67,9 +77,24 @@ func exitCode(err error) int {
 
 // run dispatches a subcommand. Tests call it directly.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	err := dispatch(ctx, args, stdout, stderr)
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	return err
+}
+
+// groups are the commands that take a command of their own, with their usage.
+var groups = map[string]string{"user": userUsage, "search": searchUsage, "redirects": redirectsUsage}
+
+func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return errUsage
+	}
+	if u, ok := groups[args[0]]; ok && len(args) > 1 && isHelp(args[1]) {
+		fmt.Fprint(stdout, u)
+		return errHelp
 	}
 	switch args[0] {
 	case "serve":
@@ -109,4 +134,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stderr, "roneo: unknown command %q\n\n%s", args[0], usage)
 	return errUsage
+}
+
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "--help" || arg == "-help" || arg == "help"
 }

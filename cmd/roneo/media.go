@@ -99,15 +99,26 @@ func (p *mediaPair) Close() {
 	p.to.Close()
 }
 
-// mediaStores opens both sides' media, defaulting to the data directories of sqlite:
-// locations, or returns nil with --no-media.
-func (c *copyFlags) mediaStores() (*mediaPair, error) {
-	if c.noMedia {
-		return nil, nil
+// mediaLocations are both sides' media, defaulting to the data directories of sqlite:
+// locations. A PostgreSQL side needs its flag, unless --no-media.
+func (c *copyFlags) mediaLocations() (from, to string, err error) {
+	from, to = or(c.fromMedia, defaultMediaFor(c.from)), or(c.toMedia, defaultMediaFor(c.to))
+	switch {
+	case c.noMedia:
+		return "", "", nil
+	case from == "":
+		return "", "", fmt.Errorf("%w: --from-media is needed: say where the media of a PostgreSQL source are (a directory or s3://…), or copy the database alone with --no-media", errUsage)
+	case to == "":
+		return "", "", fmt.Errorf("%w: --to-media is needed: say where the media of a PostgreSQL destination go (a directory or s3://…), or copy the database alone with --no-media", errUsage)
 	}
-	from, to := or(c.fromMedia, defaultMediaFor(c.from)), or(c.toMedia, defaultMediaFor(c.to))
-	if from == "" || to == "" {
-		return nil, fmt.Errorf("%w: say where the media are with --from-media and --to-media (or --no-media): a PostgreSQL database does not say", errUsage)
+	return from, to, nil
+}
+
+// mediaStores opens both sides' media, or returns nil with --no-media.
+func (c *copyFlags) mediaStores() (*mediaPair, error) {
+	from, to, err := c.mediaLocations()
+	if err != nil || c.noMedia {
+		return nil, err
 	}
 	src, err := openMedia(from)
 	if err != nil {

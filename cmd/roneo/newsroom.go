@@ -137,7 +137,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if args[0] == "reset-link" && email == "" {
-		return fmt.Errorf("%w: reset-link needs --email", errUsage)
+		return fmt.Errorf("%w: user reset-link needs --email, the e-mail address of the account", errUsage)
 	}
 	s, err := data.open(ctx)
 	if err != nil {

@@ -14,24 +14,39 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/media"
+	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/sqlstore"
 )
 
 // runRestore is "roneo restore": a backup archive into an empty database and media
 // store.
 func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	data := dataFlags{Dir: "roneo-data"}
-	var from string
+	c := restoreCommand{data: dataFlags{Dir: "roneo-data"}, freeSpace: freeSpace}
 	fs := newFlagSet("restore", stderr)
-	data.register(fs)
-	fs.StringVar(&from, "from", "", "the backup archive to restore")
+	c.data.register(fs)
+	fs.StringVar(&c.from, "from", "", "the backup archive to restore")
 	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
-	if from == "" {
-		return fmt.Errorf("%w: --from is required", errUsage)
+	if c.from == "" {
+		return fmt.Errorf("%w: restore needs --from, the backup archive to restore (roneo-….tar.gz)", errUsage)
 	}
-	dst, err := data.open(ctx)
+	if _, err := mediaConfig(c.data.mediaLocation()); err != nil {
+		return err
+	}
+	return c.run(ctx, stdout, stderr)
+}
+
+// restoreCommand is what "roneo restore" was told, and how it learns the free space of
+// a disk (tests tell it otherwise).
+type restoreCommand struct {
+	data      dataFlags
+	from      string
+	freeSpace func(dir string) (diskSpace, bool, error)
+}
+
+func (c *restoreCommand) run(ctx context.Context, stdout, stderr io.Writer) error {
+	dst, err := c.data.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -39,23 +54,33 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if stats, err := dst.Stats(ctx); err != nil {
 		return err
 	} else if !stats.Empty() {
-		return fmt.Errorf("%s holds data already (%d articles): restore into an empty database", data.describe(), stats.Articles)
+		return fmt.Errorf("%s holds data already (%d articles): restore into an empty database", c.data.describe(), stats.Articles)
 	}
-	blobs, err := openMedia(data.mediaLocation())
+	if err := refuseNewer("the schema of "+c.data.describe(), dst.SchemaStatus(), c.data.AllowNewerSchema); err != nil {
+		return err
+	}
+	blobs, err := openMedia(c.data.mediaLocation())
 	if err != nil {
 		return err
 	}
 	defer blobs.Close()
 	start := time.Now()
-	r := restorer{dst: dst, blobs: blobs, progress: stderr}
-	if err := r.run(ctx, from); err != nil {
-		r.undoMedia(ctx)
-		return fmt.Errorf("restore from %s failed and wrote nothing: %w", from, err)
+	r := restorer{dst: dst, blobs: blobs, progress: stderr, target: c.data.sqliteDir(), freeSpace: c.freeSpace,
+		allowNewer: c.data.AllowNewerSchema}
+	if err := r.run(ctx, c.from); err != nil {
+		r.undo(ctx)
+		return fmt.Errorf("restore from %s failed and wrote nothing: %w", c.from, diskFull(err, "restoring"))
+	}
+	// The whole database went through the write-ahead log in one transaction: fold it
+	// into the database file now, while there is room for both, rather than leave a log
+	// as large as the site for the next start.
+	if err := dst.Checkpoint(ctx); err != nil {
+		return fmt.Errorf("the database was restored whole, but its write-ahead log could not be folded into it: %w", diskFull(err, "folding the write-ahead log"))
 	}
 	printTables(stdout, r.tables)
 	fmt.Fprintf(stdout, "media: %d files, %s\nRestored %s (made %s from %s) into %s in %s.\n",
-		len(r.written), humanBytes(r.bytes), from, r.manifest.Created.Format(time.RFC3339), r.manifest.Source,
-		data.describe(), time.Since(start).Round(time.Millisecond))
+		len(r.written), humanBytes(r.bytes), c.from, r.manifest.Created.Format(time.RFC3339), r.manifest.Source,
+		c.data.describe(), time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -63,20 +88,31 @@ type restorer struct {
 	dst      *sqlstore.DB
 	blobs    media.Store
 	progress io.Writer
-	manifest manifest
-	written  []string // media written so far, removed again if the restore fails
-	bytes    int64
-	tables   []sqlstore.TableCopy
+	// target is the directory of the SQLite database restored into; "" for PostgreSQL,
+	// whose disk is not this machine's.
+	target    string
+	freeSpace func(dir string) (diskSpace, bool, error)
+	// allowNewer restores an archive whose schema is newer than this program's, what
+	// this program knows of it.
+	allowNewer bool
+	work       string // where the archive's database is unpacked
+	manifest   manifest
+	written    []string // media written so far, removed again if the restore fails
+	bytes      int64
+	tables     []sqlstore.TableCopy
 }
 
 // run reads the archive in order — manifest, database, media — writing the media as
-// they come, then copies the database in one transaction.
+// they come, then copies the database in one transaction. The archive's database is
+// unpacked beside the SQLite database restored into (a temporary directory may be
+// memory), or in the temporary directory for PostgreSQL.
 func (r *restorer) run(ctx context.Context, path string) error {
-	work, err := os.MkdirTemp("", "roneo-restore-")
+	work, err := os.MkdirTemp(or(r.target, os.TempDir()), ".roneo-restore-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(work)
+	r.work = work
 	if err := r.unpack(ctx, path, filepath.Join(work, sqlstore.SQLiteFile)); err != nil {
 		return err
 	}
@@ -85,6 +121,10 @@ func (r *restorer) run(ctx context.Context, path string) error {
 		return fmt.Errorf("the archive's database: %w", err)
 	}
 	defer src.Close()
+	// The manifest said (or, made before it said, did not say); the database knows.
+	if err := refuseNewer("the backup's database", src.SchemaStatus(), r.allowNewer); err != nil {
+		return err
+	}
 	if r.tables, err = sqlstore.Copy(ctx, src, r.dst, tableProgress(r.progress)); err != nil {
 		return err
 	}
@@ -130,6 +170,9 @@ func (r *restorer) entry(ctx context.Context, i int, h *tar.Header, tr io.Reader
 	case h.Name == manifestName:
 		return r.readManifest(tr)
 	case h.Name == databaseName:
+		if err := r.checkSpace(h.Size); err != nil {
+			return err
+		}
 		return writeFile(dbFile, tr)
 	case strings.HasPrefix(h.Name, mediaDirName) && h.Typeflag == tar.TypeReg:
 		name := strings.TrimPrefix(h.Name, mediaDirName)
@@ -153,7 +196,9 @@ func (r *restorer) readManifest(tr io.Reader) error {
 	if r.manifest.Format != backupFormat || r.manifest.Version > backupVersion {
 		return fmt.Errorf("not a backup this version of Roneo reads (format %q version %d)", r.manifest.Format, r.manifest.Version)
 	}
-	return nil
+	// Refused here, before any media file is written.
+	known := r.dst.SchemaStatus().Known
+	return refuseNewer("the backup's database", store.SchemaStatus{Known: known, Current: r.manifest.Schema}, r.allowNewer)
 }
 
 // checkManifest compares restored row counts with those the backup recorded.
@@ -170,11 +215,35 @@ func (r *restorer) checkManifest() error {
 	return nil
 }
 
-// undoMedia removes the media a failed restore wrote.
-func (r *restorer) undoMedia(ctx context.Context) {
-	for _, name := range r.written {
-		r.blobs.Delete(context.WithoutCancel(ctx), name)
+// checkSpace refuses to unpack and restore a database of size bytes where the disk
+// would fill: it needs room for the archive's database unpacked, and, for SQLite,
+// about twice its size for the restored database and the write-ahead log that carries
+// it in until the checkpoint folds the one into the other.
+func (r *restorer) checkSpace(size int64) error {
+	unpacked := "the archive's database (" + humanBytes(size) + ") unpacked"
+	if r.target == "" {
+		return checkSpace(r.freeSpace, spaceNeed{os.TempDir(), uint64(size), unpacked})
 	}
+	return checkSpace(r.freeSpace, spaceNeed{r.target, 3 * uint64(size), unpacked + ", then restored with its write-ahead log,"})
+}
+
+// undo removes the media a failed restore wrote, and empties the write-ahead log of the
+// transaction that was rolled back, which would otherwise keep its disk.
+func (r *restorer) undo(ctx context.Context) {
+	ctx = context.WithoutCancel(ctx)
+	for _, name := range r.written {
+		r.blobs.Delete(ctx, name)
+	}
+	r.dst.Checkpoint(ctx)
+}
+
+// diskFull says in plain words that a disk filled up while doing what, keeping err for
+// the details.
+func diskFull(err error, doing string) error {
+	if !sqlstore.IsDiskFull(err) {
+		return err
+	}
+	return fmt.Errorf("a disk is full (%s): free some space, then run the command again: %w", doing, err)
 }
 
 func writeFile(path string, r io.Reader) error {

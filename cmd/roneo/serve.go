@@ -36,6 +36,7 @@ type ServeConfig struct {
 	LogLevel     string
 	LogFormat    string
 	AccessLog    bool
+	DBTimeout    time.Duration
 	Data         dataFlags
 	Newsroom     newsroomFlags
 }
@@ -65,7 +66,7 @@ type Main struct {
 // NewMain returns a Main with the default configuration.
 func NewMain(stdout, stderr io.Writer) *Main {
 	return &Main{stdout: stdout, stderr: stderr, Config: ServeConfig{
-		Addr: "127.0.0.1:8080", PageCacheMB: 32, DemoArticles: 300, LogLevel: "info", LogFormat: "text",
+		Addr: "127.0.0.1:8080", PageCacheMB: 32, DemoArticles: 300, LogLevel: "info", LogFormat: "text", DBTimeout: defaultDBTimeout,
 		Data: dataFlags{Dir: "roneo-data"}, Newsroom: defaultNewsroomFlags(),
 	}}
 }
@@ -82,18 +83,45 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json")
 	fs.BoolVar(&c.AccessLog, "access-log", c.AccessLog, "log every request (off by default: readers' visits are not recorded)")
+	fs.DurationVar(&c.DBTimeout, "db-timeout", c.DBTimeout, "how long a request may wait for the database before it answers 503 (media downloads excepted)")
 	c.Data.register(fs)
 	c.Newsroom.register(fs)
 	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
+	return c.check()
+}
+
+// check refuses what Run would refuse, before anything is opened: every mistake on the
+// command line is found here and named by its flag.
+func (c *ServeConfig) check() error {
 	if err := c.Newsroom.check(); err != nil {
 		return err
 	}
-	if c.PageCacheMB < 0 || c.DemoArticles < 0 {
-		return fmt.Errorf("%w: --page-cache and --demo-articles cannot be negative", errUsage)
+	if c.Newsroom.SMTP != "" {
+		if _, err := newSMTPMailer(c.Newsroom.SMTP, c.Newsroom.MailFrom); err != nil {
+			return err
+		}
 	}
-	return nil
+	if c.PageCacheMB < 0 {
+		return fmt.Errorf("%w: --page-cache %d: give the memory in MB, 0 or more (0 turns the cache off)", errUsage, c.PageCacheMB)
+	}
+	if c.DemoArticles < 1 || c.DemoArticles > maxDemoArticles {
+		return fmt.Errorf("%w: --demo-articles %d: give a number from 1 to %d", errUsage, c.DemoArticles, maxDemoArticles)
+	}
+	if c.DBTimeout <= 0 {
+		return fmt.Errorf("%w: --db-timeout %s: give a positive duration, such as 5s", errUsage, c.DBTimeout)
+	}
+	if err := checkLogFlags(c.LogLevel, c.LogFormat); err != nil {
+		return err
+	}
+	if c.BaseURL != "" {
+		if _, err := parseBaseURL(c.BaseURL); err != nil {
+			return err
+		}
+	}
+	_, err := mediaConfig(c.Data.mediaLocation())
+	return err
 }
 
 // Run opens the data, starts the scheduler and the HTTP server, and returns once the
@@ -108,6 +136,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err // m.store stays a nil interface, not a nil *DB that Close would call
 	}
 	m.store = db
+	logSchema(m.log, db.SchemaStatus())
 	if m.media, err = openMedia(m.Config.Data.mediaLocation()); err != nil {
 		return err
 	}
@@ -141,7 +170,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	m.startHTTP()
 	fmt.Fprintf(m.stdout, "Roneo is running at %s/\n", strings.TrimRight(base.String(), "/"))
-	if err := printSetupLink(ctx, m.store, strings.TrimRight(base.String(), "/"), m.stdout); err != nil {
+	if m.writesRefused() {
+		fmt.Fprintf(m.stdout, "The database is newer than this version of Roneo: it serves readers and refuses every write.\n")
+	} else if err := printSetupLink(ctx, m.store, strings.TrimRight(base.String(), "/"), m.stdout); err != nil {
 		return err
 	}
 	m.log.Info("serving", "addr", m.listener.Addr().String(), "base_url", base.String(),
@@ -163,10 +194,13 @@ func limitMemory(pageCacheMB int) {
 func (m *Main) URL() string { return "http://" + m.listener.Addr().String() }
 
 func (m *Main) baseURL() (*url.URL, error) {
-	raw := m.Config.BaseURL
-	if raw == "" {
-		raw = m.URL()
+	if m.Config.BaseURL == "" {
+		return parseBaseURL(m.URL())
 	}
+	return parseBaseURL(m.Config.BaseURL)
+}
+
+func parseBaseURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("%w: --base-url %q must be an absolute http(s) address", errUsage, raw)
@@ -178,6 +212,11 @@ func (m *Main) baseURL() (*url.URL, error) {
 // startBackground starts this instance's job runner. Every instance runs one; the queue
 // gives each job to one of them, and to another if that one dies.
 func (m *Main) startBackground(ctx context.Context) error {
+	if m.writesRefused() {
+		// Claiming a job is a write: the instances that may write run them.
+		m.log.Info("background jobs are left to instances that may write to the database")
+		return nil
+	}
 	m.jobs = newJobRunner(m.store, m.editorial, m.log)
 	runCtx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
@@ -195,8 +234,12 @@ func (m *Main) startBackground(ctx context.Context) error {
 	return m.editorial.QueueSchedule(ctx)
 }
 
+// writesRefused reports whether the store refuses every write (a newer schema).
+func (m *Main) writesRefused() bool { return schemaOf(m.store).WritesRefused }
+
 func (m *Main) startHTTP() {
-	h := withNewsroom(m.site, m.newsroom)
+	h := withNewsroom(withSchemaHealth(schemaOf(m.store), m.site), m.newsroom)
+	h = withDeadline(m.Config.DBTimeout, []string{m.mediaPrefix()}, m.log, h)
 	if m.Config.AccessLog {
 		h = accessLog(m.log, h)
 	}
@@ -214,6 +257,11 @@ func (m *Main) startHTTP() {
 			m.log.Error("http server stopped", "err", err)
 		}
 	})
+}
+
+// mediaPrefix is where the site serves media files: "/media/".
+func (m *Main) mediaPrefix() string {
+	return strings.TrimSuffix(m.scheme.Path(urls.Page{Kind: urls.Media, Key: "x"}), "x")
 }
 
 // Close stops accepting requests, lets those under way finish (up to 15 s), stops the

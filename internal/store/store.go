@@ -118,6 +118,25 @@ type Notifier interface {
 	Hearing() bool
 }
 
+// SchemaStatus compares the database's schema with the one this program knows, for
+// its start-up message and /healthz. A database newer than the program comes from a
+// newer version of Roneo (a rolling upgrade under way, or a step back): the program
+// reads it, and writes only if every migration it does not know was marked safe for
+// older versions, or if it was told to anyway.
+type SchemaStatus struct {
+	Known   int64 `json:"known"`   // the latest migration this program has
+	Current int64 `json:"current"` // the latest migration applied to the database
+	// NewerSafe: the database is newer, and each migration this program does not know
+	// leaves older versions free to read and write it.
+	NewerSafe bool `json:"newer_safe"`
+	// WritesRefused: the database is newer, not safe for older versions, and the
+	// program was not told to write anyway: every write fails with ErrUnavailable.
+	WritesRefused bool `json:"writes_refused"`
+}
+
+// Newer reports whether the database's schema is newer than the program's.
+func (s SchemaStatus) Newer() bool { return s.Current > s.Known }
+
 // Stats are row counts, for "is this data directory empty?" and for operators.
 type Stats struct {
 	Articles, Persons, Sections, Tags, Dossiers int

@@ -29,6 +29,10 @@ type DB struct {
 	// the database: PostgreSQL's notifications, or SQLite's change log.
 	peers peers
 	log   *slog.Logger
+	// schema compares the database's schema with this program's (see schema.go);
+	// allowNewerSchema lets it write to a newer one all the same.
+	schema           store.SchemaStatus
+	allowNewerSchema bool
 
 	stmts sync.Map // query text → *sql.Stmt prepared on the read pool
 	// observe, when set (by tests only), sees every query of the read pool.
@@ -68,6 +72,10 @@ type Options struct {
 	// Log hears what happens in the background with no caller to return an error to:
 	// the PostgreSQL change listener losing its connection. Nil discards.
 	Log *slog.Logger
+	// AllowNewerSchema writes to a database whose schema is newer than this program's
+	// even where its newer migrations are not marked safe for older versions. Without
+	// it, such a database is read-only (see schema.go).
+	AllowNewerSchema bool
 }
 
 func (o Options) withDefaults() Options {
@@ -88,7 +96,7 @@ func (o Options) withDefaults() Options {
 }
 
 func newDB(read, write *sql.DB, d *dialect, opts Options) *DB {
-	db := &DB{read: read, write: write, dialect: d, now: opts.Clock, log: opts.Log}
+	db := &DB{read: read, write: write, dialect: d, now: opts.Clock, log: opts.Log, allowNewerSchema: opts.AllowNewerSchema}
 	db.readers = readersOn(pool{db})
 	return db
 }
@@ -139,6 +147,9 @@ func (db *DB) notify(c store.Change) {
 
 // Update runs fn in one write transaction.
 func (db *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
+	if db.schema.WritesRefused {
+		return db.writesRefused()
+	}
 	sqlTx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return db.dialect.translate(fmt.Errorf("begin: %w", err))

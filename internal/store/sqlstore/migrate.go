@@ -14,16 +14,42 @@ import (
 var migrations embed.FS
 
 // migrate applies pending migrations from the dialect's folder, each in a transaction,
-// and records them in goose's version table.
+// and records them in goose's version table. Then it compares the schema with this
+// program's (see schema.go) and says whether writes are refused.
+//
+// A database a newer version has migrated is left as it is: this program has nothing
+// to add, and goose would refuse it anyway if that version had renumbered or folded
+// migrations this program knows (goose takes a known migration missing below the
+// latest one for one applied out of order).
 func (db *DB) migrate(ctx context.Context, d goose.Dialect, dir string, opts ...goose.ProviderOption) error {
 	p, err := newMigrationProvider(db.write, d, dir, opts...)
 	if err != nil {
 		return err
 	}
-	if _, err := p.Up(ctx); err != nil {
+	known := latestMigration(p)
+	current, err := readSchemaVersion(ctx, db.write, db.dialect)
+	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	if current <= known {
+		if _, err := p.Up(ctx); err != nil && !db.migratedByNewer(ctx, known) {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
+	status, err := readSchemaStatus(ctx, db.write, db.dialect, known)
+	if err != nil {
+		return err
+	}
+	status.WritesRefused = status.Newer() && !status.NewerSafe && !db.allowNewerSchema
+	db.schema = status
 	return nil
+}
+
+// migratedByNewer reports whether a newer version migrated the database while this one
+// was about to: its migrations are not this program's to check.
+func (db *DB) migratedByNewer(ctx context.Context, known int64) bool {
+	v, err := readSchemaVersion(ctx, db.write, db.dialect)
+	return err == nil && v > known
 }
 
 func newMigrationProvider(w *sql.DB, d goose.Dialect, dir string, opts ...goose.ProviderOption) (*goose.Provider, error) {

@@ -62,6 +62,17 @@ func OpenPostgres(ctx context.Context, url string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, scrub(fmt.Errorf("postgres %s, schema %s: %w", describeTarget(cfg), schema, err), url, cfg)
 	}
+	if db.schema.WritesRefused {
+		// Every connection of the pool starts its transactions read-only: every write
+		// path then fails, asked or not. The change listener keeps its own connection.
+		readOnly := cfg.Copy()
+		readOnly.RuntimeParams["default_transaction_read_only"] = "on"
+		pool.Close()
+		pool = stdlib.OpenDB(*readOnly)
+		pool.SetMaxOpenConns(opts.Conns)
+		pool.SetMaxIdleConns(opts.Conns)
+		db.read, db.write = pool, pool
+	}
 	listener, err := startPeers(ctx, cfg, schema, db.notify, opts.Log)
 	if err == nil {
 		db.peers = listener
@@ -124,6 +135,9 @@ var postgresDialect = &dialect{
 	reloadStatistics: "",
 	resetIdentity:    postgresResetIdentity,
 	checkpoint:       "",
+	// to_regclass looks the name up along search_path, where the migrations create
+	// tables.
+	tableExists: `SELECT to_regclass($1) IS NOT NULL`,
 }
 
 // postgresResetIdentity moves the sequence of table's id column past its largest ID.
@@ -177,6 +191,8 @@ func pgStateClass(code string) errClass {
 		// serialization_failure, deadlock_detected: the transaction lost to a concurrent
 		// one, which translate reports as ErrConflict, like a stale version: try again.
 		return errUnique
+	case "25006": // read_only_sql_transaction: see schema.go
+		return errReadOnly
 	case "57P01", "57P02", "57P03", "53300":
 		// admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections
 		return errUnavailable

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -57,8 +58,18 @@ func OpenSQLite(ctx context.Context, dir string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	// A database filled by an older version, or copied in, may have no statistics yet.
-	if err := db.Optimize(ctx); err != nil {
+	if db.schema.WritesRefused {
+		// The writer becomes a reader: every write path then fails, asked or not.
+		readOnly, err := sql.Open("sqlite", sqliteDSN(path, true))
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		readOnly.SetMaxOpenConns(1)
+		db.write.Close()
+		db.write = readOnly
+	} else if err := db.Optimize(ctx); err != nil {
+		// A database filled by an older version, or copied in, may have no statistics yet.
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -79,6 +90,10 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(FULL)")
+	// A long reader (a backup) lets the write-ahead log grow while it reads; once a
+	// checkpoint has passed, the log is cut back to this size instead of keeping the
+	// disk it took.
+	q.Add("_pragma", "journal_size_limit(67108864)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
@@ -118,6 +133,9 @@ type dialect struct {
 	// checkpoint makes the database file alone the whole database (for an archive);
 	// empty where there is no such file.
 	checkpoint string
+	// tableExists answers whether the table named by $1 exists where the migrations
+	// create tables.
+	tableExists string
 }
 
 // contains is the condition that column holds the text of param, exactly.
@@ -133,6 +151,9 @@ const (
 	errForeignKey
 	errCheck
 	errUnavailable
+	// errReadOnly: a write on a connection that may not write, which this store opens
+	// only when the schema is newer than it knows (see schema.go).
+	errReadOnly
 )
 
 var sqliteDialect = &dialect{
@@ -153,7 +174,8 @@ var sqliteDialect = &dialect{
 	// The next ID follows the largest in the table.
 	resetIdentity: func(context.Context, *sql.Tx, string) error { return nil },
 	// Folds the write-ahead log into the database file.
-	checkpoint: `PRAGMA wal_checkpoint(TRUNCATE)`,
+	checkpoint:  `PRAGMA wal_checkpoint(TRUNCATE)`,
+	tableExists: `SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = $1`,
 }
 
 func sqliteErrorClass(err error) errClass {
@@ -170,6 +192,9 @@ func sqliteErrorClass(err error) errClass {
 		return errCheck
 	case sqlite3.SQLITE_BUSY:
 		return errUnavailable
+	}
+	if se.Code()&0xff == sqlite3.SQLITE_READONLY {
+		return errReadOnly
 	}
 	return errOther
 }
@@ -190,16 +215,40 @@ func (d *dialect) translate(err error) error {
 		return fmt.Errorf("%w: %w", content.ErrInvalid, err)
 	case errUnavailable:
 		return fmt.Errorf("%w: %w", store.ErrUnavailable, err)
+	case errReadOnly:
+		return fmt.Errorf("%w: %w", ErrWritesRefused, err)
 	}
 	return err
 }
 
-// Checkpoint folds SQLite's write-ahead log into the database file, so that the file
-// alone is the whole database (for an archive). It does nothing on PostgreSQL.
+// ErrCheckpointBusy: the write-ahead log could not be emptied because other
+// connections were reading or writing; the next checkpoint will.
+var ErrCheckpointBusy = errors.New("the write-ahead log could not be emptied: other connections were using the database")
+
+// Checkpoint folds SQLite's write-ahead log into the database file and empties the log,
+// so that the file alone is the whole database (for an archive) and the log gives back
+// the disk it took (after a backup or a restore). It does nothing on PostgreSQL.
 func (db *DB) Checkpoint(ctx context.Context) error {
 	if db.dialect.checkpoint == "" {
 		return nil
 	}
-	_, err := db.write.ExecContext(ctx, db.dialect.checkpoint)
-	return db.dialect.translate(err)
+	var busy, logPages, moved int
+	err := db.write.QueryRowContext(ctx, db.dialect.checkpoint).Scan(&busy, &logPages, &moved)
+	if err != nil {
+		return db.dialect.translate(fmt.Errorf("checkpoint: %w", err))
+	}
+	if busy != 0 {
+		return fmt.Errorf("%w (%d of %d pages folded)", ErrCheckpointBusy, moved, logPages)
+	}
+	return nil
+}
+
+// IsDiskFull reports whether err says that a disk is full: SQLite's "database or disk
+// is full", or the operating system's ENOSPC.
+func IsDiskFull(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
+		return true
+	}
+	return errors.Is(err, syscall.ENOSPC)
 }

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/store/sqlstore"
+)
+
+// allowNewerSchemaUsage explains --allow-newer-schema wherever a command takes it.
+const allowNewerSchemaUsage = "use a database (or backup) whose schema is newer than this version of Roneo knows " +
+	"even where the newer version did not mark it safe for older ones: write to it, back it up or restore it, " +
+	"leaving out what this version does not know"
+
+// newerSchemaHint is what a refused write tells the operator to do.
+const newerSchemaHint = "run the newer version of Roneo, or this one with --allow-newer-schema if the newer version's release notes say it may"
+
+// logSchema says at start-up that the database is newer than this program, with both
+// versions and whether this instance writes.
+func logSchema(log *slog.Logger, s store.SchemaStatus) {
+	if !s.Newer() {
+		return
+	}
+	writes := "refused: this instance serves readers and refuses every write (" + newerSchemaHint + ")"
+	switch {
+	case s.NewerSafe:
+		writes = "allowed: the newer migrations are marked safe for older versions"
+	case !s.WritesRefused:
+		writes = "allowed by --allow-newer-schema"
+	}
+	log.Warn(fmt.Sprintf("the database schema is at migration %d, newer than this version of Roneo knows (%d)", s.Current, s.Known),
+		"schema", s.Current, "known", s.Known, "writes", writes)
+}
+
+// refuseNewer refuses to copy, back up or restore a database whose schema is newer than
+// this program's, unless allowed: this version reads only the tables and columns it
+// knows, so the copy would silently leave out what the newer one added. Marked safe or
+// not makes no difference here: that marking is about writing, not about copying all.
+func refuseNewer(what string, s store.SchemaStatus, allowed bool) error {
+	if !s.Newer() || allowed {
+		return nil
+	}
+	return fmt.Errorf("%s is at migration %d, newer than this version of Roneo knows (%d): this version would leave out what the newer one added; use the newer version, or give --allow-newer-schema to go on with what this version knows",
+		what, s.Current, s.Known)
+}
+
+// withSchemaHealth adds the schema's status to the answer of /healthz, so that a
+// monitor sees an instance older than its database:
+//
+//	{"schema":{"known":10,"current":12,"newer_safe":false,"writes_refused":true}, …}
+//
+// The site's health check does not know the schema yet; once it reports it itself,
+// this leaves its field alone.
+func withSchemaHealth(s store.SchemaStatus, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/healthz" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rec := &bufferedAnswer{header: http.Header{}, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		var body map[string]any
+		if err := json.Unmarshal(rec.body.Bytes(), &body); err == nil && body["schema"] == nil {
+			body["schema"] = s
+			b, _ := json.Marshal(body)
+			rec.body.Reset()
+			rec.body.Write(append(b, '\n'))
+			rec.header.Del("Content-Length")
+		}
+		for k, v := range rec.header {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.status)
+		w.Write(rec.body.Bytes())
+	})
+}
+
+// bufferedAnswer keeps a small answer to change it before it is sent.
+type bufferedAnswer struct {
+	header  http.Header
+	status  int
+	written bool
+	body    bytes.Buffer
+}
+
+func (b *bufferedAnswer) Header() http.Header { return b.header }
+
+func (b *bufferedAnswer) WriteHeader(code int) {
+	if !b.written {
+		b.status, b.written = code, true
+	}
+}
+
+func (b *bufferedAnswer) Write(p []byte) (int, error) {
+	b.written = true
+	return b.body.Write(p)
+}
+
+// schemaOf is the schema status of a store that knows it.
+func schemaOf(s any) store.SchemaStatus {
+	if db, ok := s.(*sqlstore.DB); ok {
+		return db.SchemaStatus()
+	}
+	return store.SchemaStatus{}
+}
