@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"log/slog"
-	"net/http"
 
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/sqlstore"
@@ -46,58 +43,6 @@ func refuseNewer(what string, s store.SchemaStatus, allowed bool) error {
 	}
 	return fmt.Errorf("%s is at migration %d, newer than this version of Roneo knows (%d): this version would leave out what the newer one added; use the newer version, or give --allow-newer-schema to go on with what this version knows",
 		what, s.Current, s.Known)
-}
-
-// withSchemaHealth adds the schema's status to the answer of /healthz, so that a
-// monitor sees an instance older than its database:
-//
-//	{"schema":{"known":10,"current":12,"newer_safe":false,"writes_refused":true}, …}
-//
-// The site's health check does not know the schema yet; once it reports it itself,
-// this leaves its field alone.
-func withSchemaHealth(s store.SchemaStatus, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/healthz" {
-			next.ServeHTTP(w, r)
-			return
-		}
-		rec := &bufferedAnswer{header: http.Header{}, status: http.StatusOK}
-		next.ServeHTTP(rec, r)
-		var body map[string]any
-		if err := json.Unmarshal(rec.body.Bytes(), &body); err == nil && body["schema"] == nil {
-			body["schema"] = s
-			b, _ := json.Marshal(body)
-			rec.body.Reset()
-			rec.body.Write(append(b, '\n'))
-			rec.header.Del("Content-Length")
-		}
-		for k, v := range rec.header {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(rec.status)
-		w.Write(rec.body.Bytes())
-	})
-}
-
-// bufferedAnswer keeps a small answer to change it before it is sent.
-type bufferedAnswer struct {
-	header  http.Header
-	status  int
-	written bool
-	body    bytes.Buffer
-}
-
-func (b *bufferedAnswer) Header() http.Header { return b.header }
-
-func (b *bufferedAnswer) WriteHeader(code int) {
-	if !b.written {
-		b.status, b.written = code, true
-	}
-}
-
-func (b *bufferedAnswer) Write(p []byte) (int, error) {
-	b.written = true
-	return b.body.Write(p)
 }
 
 // schemaOf is the schema status of a store that knows it.

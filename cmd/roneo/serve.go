@@ -238,7 +238,7 @@ func (m *Main) startBackground(ctx context.Context) error {
 func (m *Main) writesRefused() bool { return schemaOf(m.store).WritesRefused }
 
 func (m *Main) startHTTP() {
-	h := withNewsroom(withSchemaHealth(schemaOf(m.store), m.site), m.newsroom)
+	h := withNewsroom(m.site, m.newsroom)
 	h = withDeadline(m.Config.DBTimeout, []string{m.mediaPrefix()}, m.log, h)
 	if m.Config.AccessLog {
 		h = accessLog(m.log, h)

@@ -74,7 +74,7 @@ func TestStalledDatabaseAnswers503(t *testing.T) {
 	mustRun(t, "demo", "--database", pg, "--articles", "20")
 	proxy, viaProxy := newStallProxy(t, pg)
 	const timeout = time.Second
-	m := startInstance(t, viaProxy, t.TempDir(), "--page-cache", "0", "--db-timeout", timeout.String())
+	m := startInstance(t, viaProxy, t.TempDir(), "--db-timeout", timeout.String())
 	search := m.URL() + "/fr/recherche?q=greve"
 	if status, _ := httpGet(t, search); status != http.StatusOK {
 		t.Fatalf("before the stall: %d", status)
@@ -90,6 +90,13 @@ func TestStalledDatabaseAnswers503(t *testing.T) {
 	}
 	if took < timeout-100*time.Millisecond || took > timeout+time.Second {
 		t.Errorf("while stalled: answered after %s, want about %s", took, timeout)
+	}
+	// A page the cache would keep, built for the first time: the build that other
+	// readers could share keeps the request's deadline.
+	start = time.Now()
+	status, body = httpGet(t, m.URL()+"/nl/")
+	if took := time.Since(start); status != http.StatusServiceUnavailable || took > timeout+time.Second {
+		t.Errorf("a page not yet cached, while stalled: %d after %s, %.200s; want a 503 within about %s", status, took, body, timeout)
 	}
 	// pgx marks the connection closed at once, so that the pool never hands it out
 	// again, then asks the server to cancel the query and closes the socket; it gives

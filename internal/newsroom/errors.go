@@ -1,6 +1,8 @@
 package newsroom
 
 import (
+	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 
@@ -30,8 +32,8 @@ type errorPage struct {
 // failures are logged.
 func (s *Server) fail(w http.ResponseWriter, r *request, err error) {
 	he := webkit.Classify(err)
-	if r.Context().Err() != nil {
-		return // nobody is waiting for the answer
+	if errors.Is(r.Context().Err(), context.Canceled) {
+		return // nobody is waiting for the answer; past a deadline, someone is
 	}
 	if he.Status >= 500 {
 		s.log.LogAttrs(r.Context(), slog.LevelError, "newsroom request failed",

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/roneo/roneo/internal/urls"
@@ -145,8 +146,11 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p urls.Page) 
 	}
 	generation := s.cache.miss()
 	v, err, _ := s.flights.Do(path, func() (any, error) {
-		// Other readers wait on this build: one leaving must not fail it for all.
-		resp, err := s.Build(context.WithoutCancel(r.Context()), PageRequest{Page: p})
+		// Other readers wait on this build: one leaving must not fail it for all, but
+		// the database's deadline (--db-timeout) holds.
+		ctx, cancel := webkit.Detached(r.Context())
+		defer cancel()
+		resp, err := s.Build(ctx, PageRequest{Page: p})
 		if err != nil {
 			return nil, err
 		}
@@ -193,18 +197,25 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request) error {
 	return s.mastodonShare(w, r, parsed.Page)
 }
 
+// errorPageWait bounds what an error page waits for the database.
+const errorPageWait = 500 * time.Millisecond
+
 // fail answers with the error page for err in the reader's language. Only server-side
 // failures are logged; a reader's 404 is not news.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	he := webkit.Classify(err)
-	if r.Context().Err() != nil {
+	if errors.Is(r.Context().Err(), context.Canceled) {
 		return // the reader left; nobody is there to answer
 	}
 	if he.Status >= 500 {
 		s.log.LogAttrs(r.Context(), slog.LevelError, "request failed",
 			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("err", err))
 	}
-	lang, st := s.langFromRequest(context.WithoutCancel(r.Context()), r)
+	// Past its deadline the request still gets its page, in the reader's language if
+	// the database answers at once.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), errorPageWait)
+	defer cancel()
+	lang, st := s.langFromRequest(ctx, r)
 	body, rerr := s.errorPage(st, lang, he)
 	if rerr != nil {
 		s.log.Error("error page failed", "err", rerr)

@@ -64,3 +64,14 @@ func Classify(err error) *Error {
 	}
 	return status(http.StatusInternalServerError, err)
 }
+
+// Detached returns a context that outlives ctx's cancellation (work others share, such
+// as a page several readers wait for) but keeps its deadline: the database's time limit
+// of a request holds whoever started the work.
+func Detached(ctx context.Context) (context.Context, context.CancelFunc) {
+	d := context.WithoutCancel(ctx)
+	if deadline, ok := ctx.Deadline(); ok {
+		return context.WithDeadline(d, deadline)
+	}
+	return d, func() {}
+}

@@ -53,7 +53,7 @@ var copyTables = []copyTable{
 // short-lived counters, and what lasts hours at most (sign-ins, one-time links, text
 // typed but not saved), which a restored or moved site can do without.
 var notCopied = map[string]bool{
-	"goose_db_version": true, "throttle": true, "sessions": true, "tokens": true, "autosaves": true,
+	"goose_db_version": true, "schema_compat": true, "throttle": true, "sessions": true, "tokens": true, "autosaves": true,
 	// SQLite's notes to the other processes using the file, read within seconds.
 	"change_log": true,
 	// The search index and SQLite's shadow tables of it: Copy rebuilds it at the
@@ -104,11 +104,13 @@ func Copy(ctx context.Context, src, dst *DB, progress CopyProgress) ([]TableCopy
 	if err := buildAll(ctx, out, dst.dialect, si.collections(), searchProgress(progress, indexedRows(report))); err != nil {
 		return nil, fmt.Errorf("copy: %w", err)
 	}
+	// Or the planner would plan for empty tables; in the transaction, so that a failure
+	// here (a full disk) leaves nothing copied either.
+	if err := dst.analyzeIn(ctx, out); err != nil {
+		return nil, dst.statisticsError(err)
+	}
 	if err := out.Commit(); err != nil {
 		return nil, dst.dialect.translate(fmt.Errorf("commit: %w", err))
-	}
-	if err := dst.Analyze(ctx); err != nil { // or the planner would plan for empty tables
-		return nil, err
 	}
 	dst.notify(everything) // everything is new
 	return report, dst.verify(ctx, report)

@@ -15,12 +15,16 @@ import (
 const foldTitlesVersion = 4
 
 func goMigrations(d goose.Dialect) []*goose.Migration {
-	return []*goose.Migration{
+	ms := []*goose.Migration{
 		goose.NewGoMigration(foldTitlesVersion,
 			&goose.GoFunc{RunTx: foldExistingTitles},
 			&goose.GoFunc{Mode: goose.TransactionEnabled}), // migration 3's Down drops the column
 		searchMigration(d),
 	}
+	if d == goose.DialectSQLite3 {
+		ms = append(ms, articleLayoutMigration())
+	}
+	return ms
 }
 
 // foldBatch is how many titles one UPDATE sets: round trips, not rows, are what a large

@@ -52,6 +52,9 @@ func (m migrationTarget) mustOpen(t *testing.T, where string) *DB {
 
 func (m migrationTarget) provider(t *testing.T, db *DB) *goose.Provider {
 	t.Helper()
+	// As when opening: the migrator keeps one connection while a migration that
+	// manages its own transactions takes another.
+	db.write.SetMaxOpenConns(max(2, db.write.Stats().MaxOpenConnections))
 	p, err := newMigrationProvider(db.write, m.dialect, m.dir)
 	if err != nil {
 		t.Fatalf("provider: %v", err)

@@ -4,13 +4,36 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
-// Analyze gathers, over every table, the statistics the query planner chooses its
-// indexes by. Run it after filling the database in bulk (demo content, an import, a
-// copy): without them a page can be planned as for empty tables and read every article.
+// Analyze gathers, over every table of the store, the statistics the query planner
+// chooses its indexes by. Run it after filling the database in bulk (demo content, an
+// import, a restore): without them a page can be planned as for empty tables and read
+// every article.
 func (db *DB) Analyze(ctx context.Context) error {
-	return db.refreshStatistics(ctx, `ANALYZE`)
+	if db.dialect.reloadStatistics == "" {
+		// Outside a transaction, each table is analysed in its own, holding its lock
+		// only while it is read.
+		statement, err := db.analyzeStatement(ctx, db.write)
+		if err == nil {
+			_, err = db.write.ExecContext(ctx, statement)
+		}
+		return db.statisticsError(err)
+	}
+	return db.statisticsError(inWriteTx(ctx, db.write, func(tx *sql.Tx) error {
+		return db.analyzeIn(ctx, tx)
+	}))
+}
+
+// analyzeIn gathers the statistics of every table within tx, where the rows it wrote
+// are seen: a copy commits its rows and their statistics together.
+func (db *DB) analyzeIn(ctx context.Context, tx *sql.Tx) error {
+	statement, err := db.analyzeStatement(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return db.refreshIn(ctx, tx, statement)
 }
 
 // Optimize refreshes the planner statistics of the tables that changed a lot since they
@@ -21,33 +44,66 @@ func (db *DB) Optimize(ctx context.Context) error {
 	if db.dialect.optimize == "" {
 		return nil
 	}
-	return db.refreshStatistics(ctx, db.dialect.optimize)
+	return db.statisticsError(inWriteTx(ctx, db.write, func(tx *sql.Tx) error {
+		return db.refreshIn(ctx, tx, db.dialect.optimize)
+	}))
 }
 
-func (db *DB) refreshStatistics(ctx context.Context, statement string) error {
-	err := inWriteTx(ctx, db.write, func(tx *sql.Tx) error {
-		if db.dialect.reloadStatistics == "" {
-			_, err := tx.ExecContext(ctx, statement)
-			return err
-		}
-		before, err := sqliteStatistics(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, statement); err != nil {
-			return err
-		}
-		after, err := sqliteStatistics(ctx, tx)
-		if err != nil || after == before {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, db.dialect.reloadStatistics)
-		return err
-	})
+func (db *DB) statisticsError(err error) error {
 	if err != nil {
 		return fmt.Errorf("planner statistics: %w", db.dialect.translate(err))
 	}
 	return nil
+}
+
+// analyzeStatement is the ANALYZE of the store's own tables: on PostgreSQL a bare
+// ANALYZE would read every table of the database, other schemas' too.
+func (db *DB) analyzeStatement(ctx context.Context, q querier) (string, error) {
+	if db.dialect.ownTables == "" {
+		return "ANALYZE", nil
+	}
+	rows, err := q.QueryContext(ctx, db.dialect.ownTables)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return "", err
+		}
+		names = append(names, `"`+strings.ReplaceAll(name, `"`, `""`)+`"`)
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	if len(names) == 0 {
+		return "ANALYZE", nil
+	}
+	return "ANALYZE " + strings.Join(names, ", "), nil
+}
+
+// refreshIn runs statement, which gathers statistics, in tx; where readers keep the
+// statistics they started with, it then makes them take the new ones if any changed.
+func (db *DB) refreshIn(ctx context.Context, tx *sql.Tx, statement string) error {
+	if db.dialect.reloadStatistics == "" {
+		_, err := tx.ExecContext(ctx, statement)
+		return err
+	}
+	before, err := sqliteStatistics(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, statement); err != nil {
+		return err
+	}
+	after, err := sqliteStatistics(ctx, tx)
+	if err != nil || after == before {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, db.dialect.reloadStatistics)
+	return err
 }
 
 // sqliteStatistics returns the whole of SQLite's planner statistics, to tell whether they

@@ -133,6 +133,7 @@ var postgresDialect = &dialect{
 	// Autovacuum refreshes the planner statistics; readers take them at once.
 	optimize:         "",
 	reloadStatistics: "",
+	ownTables:        `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
 	resetIdentity:    postgresResetIdentity,
 	checkpoint:       "",
 	// to_regclass looks the name up along search_path, where the migrations create

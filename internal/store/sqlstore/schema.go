@@ -90,10 +90,3 @@ func tableExists(ctx context.Context, c *sql.DB, d *dialect, table string) (bool
 	err := c.QueryRowContext(ctx, d.tableExists, table).Scan(&exists)
 	return exists, d.translate(err)
 }
-
-func init() {
-	// schema_compat is the migrations' bookkeeping, as goose's own table is: each
-	// database's migrations write their rows, so copies, backups and restores carry
-	// none. (Its place is the list in copy.go, beside goose_db_version.)
-	notCopied["schema_compat"] = true
-}

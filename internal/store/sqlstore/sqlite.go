@@ -54,7 +54,12 @@ func OpenSQLite(ctx context.Context, dir string, opts Options) (*DB, error) {
 	// then lets the ones Optimize refreshes reach every reader.
 	read.SetConnMaxLifetime(time.Hour)
 	db := newDB(read, write, sqliteDialect, opts)
-	if err := db.migrate(ctx, goose.DialectSQLite3, "migrations/sqlite"); err != nil {
+	// The migrator keeps a connection for itself while a migration that manages its
+	// own transactions takes another.
+	write.SetMaxOpenConns(2)
+	err = db.migrate(ctx, goose.DialectSQLite3, "migrations/sqlite")
+	write.SetMaxOpenConns(1)
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -127,6 +132,9 @@ type dialect struct {
 	// reloadStatistics makes the other connections plan with statistics just
 	// gathered; empty where they do so on their own.
 	reloadStatistics string
+	// ownTables lists the tables of the store, to be analysed, where the database
+	// holds others too; empty where ANALYZE alone is the store's.
+	ownTables string
 	// resetIdentity makes the next generated ID of table follow the largest one a copy
 	// wrote.
 	resetIdentity func(ctx context.Context, tx *sql.Tx, table string) error
