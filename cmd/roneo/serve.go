@@ -229,9 +229,30 @@ func (m *Main) startBackground(ctx context.Context) error {
 		defer stop()
 		m.jobs.Run(runCtx)
 	})
+	m.wg.Go(func() { m.keepStatistics(runCtx) })
 	// Whatever was scheduled before this version queued jobs, or while every instance
 	// was down, is published now or at its time.
 	return m.editorial.QueueSchedule(ctx)
+}
+
+// statisticsInterval is how often a running instance refreshes the planner statistics
+// that went stale, as SQLite recommends for long-lived connections: articles written
+// since the start can change which index serves a page best.
+const statisticsInterval = 6 * time.Hour
+
+func (m *Main) keepStatistics(ctx context.Context) {
+	t := time.NewTicker(statisticsInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := m.store.Optimize(ctx); err != nil && ctx.Err() == nil {
+				m.log.Warn("could not refresh the planner statistics", "err", err)
+			}
+		}
+	}
 }
 
 // writesRefused reports whether the store refuses every write (a newer schema).

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	mathrand "math/rand/v2"
 	"net"
@@ -28,6 +29,14 @@ const (
 	// within a second of the database's return.
 	minReconnectDelay = 100 * time.Millisecond
 	maxReconnectDelay = time.Second
+	// After a quiet second the listener checks that the server still answers, within a
+	// second: a silent network partition sends no error, and TCP keepalives would take a
+	// minute to notice it. A check costs one round trip.
+	quietProbe   = time.Second
+	probeTimeout = time.Second
+	// connectTimeout bounds one attempt to reconnect, so that an attempt stuck in a
+	// partition does not delay the next one past the database's return.
+	connectTimeout = 2 * time.Second
 )
 
 // everything is what subscribers are told when changes may have been missed or are too
@@ -154,7 +163,8 @@ func (p *pgPeers) connect(ctx context.Context) (*pgx.Conn, error) {
 }
 
 // run waits for notifications until close, reconnecting whenever the connection dies.
-// Nothing polls: between notifications the goroutine sleeps in a read.
+// Between notifications the goroutine sleeps in a read, checking after each quiet
+// second that the server still answers.
 func (p *pgPeers) run(ctx context.Context, conn *pgx.Conn) {
 	defer close(p.done)
 	for conn != nil {
@@ -179,12 +189,25 @@ func (p *pgPeers) run(ctx context.Context, conn *pgx.Conn) {
 
 func (p *pgPeers) receive(ctx context.Context, conn *pgx.Conn) error {
 	for {
-		n, err := conn.WaitForNotification(ctx)
-		if err != nil {
-			return err
+		wait, cancel := context.WithTimeout(ctx, quietProbe)
+		n, err := conn.WaitForNotification(wait)
+		cancel()
+		switch {
+		case err == nil:
+			if c, ok := p.decode(n.Payload); ok {
+				p.deliver(c)
+			}
+			continue
+		case ctx.Err() != nil || wait.Err() == nil:
+			return err // closing, or the connection failed
 		}
-		if c, ok := p.decode(n.Payload); ok {
-			p.deliver(c)
+		// A quiet second: the timeout left the connection usable (pgx only sets a
+		// deadline on it); make sure the server is still there.
+		probe, cancel := context.WithTimeout(ctx, probeTimeout)
+		err = conn.Ping(probe)
+		cancel()
+		if err != nil {
+			return fmt.Errorf("the database did not answer within %s: %w", probeTimeout, err)
 		}
 	}
 }
@@ -195,7 +218,9 @@ func (p *pgPeers) receive(ctx context.Context, conn *pgx.Conn) error {
 func (p *pgPeers) reconnect(ctx context.Context) *pgx.Conn {
 	delay := minReconnectDelay
 	for {
-		conn, err := p.connect(ctx)
+		attempt, cancel := context.WithTimeout(ctx, connectTimeout)
+		conn, err := p.connect(attempt)
+		cancel()
 		if err == nil {
 			return conn
 		}

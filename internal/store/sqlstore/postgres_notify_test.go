@@ -10,6 +10,7 @@ import (
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/store/pgtest"
 )
 
 // heard keeps what a subscriber was told, from whatever goroutine.
@@ -187,4 +188,30 @@ func TestPostgresCloseStopsListener(t *testing.T) {
 	within(t, 5*time.Second, "the listener's server process ends", func() bool {
 		return mustQueryInt(t, `SELECT COUNT(*) FROM pg_stat_activity WHERE pid = $1`, int64(pid)) == 0
 	})
+}
+
+// A silent network partition sends no error: the listener notices within about two
+// seconds that the server no longer answers, says it cannot hear, and hears again soon
+// after the partition heals, telling its subscribers that everything may have changed.
+func TestListenerNoticesASilentPartition(t *testing.T) {
+	proxy, viaProxy := pgtest.NewProxy(t, newTestSchema(t))
+	db := mustOpenPostgres(t, viaProxy, Options{})
+	heard := listen(db)
+	if !db.Hearing() {
+		t.Fatal("not hearing after opening")
+	}
+	proxy.Stall()
+	stalled := time.Now()
+	within(t, 10*time.Second, "the store says it cannot hear others", func() bool { return !db.Hearing() })
+	t.Logf("deaf %v after the partition began", time.Since(stalled).Round(time.Millisecond))
+	if d := time.Since(stalled); d > quietProbe+probeTimeout+time.Second {
+		t.Errorf("noticed the partition after %v", d)
+	}
+	proxy.Restore()
+	healed := time.Now()
+	within(t, 10*time.Second, "the store hears again", db.Hearing)
+	t.Logf("hearing %v after the partition healed", time.Since(healed).Round(time.Millisecond))
+	if heard.count(isEverything) == 0 {
+		t.Error("subscribers were not told that everything may have changed")
+	}
 }
