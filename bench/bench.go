@@ -86,6 +86,16 @@ type subject struct {
 	server     *child   // what wrk talks to
 	behind     []*child // the roneo instances behind server, when it is a proxy
 	onPostgres bool     // roneo reads its side's PostgreSQL schema
+	// connections is how many wrk keeps open; 0 for -connections.
+	connections int
+}
+
+// load is the wrk threads and connections for s.
+func (b *bench) load(s subject) (threads, connections int) {
+	if s.connections > 0 {
+		return min(b.cfg.Threads, s.connections), s.connections
+	}
+	return b.cfg.Threads, b.cfg.Connections
 }
 
 // name is the scenario with its side, for logs and file names: "cached", "ref-cached".
@@ -149,12 +159,22 @@ func (b *bench) measureWithCache(ctx context.Context) error {
 	return b.measureRoneo(ctx, scenarioCached, true, srv, subjects)
 }
 
-// measureWithoutCache runs roneo with --page-cache 0 for each side, alternating.
+// measureWithoutCache runs roneo with --page-cache 0 for each side, alternating: under
+// load (uncached), then one request at a time (uncached-1).
 func (b *bench) measureWithoutCache(ctx context.Context) error {
-	if !b.cfg.wants(scenarioUncached) {
-		return nil
+	for _, scenario := range []string{scenarioUncached, scenarioUncached1} {
+		if !b.cfg.wants(scenario) {
+			continue
+		}
+		if err := b.measureUncached(ctx, scenario); err != nil {
+			return err
+		}
 	}
-	srv, err := b.startRoneo(ctx, b.tree, roneoInstance{label: scenarioUncached})
+	return nil
+}
+
+func (b *bench) measureUncached(ctx context.Context, scenario string) error {
+	srv, err := b.startRoneo(ctx, b.tree, roneoInstance{label: scenario})
 	if err != nil {
 		return err
 	}
@@ -162,7 +182,7 @@ func (b *bench) measureWithoutCache(ctx context.Context) error {
 	if err := b.choosePage(ctx, b.tree, srv.base); err != nil {
 		return err
 	}
-	return b.measureRoneo(ctx, scenarioUncached, false, srv, nil)
+	return b.measureRoneo(ctx, scenario, false, srv, nil)
 }
 
 // measureRoneo measures the tree's server srv for a scenario, after the subjects
@@ -226,7 +246,11 @@ func (b *bench) roneoSubject(ctx context.Context, sd *side, name string, srv *ro
 	if err != nil {
 		return subject{}, err
 	}
-	return subject{scenario: name, side: sd, url: url, identical: identical, server: srv.child, onPostgres: srv.onPostgres}, nil
+	s := subject{scenario: name, side: sd, url: url, identical: identical, server: srv.child, onPostgres: srv.onPostgres}
+	if name == scenarioUncached1 {
+		s.connections = 1
+	}
+	return s, nil
 }
 
 // recordMemory reads the resident memory of roneo serve once its runs are over; the
@@ -282,8 +306,9 @@ func roundOrder(subjects []subject, round int) []subject {
 }
 
 func (b *bench) warmUp(ctx context.Context, s subject) error {
+	threads, connections := b.load(s)
 	b.logf("%s: warm-up %s, then %d × wrk -t%d -c%d -d%s %s",
-		s.name(), warmUp, b.cfg.Rounds, b.cfg.Threads, b.cfg.Connections, b.cfg.Duration, s.url)
+		s.name(), warmUp, b.cfg.Rounds, threads, connections, b.cfg.Duration, s.url)
 	_, cpu, err := b.wrk(ctx, s.name()+"-warmup", s, warmUp)
 	if err != nil {
 		return err

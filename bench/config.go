@@ -18,6 +18,8 @@ const (
 	scenarioNginx    = "nginx"
 	scenarioCached   = "cached"
 	scenarioUncached = "uncached"
+	// The same pages one request at a time: the latency a reader meets on a quiet site.
+	scenarioUncached1 = "uncached-1"
 	// The scale-out scenarios run on a PostgreSQL schema of their own.
 	scenarioCopy       = "copy"        // roneo copy of the demo site from SQLite to PostgreSQL
 	scenarioUncachedPG = "uncached-pg" // uncached, on PostgreSQL
@@ -35,7 +37,7 @@ const (
 	scenarioHitRate   = "hitrate"
 )
 
-var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioNginx,
+var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioUncached1, scenarioNginx,
 	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearch, scenarioSearchPG, scenarioNewsroom,
 	scenarioHitRate, scenarioPublishPG}
 

@@ -43,7 +43,7 @@ func (r *results) figures() []figure {
 	if r.selected(scenarioCached) && r.selected(scenarioNginx) {
 		fs = append(fs, r.ratioFigure("cached/nginx", r.CachedVsNginxPercent, r.CachedVsNginxRounds, scenarioCached, scenarioNginx))
 	}
-	for _, s := range []string{scenarioCached, scenarioUncached} {
+	for _, s := range []string{scenarioCached, scenarioUncached, scenarioUncached1} {
 		if r.selected(s) {
 			fs = append(fs, r.wrkFigures(s)...)
 			fs = append(fs, r.memoryFigure(s))

@@ -13,6 +13,7 @@ var scenarioLabels = []struct{ name, label string }{
 	{scenarioNginx, "nginx (static file)"},
 	{scenarioCached, "roneo, page cache on"},
 	{scenarioUncached, "roneo, page cache off"},
+	{scenarioUncached1, "roneo, cache off, 1 connection"},
 	{scenarioUncachedPG, "roneo, cache off, PostgreSQL"},
 	{scenarioCached1x, "proxy → 1 roneo, PostgreSQL"},
 	{scenarioCached2x, "proxy → 2 roneo, PostgreSQL"},
@@ -187,7 +188,12 @@ func orNone(s *summary, format string, figure func(*summary) *float64) string {
 }
 
 func p50(s *summary) *float64 { return &s.P50MS }
-func rps(s *summary) *float64 { return &s.RequestsPerSec }
+func rps(s *summary) *float64 {
+	if s == nil {
+		return nil
+	}
+	return &s.RequestsPerSec
+}
 
 // roundPercents writes the per-round ratios: "1: 64.2 %, 2: 71.0 %".
 func roundPercents(ratios []roundRatio) string {

@@ -47,8 +47,8 @@ func TestCached2xVs1x(t *testing.T) {
 	if p := r.Cached2xVs1xPercent; p == nil || !near(*p, 125) {
 		t.Errorf("cached-2x / cached-1x = %v, want 125", p)
 	}
-	if len(r.Targets) != 4 {
-		t.Errorf("%d targets; the scale-out figures have none, want the issue's 4", len(r.Targets))
+	if len(r.Targets) != 6 {
+		t.Errorf("%d targets; the scale-out figures have none, want the issues' 6", len(r.Targets))
 	}
 }
 

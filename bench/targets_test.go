@@ -11,10 +11,12 @@ func TestJudge(t *testing.T) {
 		{Scenario: scenarioNginx, Round: 1, wrkResult: wrkResult{RequestsPerSec: 1000}},
 		{Scenario: scenarioCached, Round: 1, wrkResult: wrkResult{RequestsPerSec: 650}},
 		{Scenario: scenarioUncached, Round: 1, wrkResult: wrkResult{RequestsPerSec: 100, LatencyMS: latencies{P99: 4}, SocketErrors: socketErrors{Timeout: 1}}},
+		{Scenario: scenarioUncached1, Round: 1, wrkResult: wrkResult{RequestsPerSec: 700, LatencyMS: latencies{P99: 4.5}}},
 	}
 	r.Memory = []memoryResult{{After: scenarioCached, PeakMB: 90}, {After: scenarioUncached, PeakMB: 170}}
 	r.judge(time.Now())
-	want := []string{statusPass, statusFail, statusFail, statusSkip}
+	// cached/nginx, uncached p99 and req/s (a timeout), uncached-1 p99, RSS, demo.
+	want := []string{statusPass, statusFail, statusFail, statusPass, statusFail, statusSkip}
 	for i, tg := range r.Targets {
 		if tg.Status != want[i] {
 			t.Errorf("%s: %s (%s), want %s", tg.Name, tg.Status, tg.Note, want[i])

@@ -59,7 +59,8 @@ func (b *bench) wrk(ctx context.Context, name string, s subject, d time.Duration
 	if err != nil {
 		return wrkResult{}, cpuShare{}, err
 	}
-	out, wrkCPU, err := runToolCPU(ctx, b.root, bin, "-t", strconv.Itoa(b.cfg.Threads), "-c", strconv.Itoa(b.cfg.Connections),
+	threads, connections := b.load(s)
+	out, wrkCPU, err := runToolCPU(ctx, b.root, bin, "-t", strconv.Itoa(threads), "-c", strconv.Itoa(connections),
 		"-d", wrkDuration(d), "--latency", s.url)
 	if err != nil {
 		return wrkResult{}, cpuShare{}, err
