@@ -98,11 +98,28 @@ func (db *DB) refreshIn(ctx context.Context, tx *sql.Tx, statement string) error
 	if _, err := tx.ExecContext(ctx, statement); err != nil {
 		return err
 	}
+	if err := dropSamples(ctx, tx); err != nil {
+		return err
+	}
 	after, err := sqliteStatistics(ctx, tx)
 	if err != nil || after == before {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, db.dialect.reloadStatistics)
+	return err
+}
+
+// dropSamples deletes the value samples SQLite's ANALYZE keeps beside the counts
+// (sqlite_stat4). With samples, a prepared statement whose plan could depend on the
+// value bound to a parameter is compiled again each time that value changes: every page
+// then parsed and planned its queries anew, which took more time than running them. The
+// counts alone choose the same indexes for the site's queries (plan_test.go checks).
+func dropSamples(ctx context.Context, tx *sql.Tx) error {
+	var exists bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat4')`).Scan(&exists); err != nil || !exists {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM sqlite_stat4`)
 	return err
 }
 
