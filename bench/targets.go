@@ -14,9 +14,9 @@ const (
 	// p99 of one request at a time.
 	targetUncachedRPS    = 2500.0
 	targetUncached1P99MS = 5.0
-	targetPeakRSSMB     = 150.0
-	targetDemoSeconds   = 60.0
-	targetDemoArticles  = 100_000
+	targetPeakRSSMB      = 150.0
+	targetDemoSeconds    = 60.0
+	targetDemoArticles   = 100_000
 )
 
 // Target statuses.
