@@ -139,7 +139,9 @@ func TestDeafInstanceServesNothingStale(t *testing.T) {
 	if !strings.Contains(p.body, "Publiée pendant la coupure") && sawDeaf {
 		t.Error("after hearing again, the home page misses the publication made meanwhile")
 	}
-	if got := onB.get(t, "/fr/").Header.Get("X-Cache"); got != "HIT" {
-		t.Errorf("hearing again, the second instance caches again: X-Cache %q", got)
-	}
+	// Purges of the publication's follow-up work may still arrive: the page is cached
+	// again once they have.
+	waitFor(t, "the second instance to cache its home page again", func() bool {
+		return onB.get(t, "/fr/").Header.Get("X-Cache") == "HIT"
+	})
 }
