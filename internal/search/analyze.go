@@ -43,11 +43,17 @@ func analyzerFor(lang content.Lang) analyzer {
 }
 
 // term turns a token's text into an index term: ligatures spelt out, stemmed,
-// folded. It returns "" only for a word made only of marks.
+// folded. French is stemmed with its accents, which its stemmer reads (see
+// accents.go); Dutch and English are folded first, as their stemmers expect
+// unaccented words: "rôles" and "roles" both give "role". It returns "" only for
+// a word made only of marks.
 func (a analyzer) term(env *snowballstem.Env, word string) string {
 	word = spellLigatures(word)
 	if a == unstemmed || !hasLetter(word) {
 		return fold(word)
+	}
+	if a != frenchStems {
+		word = fold(word)
 	}
 	env.SetCurrent(word)
 	switch a {
@@ -62,6 +68,27 @@ func (a analyzer) term(env *snowballstem.Env, word string) string {
 		return t
 	}
 	return fold(word) // the stemmer left only marks: "\u0301s" → "\u0301"
+}
+
+// forms returns the terms a query word may have been indexed as in this language:
+// one, but in French the term of each spelling with accents that its folded form
+// plain may stand for (frenchSpellings), and the word's own. They depend on plain
+// alone, so that a word typed with or without its accents searches the same terms,
+// unless the stemmer reads an accent that no spelling restores.
+func (a analyzer) forms(env *snowballstem.Env, word, plain string) []string {
+	if a != frenchStems {
+		return []string{a.term(env, word)}
+	}
+	var out []string
+	for _, s := range frenchSpellings(plain) {
+		if t := a.term(env, s); !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	if t := a.term(env, word); !slices.Contains(out, t) {
+		out = append(out, t)
+	}
+	return out
 }
 
 // Terms analyses text as written in lang: the index terms in order, stop words

@@ -8,9 +8,9 @@
 //
 // Neither database analyses our text. [Terms] tokenizes, lowercases, stems by
 // the article's language (French, Dutch and English with Snowball; other
-// languages are not stemmed) and then folds accents, so "grèves" is indexed
-// as "grev". Folding comes after stemming because the Snowball stemmers
-// expect accented input. The store keeps the space-joined terms of
+// languages are not stemmed) and folds accents, so "grèves" is indexed as
+// "grev". French is folded after stemming, because its stemmer reads accents;
+// Dutch and English before, as theirs expect unaccented words. The store keeps the space-joined terms of
 // [Document] in an FTS5 table (tokenizer unicode61 remove_diacritics 2), or
 // in PostgreSQL as the tsvector literal [TSVector] writes, so that both hold
 // exactly the same terms at the same positions. Terms are lowercase letters
@@ -20,12 +20,20 @@
 // A query does not know the language of the article it will find, so
 // [Query.Expand] analyses each word as each language would and ORs the
 // results, plus the folded, unstemmed word as a prefix: Snowball is not
-// idempotent (Dutch "fiets" → "fiet" but "fietsen" → "fiets"). [FTS5] and
+// idempotent (Dutch "fiets" → "fiet" but "fietsen" → "fiets").
+//
+// Readers often type without accents, and the French stemmer cuts
+// "supprimées" to "supprim" but "supprimees" to "supprime". So a French word
+// is also stemmed as each spelling with an accented ending it may stand for
+// ("supprimées", "supprimés"…, see accents.go), and its terms depend on its
+// folded form alone: typed with or without accents, a word searches the same
+// terms, and finds the article that writes it either way. [FTS5] and
 // [TSQuery] render the expanded query; every term they emit is quoted and
 // made of letters and digits only, so nothing a reader types can become
 // query syntax, and the size of their output is bounded whatever the input.
 // A phrase is matched as each one language would index it (all its words
-// stemmed alike), or unstemmed with prefixes; never with languages mixed.
+// stemmed alike, in each combination of their French spellings up to a
+// bound), or unstemmed with prefixes; never with languages mixed.
 //
 // # Choices
 //

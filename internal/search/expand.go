@@ -33,9 +33,11 @@ type Group struct {
 
 // Term is one query word and the index terms it matches.
 type Term struct {
-	Forms  []string // Forms[i]: the word as the i-th language searched indexes it
-	Plain  string   // the word folded but not stemmed; it matches as it is
-	Prefix bool     // Plain also matches every term it begins
+	// Forms[i] are the terms the i-th language searched may index the word as: one,
+	// or in French one for each accented spelling the word may stand for.
+	Forms  [][]string
+	Plain  string // the word folded but not stemmed; it matches as it is
+	Prefix bool   // Plain also matches every term it begins
 }
 
 // Empty reports an expansion that requires nothing; its renderings are "".
@@ -45,8 +47,9 @@ func (x Expanded) Empty() bool {
 
 // Expand analyses the query's words as articles in langs are indexed (the
 // site's languages, or the one a reader filters on); no langs means French,
-// Dutch and English. Languages sharing a stemmer count once, so an expansion
-// has at most four forms a word whatever langs holds.
+// Dutch and English. Languages sharing a stemmer count once, so a word has the
+// forms of at most four languages whatever langs holds: one each, and in French
+// one for each accented spelling it may stand for (accents.go).
 func (q Query) Expand(langs []content.Lang) Expanded {
 	as := analyzersOf(langs)
 	env := snowballstem.NewEnv("")
@@ -86,9 +89,9 @@ func expandWord(env *snowballstem.Env, as []analyzer, word string, typing bool) 
 	if plain == "" {
 		return Term{}, false
 	}
-	t := Term{Plain: plain, Forms: make([]string, len(as))}
+	t := Term{Plain: plain, Forms: make([][]string, len(as))}
 	for i, a := range as {
-		t.Forms[i] = a.term(env, word)
+		t.Forms[i] = a.forms(env, word, plain)
 	}
 	n := utf8.RuneCountInString(plain)
 	t.Prefix = typing && n >= minTypingPrefix || n >= minWordPrefix && hasLetter(plain)
@@ -99,7 +102,7 @@ func expandWord(env *snowballstem.Env, as []analyzer, word string, typing bool) 
 // prefix already matches.
 func (t Term) exact() []string {
 	var out []string
-	for _, f := range slices.Concat(t.Forms, []string{t.Plain}) {
+	for _, f := range slices.Concat(append(t.Forms, []string{t.Plain})...) {
 		if !slices.Contains(out, f) && !(t.Prefix && strings.HasPrefix(f, t.Plain)) {
 			out = append(out, f)
 		}
@@ -109,10 +112,10 @@ func (t Term) exact() []string {
 
 // matches reports whether an index term matches t.
 func (t Term) matches(term string) bool {
-	if t.Prefix {
-		return strings.HasPrefix(term, t.Plain) || slices.Contains(t.Forms, term)
+	if term == t.Plain || t.Prefix && strings.HasPrefix(term, t.Plain) {
+		return true
 	}
-	return term == t.Plain || slices.Contains(t.Forms, term)
+	return slices.ContainsFunc(t.Forms, func(fs []string) bool { return slices.Contains(fs, term) })
 }
 
 // word is one position of a phrase as rendered: a term, maybe a prefix.
@@ -122,26 +125,57 @@ type word struct {
 }
 
 // phrases returns the distinct ways a phrase may be indexed: its words stemmed
-// as each one language would, and its words unstemmed, with their prefixes.
-// Mixing languages within a phrase would match nothing an article holds.
+// as each one language would, in each combination of their forms (see
+// spellings), and its words unstemmed, with their prefixes. Mixing languages
+// within a phrase would match nothing an article holds.
 func (g Group) phrases() [][]word {
 	var out [][]word
-	for i := range len(g.Terms[0].Forms) + 1 {
-		p := make([]word, len(g.Terms))
-		for j, t := range g.Terms {
-			if i < len(t.Forms) {
-				p[j] = word{text: t.Forms[i]}
-			} else {
-				p[j] = word{text: t.Plain, prefix: t.Prefix}
-			}
-		}
+	add := func(p []word) {
 		if !slices.ContainsFunc(out, func(q []word) bool { return slices.Equal(p, q) }) {
 			out = append(out, p)
 		}
 	}
+	for i := range g.Terms[0].Forms {
+		for _, p := range g.spellings(i) {
+			add(p)
+		}
+	}
+	plain := make([]word, len(g.Terms))
+	for j, t := range g.Terms {
+		plain[j] = word{text: t.Plain, prefix: t.Prefix}
+	}
+	add(plain)
 	return slices.DeleteFunc(slices.Clone(out), func(p []word) bool {
 		return slices.ContainsFunc(out, func(q []word) bool { return !slices.Equal(p, q) && coversPhrase(q, p) })
 	})
+}
+
+// maxPhraseSpellings bounds the combinations of forms one language gives a phrase,
+// which FTS5 can only OR whole: a phrase of words typed without accents, each of
+// which French may have written in up to four ways, would otherwise grow
+// exponentially with its length. Sixteen hold two such words, or four words with
+// two forms each; and the rendering of twenty words stays within some 25 KB.
+const maxPhraseSpellings = 16
+
+// spellings returns the phrases the words make with their forms in the i-th
+// language, at most maxPhraseSpellings of them: once there would be more, a word
+// keeps only its first forms, as many as fit.
+func (g Group) spellings(i int) [][]word {
+	ps := [][]word{make([]word, 0, len(g.Terms))}
+	for _, t := range g.Terms {
+		forms := t.Forms[i]
+		if len(ps)*len(forms) > maxPhraseSpellings {
+			forms = forms[:max(1, maxPhraseSpellings/len(ps))]
+		}
+		next := make([][]word, 0, len(ps)*len(forms))
+		for _, p := range ps {
+			for _, f := range forms {
+				next = append(next, append(slices.Clip(p), word{text: f}))
+			}
+		}
+		ps = next
+	}
+	return ps
 }
 
 // coversPhrase reports whether every text phrase p matches, q matches too.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -152,4 +153,65 @@ func FuzzSnippet(f *testing.F) {
 			t.Fatalf("Snippet(%q, %q, %d) is %d runes long", text, query, maxRunes, n)
 		}
 	})
+}
+
+// FuzzAccents checks that a query typed without accents searches what the accented
+// query searches: the same words, the same Dutch and English terms, and French terms
+// that the accented query has too (it may have one more, when the stemmer reads an
+// accent that no ending restores). Inputs whose folding changes how they split into
+// words are not what this is about, and pass.
+func FuzzAccents(f *testing.F) {
+	for _, p := range accentPairs {
+		f.Add(p.written)
+	}
+	f.Add("Transports publics : 10 lignes supprimées à Seraing")
+	f.Add(`"ouvrières licenciées" -grève austérité`)
+	for _, q := range hostileQueries {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		written, unmarked := Parse(input), Parse(fold(spellLigatures(input)))
+		if plainWords(written) != plainWords(unmarked) {
+			return
+		}
+		for _, ls := range [][]string{nil, {"fr"}, {"nl", "en", "de"}} {
+			a, b := written.Expand(langs(ls...)), unmarked.Expand(langs(ls...))
+			if len(a.Groups) != len(b.Groups) {
+				t.Fatalf("%q: %d groups, %d without accents", input, len(a.Groups), len(b.Groups))
+			}
+			for i, g := range a.Groups {
+				for j, term := range g.Terms {
+					other := b.Groups[i].Terms[j]
+					if term.Plain != other.Plain || term.Prefix != other.Prefix {
+						t.Fatalf("%q: word %q, %q without accents", input, term.Plain, other.Plain)
+					}
+					for k, forms := range term.Forms {
+						for _, form := range other.Forms[k] {
+							if !slices.Contains(forms, form) {
+								t.Fatalf("%q in %v: %q searches %q, not without accents %q", input, ls, term.Plain, forms, other.Forms[k])
+							}
+						}
+						if analyzersOf(langs(ls...))[k] != frenchStems && !slices.Equal(forms, other.Forms[k]) {
+							t.Fatalf("%q in %v: %q searches %q, without accents %q", input, ls, term.Plain, forms, other.Forms[k])
+						}
+					}
+				}
+			}
+			if fts, ts := FTS5(b), TSQuery(b); len(fts) > maxRendered || len(ts) > maxRendered {
+				t.Fatalf("%q renders %d and %d bytes", input, len(fts), len(ts))
+			}
+		}
+	})
+}
+
+// plainWords is a query's words folded, in its syntax.
+func plainWords(q Query) string {
+	var b strings.Builder
+	for _, c := range q.Clauses {
+		for _, w := range c.Words {
+			b.WriteString(fold(spellLigatures(w)) + " ")
+		}
+		fmt.Fprintf(&b, "%v %v %v|", c.Phrase, c.Exclude, c.Prefix)
+	}
+	return b.String()
 }

@@ -120,9 +120,11 @@ func (x Expanded) initials() map[rune]bool {
 	m := map[rune]bool{}
 	for _, g := range x.Groups {
 		for _, t := range g.Terms {
-			for _, f := range t.Forms {
-				r, _ := utf8.DecodeRuneInString(f)
-				m[r] = true
+			for _, fs := range t.Forms {
+				for _, f := range fs {
+					r, _ := utf8.DecodeRuneInString(f)
+					m[r] = true
+				}
 			}
 			r, _ := utf8.DecodeRuneInString(t.Plain)
 			m[r] = true
