@@ -15,6 +15,7 @@ import (
 )
 
 // Search finds articles by the words of q.Text. It never fails on what a reader typed.
+// A blank text lists what the filters select, newest first (search_list.go).
 //
 // # Ranking
 //
@@ -49,16 +50,19 @@ import (
 // own collection, so a word common in pages and rare in articles counts more in an
 // article: each hit is scored against its own kind, which is how a reader would judge it.
 func (db *DB) Search(ctx context.Context, q store.SearchQuery) (store.SearchResult, error) {
+	now := q.Now
+	if now.IsZero() {
+		now = db.now()
+	}
+	if strings.TrimSpace(q.Text) == "" {
+		return db.listNewest(ctx, q, now)
+	}
 	si := db.dialect.search
 	match := si.render(search.Parse(q.Text).Expand(queryLangs(q)))
 	if match == "" {
 		return store.SearchResult{}, nil
 	}
 	limit, offset := searchPage(q.Limit, q.Offset)
-	now := q.Now
-	if now.IsZero() {
-		now = db.now()
-	}
 	scopes := si.scopes(q, match, now)
 	if len(scopes) == 0 {
 		return store.SearchResult{}, nil

@@ -21,6 +21,7 @@ var articleCollection = &collection{
 			WHERE id IN (` + placeholders(1, n) + `)`
 	},
 	count:       `SELECT COUNT(*) FROM articles`,
+	listFrom:    "articles f",
 	pendingSign: 1,
 	searched:    searchesArticles,
 	filter:      articleFilter,

@@ -25,6 +25,7 @@ var documentCollection = &collection{
 			WHERE id IN (` + placeholders(1, n) + `)`
 	},
 	count:       `SELECT COUNT(*) FROM search_documents`,
+	listFrom:    "search_documents f",
 	pendingSign: -1,
 	searched:    searchesDocuments,
 	filter:      documentFilter,

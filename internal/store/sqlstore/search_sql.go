@@ -75,6 +75,8 @@ type collection struct {
 	readAfter string
 	readIDs   func(n int) string
 	count     string
+	// listFrom is the table a search without words lists, as the row f.
+	listFrom string
 	// pendingSign makes the keys of a transaction's pending entries (tx.pendingIndex)
 	// of different collections differ: the entry's ID times the sign.
 	pendingSign int64

@@ -85,6 +85,8 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"SearchHits", testSearchHits},
 		{"SearchPagination", testSearchPagination},
 		{"SearchBadInput", testSearchBadInput},
+		{"SearchAccents", testSearchAccents},
+		{"SearchWithoutWords", testSearchWithoutWords},
 		{"SearchReindex", testSearchReindex},
 		{"SearchSameTransaction", testSearchSameTransaction},
 		{"SearchDocuments", testSearchDocuments},
