@@ -36,7 +36,7 @@ type searchPage struct {
 	Kinds      []option
 	Langs      []option
 	Narrowed   []narrowing // tag, dossier or author the results are limited to
-	Searched   bool        // a query was given, even one with nothing to look for
+	Searched   bool        // a query was given, even one with nothing to look for, or filters
 	Count      string      // "12 results"
 	Results    []searchResult
 	Pagination pagination
@@ -47,6 +47,11 @@ type searchFilter struct {
 	Section, Kind, Lang, From, To string
 	Tag, Dossier, Author          string
 	FiltersOpen                   bool
+}
+
+// set reports a filter chosen: the form's, or one a link set.
+func (f searchFilter) set() bool {
+	return f.FiltersOpen || f.Tag != "" || f.Dossier != "" || f.Author != ""
 }
 
 // option is one choice of a select.
@@ -71,7 +76,8 @@ type searchResult struct {
 
 // search builds the search page. It is never cached: results follow every publication
 // and withdrawal at once. What a reader types is never an error; a malformed filter
-// (a forged address) is a 400.
+// (a forged address) is a 400. Filters without words ("every press release") list
+// what they select, newest first.
 func (s *Server) search(b *build) (*Response, error) {
 	page, err := searchPageNumber(b.query)
 	if err != nil {
@@ -94,9 +100,12 @@ func (s *Server) search(b *build) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Searched = strings.TrimSpace(p.Query) != ""
-	if p.Searched {
+	words := strings.TrimSpace(p.Query) != ""
+	p.Searched = words || p.Filter.set()
+	if words {
 		l.Title = l.T("search.titlefor", p.Query)
+	}
+	if p.Searched {
 		q.Text, q.Limit, q.Offset = p.Query, searchPerPage, (page-1)*searchPerPage
 		res, err := s.store.Search(b.ctx, q)
 		if err != nil {
