@@ -21,7 +21,13 @@ var migrations embed.FS
 // to add, and goose would refuse it anyway if that version had renumbered or folded
 // migrations this program knows (goose takes a known migration missing below the
 // latest one for one applied out of order).
+//
+// A database this program knows every migration of may lack one below its latest all
+// the same: migrations are numbered when they are written and land in another order
+// (SQLite's 12 ran before 11, the search's re-analysis, had landed). Such a migration
+// is applied then, as goose's out-of-order option does: each one stands on its own.
 func (db *DB) migrate(ctx context.Context, d goose.Dialect, dir string, opts ...goose.ProviderOption) error {
+	opts = append(opts, goose.WithAllowOutofOrder(true))
 	p, err := newMigrationProvider(db.write, d, dir, opts...)
 	if err != nil {
 		return err

@@ -20,6 +20,7 @@ func goMigrations(d goose.Dialect) []*goose.Migration {
 			&goose.GoFunc{RunTx: foldExistingTitles},
 			&goose.GoFunc{Mode: goose.TransactionEnabled}), // migration 3's Down drops the column
 		searchMigration(d),
+		reanalyseSearchMigration(d),
 	}
 	if d == goose.DialectSQLite3 {
 		ms = append(ms, articleLayoutMigration())

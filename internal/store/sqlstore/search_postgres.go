@@ -51,6 +51,10 @@ func postgresCollection(c *collection, table, id string, w postgresCollectionSQL
 		},
 		put:        w.put,
 		putCurrent: w.putCurrent,
+		// TRUNCATE leaves no dead rows behind, which VACUUM cannot clear within a
+		// migration's transaction.
+		clear:   `TRUNCATE ` + table,
+		analyze: `ANALYZE ` + table,
 		// remove stays nil: an entry goes with its source's row (ON DELETE CASCADE).
 		filtered: "f",
 		idOf:     "f." + id,

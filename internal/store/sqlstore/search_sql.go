@@ -50,6 +50,9 @@ type collectionSQL struct {
 	// versions reads the ID and version of every source, for a rebuild that builds a new
 	// table to catch up with the changes made meanwhile.
 	versions string
+	// clear removes every entry, for a migration that rebuilds the index in its
+	// transaction; analyze, if set, then refreshes the planner's statistics of it.
+	clear, analyze string
 
 	filtered string // the alias of the row the filters test
 	idOf     string // its entry's ID

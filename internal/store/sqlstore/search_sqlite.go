@@ -45,7 +45,9 @@ func sqliteCollection(c *collection, fts, filtered string) *collectionSQL {
 			writeRows(&b, n, "(CAST($%d AS INTEGER), CAST($%d AS TEXT), CAST($%d AS TEXT))")
 			return b.String()
 		},
-		remove:   func(n int) string { return `DELETE FROM ` + fts + ` WHERE rowid IN (` + placeholders(1, n) + `)` },
+		remove: func(n int) string { return `DELETE FROM ` + fts + ` WHERE rowid IN (` + placeholders(1, n) + `)` },
+		// Emptied in one go, the index is written afresh: no entry leaves a tombstone.
+		clear:    `INSERT INTO ` + fts + ` (` + fts + `) VALUES ('delete-all')`,
 		versions: `SELECT f.id, f.version FROM ` + filtered,
 		filtered: "f",
 		idOf:     "f.id",
