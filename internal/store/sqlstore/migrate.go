@@ -24,7 +24,7 @@ var migrations embed.FS
 //
 // A database this program knows every migration of may lack one below its latest all
 // the same: migrations are numbered when they are written and land in another order
-// (SQLite's 12 ran before 11, the search's re-analysis, had landed). Such a migration
+// (12 reached databases before 11, the search's re-analysis, had landed). Such a migration
 // is applied then, as goose's out-of-order option does: each one stands on its own.
 func (db *DB) migrate(ctx context.Context, d goose.Dialect, dir string, opts ...goose.ProviderOption) error {
 	opts = append(opts, goose.WithAllowOutofOrder(true))

@@ -87,7 +87,7 @@ func TestMigrateReanalysesTheSearchIndex(t *testing.T) {
 }
 
 // A migration that landed after a later one had run is applied when the database is
-// opened: SQLite databases that migration 12 reached before migration 11 existed.
+// opened: databases that migration 12 reached before migration 11 existed.
 func TestOpenAppliesAMigrationThatLandedLate(t *testing.T) {
 	eachDialect(t, func(t *testing.T, m migrationTarget) {
 		ctx := t.Context()
