@@ -15,14 +15,22 @@ import (
 
 // A search without words ("every press release", "everything in this section last
 // month") lists what its filters select, newest first: by publication time, then by ID,
-// as the site's lists are ordered, with nothing ranked. It reads the articles and
-// documents themselves, not the index, through the indexes the site's lists use, and
-// counts exactly.
+// as the site's lists are ordered, with nothing ranked. The page is read from the
+// articles and documents themselves, through the indexes the site's lists walk in that
+// order (by language, by section, by date); the count, which has to test every entry
+// the filters select, from the narrow rows a search filters (SQLite's covering index,
+// PostgreSQL's copies in the index's table): 2.5 ms instead of 8 for 20,000 articles
+// on PostgreSQL, 2 instead of 10 to 40 on SQLite.
 
-// listing is a collection as a search without words reads it: its sources, filtered
-// on the row f.
+// listing is a collection as a search without words lists it: its sources, the row f.
 func listing(c *collection) *collectionSQL {
 	return &collectionSQL{collection: c, filtered: "f", idOf: "f.id"}
+}
+
+// listScope is one collection as a listing asks it: the filters on its sources, for
+// the page, and on the narrow rows of its index, for the count.
+type listScope struct {
+	page, count *scope
 }
 
 // listedHit is one row of a listing: an entry of a collection (the order-th
@@ -37,30 +45,42 @@ type listedHit struct {
 // listNewest answers a query whose text is blank.
 func (db *DB) listNewest(ctx context.Context, q store.SearchQuery, now time.Time) (store.SearchResult, error) {
 	limit, offset := searchPage(q.Limit, q.Offset)
-	var scopes []*scope
+	var scopes []listScope
 	for _, c := range db.dialect.search.collections() {
 		if !c.searched(q) {
 			continue
 		}
-		f := &filter{}
-		l := listing(c.collection)
-		c.filter(f, l, q, now)
-		scopes = append(scopes, &scope{c: l, f: f, where: strings.Join(f.where, " AND ")})
+		var ls listScope
+		for i, fc := range []*collectionSQL{listing(c.collection), c} {
+			f := &filter{}
+			c.filter(f, fc, q, now)
+			s := &scope{c: fc, f: f, where: strings.Join(f.where, " AND ")}
+			if i == 0 {
+				ls.page = s
+			} else {
+				ls.count = s
+			}
+		}
+		scopes = append(scopes, ls)
 	}
 	var listed []listedHit
 	total := 0
-	for i, s := range scopes {
+	for i, ls := range scopes {
 		// One collection pages in SQL; several are merged here, from the first
 		// offset+limit entries of each.
 		n, from := offset+limit, 0
 		if len(scopes) == 1 {
 			n, from = limit, offset
 		}
-		rows, count, err := db.listScope(ctx, s, i, q.Staff, n, from)
+		rows, err := db.listPage(ctx, ls.page, i, q.Staff, n, from)
 		if err != nil {
 			return store.SearchResult{}, err
 		}
 		listed = append(listed, rows...)
+		count, err := db.listCount(ctx, ls.count)
+		if err != nil {
+			return store.SearchResult{}, err
+		}
 		total += count
 	}
 	if len(scopes) > 1 {
@@ -97,9 +117,9 @@ func newestFirst(a, b listedHit) int {
 	return cmp.Compare(b.id, a.id)
 }
 
-// listScope returns n entries of one collection (the order-th listed) from offset on,
-// newest first, and how many its filters select.
-func (db *DB) listScope(ctx context.Context, s *scope, order int, staff bool, n, offset int) ([]listedHit, int, error) {
+// listPage returns n entries of one collection (the order-th listed) from offset on,
+// newest first.
+func (db *DB) listPage(ctx context.Context, s *scope, order int, staff bool, n, offset int) ([]listedHit, error) {
 	// The same order on both databases: PostgreSQL puts NULLs first when descending,
 	// SQLite last. Only the newsroom lists entries without a publication time, and
 	// readers' lists keep the bare order, which the site's indexes give.
@@ -107,30 +127,33 @@ func (db *DB) listScope(ctx context.Context, s *scope, order int, staff bool, n,
 	if staff {
 		by = "f.publish_at IS NULL DESC, " + by
 	}
-	args := s.f.args
-	k := len(args)
+	k := len(s.f.args)
 	query := `SELECT f.id, f.publish_at FROM ` + s.c.listFrom + ` WHERE ` + s.where +
 		` ORDER BY ` + by + ` LIMIT $` + strconv.Itoa(k+1) + ` OFFSET $` + strconv.Itoa(k+2)
-	rows, err := db.queryIn(ctx, db.read, query, append(slices.Clip(args), n, offset)...)
+	rows, err := db.queryIn(ctx, db.read, query, append(slices.Clip(s.f.args), n, offset)...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
 	var out []listedHit
 	for rows.Next() {
 		h := listedHit{s: s, order: order}
 		if err := rows.Scan(&h.id, &h.published); err != nil {
-			return nil, 0, fmt.Errorf("search: %w", err)
+			return nil, fmt.Errorf("search: %w", err)
 		}
 		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
-	rows.Close()
-	var total int
-	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM `+s.c.listFrom+` WHERE `+s.where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("search: %w", db.dialect.translate(err))
+	return out, nil
+}
+
+// listCount counts the entries of one collection its filters select.
+func (db *DB) listCount(ctx context.Context, s *scope) (int, error) {
+	var n int
+	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM `+s.c.filteredFrom+` WHERE `+s.where, s.f.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("search: %w", db.dialect.translate(err))
 	}
-	return out, total, nil
+	return n, nil
 }

@@ -93,10 +93,14 @@ func TestOpenAppliesAMigrationThatLandedLate(t *testing.T) {
 		ctx := t.Context()
 		where := m.fresh(t)
 		db := m.mustOpen(t, where)
+		// As the database was before migration 11 existed.
 		for _, q := range []string{`DELETE FROM goose_db_version WHERE version_id = $1`, `DELETE FROM schema_compat WHERE version = $1`} {
 			if _, err := db.write.ExecContext(ctx, q, reanalyseSearchVersion); err != nil {
 				t.Fatal(err)
 			}
+		}
+		if _, err := db.write.ExecContext(ctx, `DROP INDEX articles_by_date`); err != nil {
+			t.Fatal(err)
 		}
 		db.Close()
 		db = m.mustOpen(t, where)

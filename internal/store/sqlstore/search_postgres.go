@@ -56,8 +56,9 @@ func postgresCollection(c *collection, table, id string, w postgresCollectionSQL
 		clear:   `TRUNCATE ` + table,
 		analyze: `ANALYZE ` + table,
 		// remove stays nil: an entry goes with its source's row (ON DELETE CASCADE).
-		filtered: "f",
-		idOf:     "f." + id,
+		filtered:     "f",
+		filteredFrom: table + " f",
+		idOf:         "f." + id,
 		// PostgreSQL reads every match from the GIN index's bitmap anyway, so the window
 		// counts them all on the way. "+ 0" keeps the planner from walking the primary
 		// key backwards instead, which tests each entry's tsvector, read from TOAST,

@@ -54,8 +54,9 @@ type collectionSQL struct {
 	// transaction; analyze, if set, then refreshes the planner's statistics of it.
 	clear, analyze string
 
-	filtered string // the alias of the row the filters test
-	idOf     string // its entry's ID
+	filtered     string // the alias of the row the filters test
+	filteredFrom string // and where it is read from: "table f", with its index
+	idOf         string // its entry's ID
 	// window returns the newest n matches that pass the filters where, newest first:
 	// ID, relevance, publication time and, unless estimate is set, the number of
 	// matches in all.

@@ -47,10 +47,11 @@ func sqliteCollection(c *collection, fts, filtered string) *collectionSQL {
 		},
 		remove: func(n int) string { return `DELETE FROM ` + fts + ` WHERE rowid IN (` + placeholders(1, n) + `)` },
 		// Emptied in one go, the index is written afresh: no entry leaves a tombstone.
-		clear:    `INSERT INTO ` + fts + ` (` + fts + `) VALUES ('delete-all')`,
-		versions: `SELECT f.id, f.version FROM ` + filtered,
-		filtered: "f",
-		idOf:     "f.id",
+		clear:        `INSERT INTO ` + fts + ` (` + fts + `) VALUES ('delete-all')`,
+		versions:     `SELECT f.id, f.version FROM ` + filtered,
+		filtered:     "f",
+		filteredFrom: filtered,
+		idOf:         "f.id",
 		// FTS5 reads its doclists backwards from the newest match and stops at the n-th
 		// that passes the filters; bm25 (negative, lower is better) is computed for
 		// those alone.
