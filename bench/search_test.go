@@ -27,6 +27,11 @@ func TestParseSearchQuery(t *testing.T) {
 	if err != nil || l.Total != 18692 || l.P50MS != 5.798 || l.P95MS != 6.867 || l.MaxMS != 17.081 {
 		t.Errorf("parseSearchQuery = %+v, %v", l, err)
 	}
+	listing := "938 articles match the filters.\n  1.   0.000  2026-12-07  published  fr/x  X\n" +
+		"Searched 200 times: median 1.250 ms, 95th percentile 2.500 ms, slowest 3.000 ms.\n"
+	if l, err := parseSearchQuery(listing); err != nil || l.Total != 938 || l.P50MS != 1.25 {
+		t.Errorf("parseSearchQuery of a listing = %+v, %v", l, err)
+	}
 	if _, err := parseSearchQuery("0 articles match \"x\".\nSearched in 0.2 ms.\n"); err == nil {
 		t.Error("no error for a single search's output")
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -17,7 +18,8 @@ import (
 const searchUsage = `Usage:
   roneo search reindex [flags]     rebuild the search index of every article; the site keeps running
   roneo search stats [flags]       how many articles the index holds, and its size
-  roneo search query --q WORDS     search as readers do, to check the index and time it
+  roneo search query --q WORDS     search as readers do, to check the index and time it;
+                                   filters without --q list what they select, newest first
 
 Run "roneo search <command> -h" for a command's flags.
 `
@@ -130,7 +132,7 @@ type searchFlags struct {
 }
 
 func (f *searchFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.q.Text, "q", "", "the words, as a reader types them")
+	fs.StringVar(&f.q.Text, "q", "", "the words, as a reader types them; without them, filters list newest first")
 	fs.StringVar(&f.lang, "lang", "", "only articles in this language (fr, nl, en, …)")
 	fs.StringVar(&f.kind, "kind", "", "only articles of this kind: article, press_release or photo_report")
 	fs.Int64Var(&f.sectionID, "section", 0, "only articles of this section (its ID)")
@@ -141,14 +143,19 @@ func (f *searchFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.repeat, "repeat", 1, "run the search this many times, after one more to warm the caches, and report how long it took")
 }
 
+// filtered reports a filter given.
+func (f *searchFlags) filtered() bool {
+	return f.lang != "" || f.kind != "" || f.sectionID != 0 || f.tag != 0 || f.q.AuthorID != 0 || f.q.Staff
+}
+
 func runSearchQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f searchFlags
 	data, err := searchFlagSet("query", args, stderr, f.register)
 	if err != nil {
 		return err
 	}
-	if f.q.Text == "" || f.repeat < 1 {
-		return fmt.Errorf("%w: --q is required, and --repeat must be at least 1", errUsage)
+	if strings.TrimSpace(f.q.Text) == "" && !f.filtered() || f.repeat < 1 {
+		return fmt.Errorf("%w: --q is required (or a filter, to list newest first), and --repeat must be at least 1", errUsage)
 	}
 	db, err := data.open(ctx)
 	if err != nil {
@@ -170,7 +177,11 @@ func runSearchQuery(ctx context.Context, args []string, stdout, stderr io.Writer
 		}
 		times[i] = time.Since(start)
 	}
-	fmt.Fprintf(stdout, "%d articles match %q.\n", res.Total, f.q.Text)
+	if strings.TrimSpace(f.q.Text) == "" {
+		fmt.Fprintf(stdout, "%d articles match the filters.\n", res.Total)
+	} else {
+		fmt.Fprintf(stdout, "%d articles match %q.\n", res.Total, f.q.Text)
+	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(stdout, "%3d. %7.3f  %s  %s  %s/%s  %s\n", i+1+f.q.Offset, h.Rank, date(h.PublishAt), h.Status, h.Lang, h.Slug, h.Title)
 	}

@@ -57,6 +57,11 @@ func TestSearchReindexStatsQuery(t *testing.T) {
 				!regexp.MustCompile(`Searched 5 times: median [0-9.]+ ms, 95th percentile [0-9.]+ ms, slowest [0-9.]+ ms\.`).MatchString(out) {
 				t.Errorf("query output:\n%s", out)
 			}
+			// Filters without words list newest first.
+			out = mustRun(t, "search", "query", loc.flag, loc.value, "--lang", "fr", "--limit", "3")
+			if !regexp.MustCompile(`(?m)^[1-9][0-9]* articles match the filters\.\n  1\.   0\.000 `).MatchString(out) {
+				t.Errorf("listing output:\n%s", out)
+			}
 			out = mustRun(t, "search", "query", loc.flag, loc.value, "--q", `" -- '; DROP TABLE articles`, "--lang", "nl")
 			if !strings.HasPrefix(out, "0 articles match") || !strings.Contains(out, "Searched in ") {
 				t.Errorf("query output for nonsense:\n%s", out)
