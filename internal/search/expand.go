@@ -102,7 +102,7 @@ func expandWord(env *snowballstem.Env, as []analyzer, word string, typing bool) 
 // prefix already matches.
 func (t Term) exact() []string {
 	var out []string
-	for _, f := range slices.Concat(append(t.Forms, []string{t.Plain})...) {
+	for _, f := range append(slices.Concat(t.Forms...), t.Plain) {
 		if !slices.Contains(out, f) && !(t.Prefix && strings.HasPrefix(f, t.Plain)) {
 			out = append(out, f)
 		}

@@ -10,7 +10,8 @@ import (
 )
 
 // SearchQuery asks the full-text index. Text is what the reader typed; the store parses
-// it with the search package, so nothing in it is ever syntax for the database.
+// it with the search package, so nothing in it is ever syntax for the database. A blank
+// Text lists what the filters select, newest first (by publication time), unranked.
 type SearchQuery struct {
 	Text string
 	// Langs are the languages the query's words are analysed for: the site's languages,
@@ -147,8 +148,9 @@ type SearchIndexWriter interface {
 // searchable when it commits and an unpublish or a deletion is gone from readers'
 // results at once; documents follow their owners' transactions (SearchIndexWriter).
 type Searcher interface {
-	// Search never fails on what a reader typed: an empty query, unbalanced quotes or
-	// query syntax give an empty or a best-effort result, not an error.
+	// Search never fails on what a reader typed: unbalanced quotes or query syntax give
+	// a best-effort result, words with nothing to look for (only an exclusion) an empty
+	// one, not an error; a blank query lists what the filters select, newest first.
 	Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 	// Reindex rebuilds the whole index while the site keeps answering, in batches, and
 	// reports its progress after each one: the articles, then the documents of other
