@@ -21,9 +21,17 @@ export RONEO_TEST_POSTGRES
 
 # The whole test suite. It installs what the tests need when it is missing: Debian's
 # chromium for the browser tests, the HTML and accessibility validators, and an
-# S3-compatible server for the media tests.
+# S3-compatible server for the media tests. A test that cannot run here for want of one
+# of them is skipped, and the reasons are printed at the end; in CI (CI=true) it fails.
+SKIPPED := $(CURDIR)/.cache/skipped.txt
+
 test: deps
-	RONEO_VALIDATORS=$(CURDIR)/.cache/validators RONEO_BIN=$(CURDIR)/.cache/bin $(GO) test -race -count=1 -timeout 30m ./...
+	@mkdir -p .cache && rm -f $(SKIPPED)
+	@status=0; \
+	RONEO_SKIPPED=$(SKIPPED) RONEO_VALIDATORS=$(CURDIR)/.cache/validators RONEO_BIN=$(CURDIR)/.cache/bin \
+		$(GO) test -race -count=1 -timeout 30m ./... || status=$$?; \
+	./scripts/report-skipped.sh $(SKIPPED); \
+	exit $$status
 
 # Tests without the race detector, for a quick check while working.
 test-go:
@@ -31,6 +39,10 @@ test-go:
 
 deps:
 	./scripts/install-test-deps.sh
+
+# The HTML and accessibility validators alone, from ../shared/tools/validators.
+validators:
+	./scripts/install-test-deps.sh validators
 
 bench:
 	$(GO) run ./bench
