@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/roneo/roneo/internal/auth"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // newsroomClient signs in over HTTP and keeps the session cookie.
@@ -83,11 +84,11 @@ func TestNewsroomValidators(t *testing.T) {
 		}
 	}
 	vnu := exec.Command(filepath.Join(dir, "vnu-check.sh"), files...)
-	if b, err := vnu.CombinedOutput(); err != nil {
+	if b, err := testkit.Run(t, vnu); err != nil {
 		t.Errorf("Nu HTML Checker: %v\n%s", err, b)
 	}
 	axe := exec.Command("node", append([]string{filepath.Join(dir, "axe-check.mjs")}, files...)...)
-	if b, err := axe.CombinedOutput(); err != nil {
+	if b, err := testkit.Run(t, axe); err != nil {
 		t.Errorf("axe-core: %v\n%s", err, b)
 	}
 }

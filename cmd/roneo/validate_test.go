@@ -7,17 +7,23 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // validators returns the directory where the test command installed the Nu HTML Checker
-// and axe-core, skipping the test when it was run without them (plain `go test`).
+// and axe-core. Without them (plain `go test`, or no shared tools when installing) the
+// test is skipped and the skip reported, or fails in CI: see testkit.Missing.
 func validators(t *testing.T) string {
+	t.Helper()
 	dir := os.Getenv("RONEO_VALIDATORS")
 	if dir == "" {
-		t.Skip("RONEO_VALIDATORS is not set; `make test` installs the validators and sets it")
+		testkit.Missing(t, "RONEO_VALIDATORS is not set: `make test` installs the validators and sets it")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "vnu-check.sh")); err != nil {
-		t.Skipf("no validators in %s (the shared tools were not found when installing)", dir)
+	for _, tool := range []string{"vnu-check.sh", "axe-check.mjs", "node_modules/vnu-jar/build/dist/vnu.jar", "node_modules/axe-core", "node_modules/playwright-core"} {
+		if _, err := os.Stat(filepath.Join(dir, tool)); err != nil {
+			testkit.Missing(t, "the validators are not installed in %s (%v): `make validators` installs them from ../shared/tools/validators", dir, err)
+		}
 	}
 	return dir
 }
@@ -66,11 +72,11 @@ func TestValidators(t *testing.T) {
 		urls = append(urls, m.URL()+path)
 	}
 	vnu := exec.Command(filepath.Join(dir, "vnu-check.sh"), files...)
-	if b, err := vnu.CombinedOutput(); err != nil {
+	if b, err := testkit.Run(t, vnu); err != nil {
 		t.Errorf("Nu HTML Checker: %v\n%s", err, b)
 	}
 	axe := exec.Command("node", append([]string{filepath.Join(dir, "axe-check.mjs")}, urls...)...)
-	b, err := axe.CombinedOutput()
+	b, err := testkit.Run(t, axe)
 	if err != nil {
 		t.Errorf("axe-core: %v\n%s", err, b)
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/media"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // Bucket is the bucket StartS3 creates.
@@ -30,7 +31,7 @@ func StartS3(t testing.TB) media.S3Config {
 	t.Helper()
 	bin := findVersitygw()
 	if bin == "" {
-		t.Skip("mediatest: versitygw is neither in $RONEO_BIN nor on PATH: run scripts/install-test-deps.sh (make deps) for the S3 tests")
+		testkit.Missing(t, "mediatest: versitygw is neither in $RONEO_BIN nor on PATH: run scripts/install-test-deps.sh (make deps) for the S3 tests")
 	}
 	dir := t.TempDir()
 	cfg := media.S3Config{

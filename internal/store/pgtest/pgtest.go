@@ -13,6 +13,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/roneo/roneo/internal/testkit"
+
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 )
 
@@ -26,7 +28,7 @@ func URL(tb testing.TB) string {
 	tb.Helper()
 	base := os.Getenv(Env)
 	if base == "" {
-		tb.Skipf("%s is not set: `make test` points it at the local PostgreSQL", Env)
+		testkit.Missing(tb, "%s is not set: `make test` points it at the local PostgreSQL", Env)
 	}
 	var b [6]byte
 	rand.Read(b[:])
