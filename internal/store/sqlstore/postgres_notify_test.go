@@ -89,7 +89,16 @@ func TestPostgresNotifyOtherInstances(t *testing.T) {
 	tag := mustTag(t, a, "greve")
 	within(t, time.Second, "b hears of a's tag", func() bool { return heardB.count(aboutTag(tag.ID)) == 1 })
 	// a's own change was delivered after its commit; the notification must not repeat it.
-	time.Sleep(200 * time.Millisecond)
+	// A change b makes after it reaches a's listener after a's own notification would
+	// have (PostgreSQL delivers notifications in the order their transactions committed):
+	// once a hears b's, a repeat would have been heard.
+	echo := content.Key("test:after-greve")
+	if err := b.Update(t.Context(), func(tx store.Tx) error { tx.Affect(echo); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	within(t, time.Second, "a hears of b's change", func() bool {
+		return heardA.count(func(c store.Change) bool { return slices.Contains(c.Keys, echo) }) == 1
+	})
 	if n := heardA.count(aboutTag(tag.ID)); n != 1 {
 		t.Errorf("a heard of its own tag %d times, want once", n)
 	}
