@@ -1,7 +1,7 @@
 // Package pgtest gives tests a PostgreSQL schema of their own on the database named by
 // RONEO_TEST_POSTGRES (make test sets it), dropped when the test ends.
 //
-// It is for tests only and imports nothing of Roneo.
+// It is for tests only and imports nothing of Roneo but testkit.
 package pgtest
 
 import (
