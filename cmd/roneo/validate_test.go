@@ -53,15 +53,35 @@ func samplePages(t *testing.T, base string) map[string]string {
 	return pages
 }
 
-// The pages readers see pass the Nu HTML Checker with no errors and axe-core with no
-// violations, in French and Dutch.
+// The pages readers see and the newsroom's pass the Nu HTML Checker with no errors and
+// axe-core with no violations, in French and Dutch. Each validator runs once over all
+// of them: starting its engine (a Java VM, a browser) costs more than a page.
 func TestValidators(t *testing.T) {
 	dir := validators(t)
-	m := startDemo(t, "200")
-	pages := samplePages(t, m.URL())
 	out := t.TempDir()
-	var files, urls []string
-	for name, path := range pages {
+	files, targets := sitePagesToValidate(t, out)
+	newsroomFiles := newsroomPagesToValidate(t, out)
+	files, targets = append(files, newsroomFiles...), append(targets, newsroomFiles...)
+	vnu := exec.Command(filepath.Join(dir, "vnu-check.sh"), files...)
+	if b, err := testkit.Run(t, vnu); err != nil {
+		t.Errorf("Nu HTML Checker: %v\n%s", err, b)
+	}
+	axe := exec.Command("node", append([]string{filepath.Join(dir, "axe-check.mjs")}, targets...)...)
+	b, err := testkit.Run(t, axe)
+	if err != nil {
+		t.Errorf("axe-core: %v\n%s", err, b)
+	}
+	if n := strings.Count(string(b), "0 violation rule(s)"); n != len(targets) {
+		t.Logf("axe-core:\n%s", b)
+	}
+}
+
+// sitePagesToValidate saves the public pages into out for the Nu HTML Checker and
+// returns the files, and their addresses on a running site for axe-core.
+func sitePagesToValidate(t *testing.T, out string) (files, urls []string) {
+	t.Helper()
+	m := startDemo(t, "200")
+	for name, path := range samplePages(t, m.URL()) {
 		status, body := httpGet(t, m.URL()+path)
 		if status != 200 {
 			t.Fatalf("%s %s: %d", name, path, status)
@@ -71,16 +91,5 @@ func TestValidators(t *testing.T) {
 		files = append(files, file)
 		urls = append(urls, m.URL()+path)
 	}
-	vnu := exec.Command(filepath.Join(dir, "vnu-check.sh"), files...)
-	if b, err := testkit.Run(t, vnu); err != nil {
-		t.Errorf("Nu HTML Checker: %v\n%s", err, b)
-	}
-	axe := exec.Command("node", append([]string{filepath.Join(dir, "axe-check.mjs")}, urls...)...)
-	b, err := testkit.Run(t, axe)
-	if err != nil {
-		t.Errorf("axe-core: %v\n%s", err, b)
-	}
-	if n := strings.Count(string(b), "0 violation rule(s)"); n != len(urls) {
-		t.Logf("axe-core:\n%s", b)
-	}
+	return files, urls
 }
