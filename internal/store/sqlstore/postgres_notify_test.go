@@ -11,6 +11,7 @@ import (
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/pgtest"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // heard keeps what a subscriber was told, from whatever goroutine.
@@ -211,14 +212,14 @@ func TestListenerNoticesASilentPartition(t *testing.T) {
 	}
 	proxy.Stall()
 	stalled := time.Now()
-	within(t, 10*time.Second, "the store says it cannot hear others", func() bool { return !db.Hearing() })
+	within(t, testkit.Patience, "the store says it cannot hear others", func() bool { return !db.Hearing() })
 	t.Logf("deaf %v after the partition began", time.Since(stalled).Round(time.Millisecond))
 	if d := time.Since(stalled); d > quietProbe+probeTimeout+time.Second {
 		t.Errorf("noticed the partition after %v", d)
 	}
 	proxy.Restore()
 	healed := time.Now()
-	within(t, 10*time.Second, "the store hears again", db.Hearing)
+	within(t, testkit.Patience, "the store hears again", db.Hearing)
 	t.Logf("hearing %v after the partition healed", time.Since(healed).Round(time.Millisecond))
 	if heard.count(isEverything) == 0 {
 		t.Error("subscribers were not told that everything may have changed")
