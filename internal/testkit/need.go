@@ -42,7 +42,8 @@ func record(test, reason string) {
 		return
 	}
 	pkg, _ := os.Getwd() // go test runs each package's tests in its directory
-	if rel, err := filepath.Rel(filepath.Dir(filepath.Dir(file)), pkg); err == nil {
+	// The file is in the repository's .cache: packages are named from the repository.
+	if rel, err := filepath.Rel(filepath.Dir(filepath.Dir(file)), pkg); err == nil && !strings.HasPrefix(rel, "..") {
 		pkg = rel
 	}
 	f, err := os.OpenFile(file, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
