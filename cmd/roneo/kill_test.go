@@ -40,6 +40,7 @@ func roneoProcess(t *testing.T, args ...string) *testkit.Child {
 func TestKillDuringWrites(t *testing.T) {
 	for _, backend := range []string{"sqlite", "postgres"} {
 		t.Run(backend, func(t *testing.T) {
+			t.Parallel() // the demo runs in a process of its own
 			loc := "sqlite:" + t.TempDir()
 			if backend == "postgres" {
 				loc = pgtest.URL(t)

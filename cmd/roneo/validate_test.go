@@ -59,6 +59,7 @@ func samplePages(t *testing.T, base string) map[string]string {
 // of them: starting its engine (a Java VM, a browser) costs more than a page.
 func TestValidators(t *testing.T) {
 	dir := validators(t)
+	t.Parallel() // most of its time is the validators', in processes of their own
 	out := t.TempDir()
 	files, targets := sitePagesToValidate(t, out)
 	newsroomFiles := newsroomPagesToValidate(t, out)
