@@ -6,6 +6,8 @@ import (
 	"os"
 	"slices"
 	"testing"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // TestSchema makes a schema as the benchmark does, connects through its URL as roneo
@@ -14,7 +16,7 @@ import (
 func TestSchema(t *testing.T) {
 	base := os.Getenv(postgresEnv)
 	if base == "" {
-		t.Skipf("%s is not set: `make test` points it at the local PostgreSQL", postgresEnv)
+		testkit.Missing(t, "%s is not set: `make test` points it at the local PostgreSQL", postgresEnv)
 	}
 	ctx := context.Background()
 	s, err := createSchema(ctx, base)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 func TestParseFlagsPostgres(t *testing.T) {
@@ -100,7 +102,7 @@ func TestReportScaleOut(t *testing.T) {
 func TestProxyConfig(t *testing.T) {
 	bin, err := findProgram("nginx", "/usr/sbin/nginx")
 	if err != nil {
-		t.Skip(err)
+		testkit.Optional(t, "nginx, which the benchmark uses and `make test` does not install: %v", err)
 	}
 	dir := t.TempDir()
 	ups := []upstream{

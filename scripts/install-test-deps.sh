@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Roneo's tests need and a fresh machine lacks: Debian's chromium for the
 # browser tests, and the Nu HTML Checker and axe-core (from the shared validators) for
-# the HTML and accessibility tests. Safe to run again: it skips what is there.
+# the HTML and accessibility tests, and versitygw for the S3 tests. Safe to run again:
+# it skips what is there.
+# Usage: install-test-deps.sh [validators]   (validators: only what the validators need)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,21 +12,28 @@ as_root() {
     echo "install-test-deps: need root to run: $*" >&2; return 1; fi
 }
 
-missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v java >/dev/null || missing+=(default-jre-headless)
-command -v node >/dev/null || missing+=(nodejs npm)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "install-test-deps: installing ${missing[*]} with apt"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# Debian's packages: chromium (browser tests, and axe-core runs in it), java (the Nu
+# HTML Checker) and node (axe-core).
+install_apt() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v java >/dev/null || missing+=(default-jre-headless)
+  command -v node >/dev/null || missing+=(nodejs npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "install-test-deps: installing ${missing[*]} with apt"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
 
 # The validators' runner scripts come from the shared tools next to this repository;
 # only the three packages the tests use are installed, not the whole toolbox.
-shared=../shared/tools/validators
-dest=.cache/validators
-if [ -d "$shared" ]; then
+install_validators() {
+  local shared=../shared/tools/validators dest=.cache/validators
+  if [ ! -d "$shared" ]; then
+    echo "install-test-deps: $shared not found; the validator tests will be skipped (in CI, they fail)" >&2
+    return 0
+  fi
   mkdir -p "$dest"
   cp "$shared"/vnu-check.sh "$shared"/axe-check.mjs "$dest"/
   if [ ! -f "$dest/node_modules/vnu-jar/build/dist/vnu.jar" ] || [ ! -d "$dest/node_modules/playwright-core" ] || [ ! -d "$dest/node_modules/axe-core" ]; then
@@ -35,15 +44,21 @@ if [ -d "$shared" ]; then
 JSON
     (cd "$dest" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
   fi
-else
-  echo "install-test-deps: $shared not found; the validator tests will be skipped" >&2
-fi
+}
 
 # versitygw, an S3-compatible gateway (Apache-2.0), is the real S3 server the media tests
 # run against (internal/media/mediatest starts one per test from .cache/bin, which the
 # Makefile passes as RONEO_BIN). Built from source with the Go toolchain.
-if [ ! -x .cache/bin/versitygw ]; then
-  echo "install-test-deps: building versitygw v1.8.0 into .cache/bin (a few minutes the first time)"
-  mkdir -p .cache/bin
-  GOBIN="$PWD/.cache/bin" go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
+install_versitygw() {
+  if [ ! -x .cache/bin/versitygw ]; then
+    echo "install-test-deps: building versitygw v1.8.0 into .cache/bin (a few minutes the first time)"
+    mkdir -p .cache/bin
+    GOBIN="$PWD/.cache/bin" go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
+  fi
+}
+
+install_apt
+install_validators
+if [ "${1:-}" != validators ]; then
+  install_versitygw
 fi

@@ -11,15 +11,18 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
-// smallDisk mounts a file system of size bytes for the test, or skips it where this
-// process may not mount one.
+// smallDisk mounts a file system of size bytes for the test. Where this process may not
+// mount one (not root), the test is skipped and the skip reported, or fails in CI,
+// which runs as root: see testkit.Missing.
 func smallDisk(t *testing.T, size int64) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size="+strconv.FormatInt(size, 10)); err != nil {
-		t.Skipf("cannot mount a small file system here (%v): the free-space check is tested without one", err)
+		testkit.Missing(t, "cannot mount a small file system here (%v): a full disk is tested only where the tests may mount one (as root)", err)
 	}
 	t.Cleanup(func() { syscall.Unmount(dir, 0) })
 	return dir

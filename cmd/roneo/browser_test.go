@@ -7,23 +7,55 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
-// newBrowser starts headless Chromium for one test. The test command installs Debian's
-// chromium when it is missing; RONEO_CHROMIUM points elsewhere.
+// browser is the one headless Chromium that this package's tests share, started by the
+// first test that needs it and stopped by TestMain: starting Chromium takes seconds, a
+// tab in a browser context of its own (its own cookies and storage) takes milliseconds.
+var browser struct {
+	once  sync.Once
+	ctx   context.Context
+	err   error
+	close func()
+}
+
+// newBrowser gives the test a tab of its own in the shared browser, closed when the
+// test ends. The test command installs Debian's chromium when it is missing;
+// RONEO_CHROMIUM points elsewhere.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	path := os.Getenv("RONEO_CHROMIUM")
 	if path == "" {
 		var err error
 		if path, err = exec.LookPath("chromium"); err != nil {
-			t.Fatal("chromium is not installed: run `make test`, which installs it, or set RONEO_CHROMIUM")
+			testkit.Missing(t, "chromium is not installed: run `make test`, which installs it, or set RONEO_CHROMIUM")
 		}
+	}
+	browser.once.Do(func() { browser.ctx, browser.close, browser.err = startBrowser(path) })
+	if browser.err != nil {
+		t.Fatalf("starting %s: %v", path, browser.err)
+	}
+	ctx, cancelTab := chromedp.NewContext(browser.ctx, chromedp.WithNewBrowserContext())
+	// Bounds a hung test, not a slow one: the whole test, on a busy machine.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelTab() })
+	return ctx
+}
+
+// startBrowser starts Chromium and returns its first context, from which each test's
+// tab is made, and what stops it.
+func startBrowser(path string) (context.Context, func(), error) {
+	dir, err := os.MkdirTemp("", "roneo-chromium-")
+	if err != nil {
+		return nil, nil, err
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
@@ -33,13 +65,23 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 	)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	return ctx
+	stop := func() { cancelCtx(); cancelAlloc(); os.RemoveAll(dir) }
+	if err := chromedp.Do(ctx); err != nil { // starts the browser
+		stop()
+		return nil, nil, err
+	}
+	return ctx, stop, nil
+}
+
+// closeBrowser stops the shared browser, if a test started it.
+func closeBrowser() {
+	if browser.close != nil {
+		browser.close()
+	}
 }
 
 // do runs browser steps and fails the test on error.

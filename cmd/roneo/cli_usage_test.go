@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // usageMistakes are command lines with one mistake each, and the flag the message must
@@ -141,7 +143,7 @@ func runProcessIn(t *testing.T, dir string, env []string, args ...string) (code 
 	cmd.Env = append(append(os.Environ(), "RONEO_TEST_AS_RONEO=1"), env...)
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = &out, &errs
-	err := cmd.Run()
+	err := testkit.Start(t, cmd).Wait()
 	var exit *exec.ExitError
 	switch {
 	case errors.As(err, &exit):

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/roneo/roneo/internal/store/pgtest"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // TestMain lets a test run this very binary as roneo: with RONEO_TEST_AS_RONEO=1 it is
@@ -21,18 +21,18 @@ func TestMain(m *testing.M) {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	closeBrowser()
+	os.Exit(code)
 }
 
-// roneoProcess starts roneo with args as a separate process.
-func roneoProcess(t *testing.T, args ...string) *exec.Cmd {
+// roneoProcess starts roneo with args as a separate process, killed when the test
+// ends whatever happens.
+func roneoProcess(t *testing.T, args ...string) *testkit.Child {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), "RONEO_TEST_AS_RONEO=1")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	return cmd
+	return testkit.Start(t, cmd)
 }
 
 // Killing roneo with SIGKILL in the middle of writing loses the transaction under way,
@@ -40,6 +40,7 @@ func roneoProcess(t *testing.T, args ...string) *exec.Cmd {
 func TestKillDuringWrites(t *testing.T) {
 	for _, backend := range []string{"sqlite", "postgres"} {
 		t.Run(backend, func(t *testing.T) {
+			t.Parallel() // the demo runs in a process of its own
 			loc := "sqlite:" + t.TempDir()
 			if backend == "postgres" {
 				loc = pgtest.URL(t)
@@ -49,36 +50,30 @@ func TestKillDuringWrites(t *testing.T) {
 			if backend == "sqlite" {
 				arg = loc[len("sqlite:"):]
 			}
-			cmd := roneoProcess(t, "demo", flag, arg, "--articles", "20000")
-			db, err := waitForArticles(t, loc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cmd.Process.Signal(syscall.SIGKILL)
-			cmd.Wait()
-			db.Close()
+			demo := roneoProcess(t, "demo", flag, arg, "--articles", "20000")
+			waitForArticles(t, loc, demo)
+			demo.Process.Signal(syscall.SIGKILL)
+			demo.Wait()
 			checkWholeArticles(t, loc)
 		})
 	}
 }
 
-// waitForArticles waits until the first batch of the demo is committed.
-func waitForArticles(t *testing.T, loc string) (interface{ Close() error }, error) {
+// waitForArticles waits until the first batch of the demo is committed. It reads with
+// database/sql alone: opening the store would migrate and analyze the database the
+// demo is writing.
+func waitForArticles(t *testing.T, loc string, demo *testkit.Child) {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		db, err := openLocation(context.Background(), loc)
-		if err == nil {
-			stats, err := db.Stats(context.Background())
-			if err == nil && stats.Articles > 0 {
-				return db, nil
-			}
-			db.Close()
+	db := rawDB(t, loc)
+	testkit.Until(t, "the demo's first articles", func() bool {
+		select {
+		case <-demo.Done():
+			t.Fatalf("the demo stopped before it was killed: %v", demo.Wait())
+		default:
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatal("the demo wrote nothing within 60 s")
-	return nil, nil
+		var n int
+		return db.QueryRow(`SELECT COUNT(*) FROM articles`).Scan(&n) == nil && n > 0
+	})
 }
 
 // checkWholeArticles opens what the killed process left and checks that only whole

@@ -9,21 +9,26 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/roneo/roneo/internal/auth"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // testSecret is a second factor's secret for accounts made by the tests.
 const testSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
-// waitTrue evaluates expr until it is true, for 15 seconds. Evaluating fails while the
-// page navigates: it is tried again until the deadline.
+// waitTrue evaluates expr until it is true. Evaluating fails while the page navigates:
+// it is tried again until testkit.Patience runs out.
 func waitTrue(t *testing.T, ctx context.Context, expr string) {
 	t.Helper()
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	deadline := time.Now().Add(testkit.Patience)
+	for {
 		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
 			return
 		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			t.Fatalf("still false after %s: %s (at %s)", testkit.Patience, expr, eval[string](t, ctx, `location.href`))
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("still false after 15 s: %s (at %s)", expr, eval[string](t, ctx, `location.href`))
 }
 
 // waitPath waits until the page's address starts with prefix (path and query).

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
-	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -14,44 +14,52 @@ import (
 	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/pgtest"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // serveProcess runs "roneo serve" as a separate process on a free port and returns once
 // it says it is running; the test kills it when it ends, whatever happens.
-func serveProcess(t *testing.T, dataFlag, loc string) *exec.Cmd {
+func serveProcess(t *testing.T, dataFlag, loc string) *testkit.Child {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "serve", dataFlag, loc, "--addr", "127.0.0.1:0", "--log-level", "warn")
 	cmd.Env = append(os.Environ(), "RONEO_TEST_AS_RONEO=1")
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-	})
-	running := make(chan bool, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if strings.HasPrefix(sc.Text(), "Roneo is running at ") {
-				running <- true
-			}
-		}
-		close(running)
-	}()
+	out := &lineWatch{prefix: "Roneo is running at ", seen: make(chan struct{})}
+	cmd.Stdout, cmd.Stderr = out, out
+	serve := testkit.Start(t, cmd)
 	select {
-	case ok := <-running:
-		if !ok {
-			t.Fatal("roneo serve stopped before it ran")
-		}
-	case <-time.After(60 * time.Second):
-		t.Fatal("roneo serve did not start within 60 s")
+	case <-out.seen:
+	case <-serve.Done():
+		t.Fatalf("roneo serve stopped before it ran (%v):\n%s", serve.Wait(), out)
+	case <-time.After(testkit.Patience):
+		t.Fatalf("roneo serve did not start within %s:\n%s", testkit.Patience, out)
 	}
-	return cmd
+	return serve
+}
+
+// lineWatch keeps what a child writes and closes seen once a line starts with prefix.
+type lineWatch struct {
+	prefix string
+	seen   chan struct{}
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	done   bool
+}
+
+func (w *lineWatch) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if !w.done && (bytes.HasPrefix(w.buf.Bytes(), []byte(w.prefix)) || bytes.Contains(w.buf.Bytes(), []byte("\n"+w.prefix))) {
+		w.done = true
+		close(w.seen)
+	}
+	return len(p), nil
+}
+
+func (w *lineWatch) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
 }
 
 // TestOutboxSurvivesKill: scheduling an article queues its publication in the same
@@ -87,22 +95,15 @@ func TestOutboxSurvivesKill(t *testing.T) {
 				t.Fatalf("status after the kill = %s, want still scheduled", got.Status)
 			}
 			serveProcess(t, flag, arg)
-			deadline := time.Now().Add(30 * time.Second)
-			for {
-				got, err := db.ArticleByID(ctx, a.ID)
-				if err != nil {
+			var got *content.Article
+			testkit.Until(t, "the publication by the new instance", func() bool {
+				if got, err = db.ArticleByID(ctx, a.ID); err != nil {
 					t.Fatal(err)
 				}
-				if got.Status == content.StatusPublished {
-					if time.Now().Before(at) {
-						t.Errorf("published before its time")
-					}
-					break
-				}
-				if time.Now().After(deadline) {
-					t.Fatalf("not published 30 s after the restart: %s", got.Status)
-				}
-				time.Sleep(50 * time.Millisecond)
+				return got.Status == content.StatusPublished
+			})
+			if time.Now().Before(at) {
+				t.Errorf("published before its time")
 			}
 			entries, err := db.AuditLog(ctx, store.AuditQuery{Action: "article.publish", Limit: 10})
 			if err != nil {

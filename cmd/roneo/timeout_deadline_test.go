@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/store/pgtest"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // A request's context ends at --db-timeout. A handler that then writes nothing, taking
@@ -105,7 +106,7 @@ func TestStalledDatabaseAnswers503(t *testing.T) {
 		return proxy.dropped.Load() > dropped
 	})
 	proxy.stalled.Store(false)
-	within(t, 5*time.Second, "pages answer again once the network does", func() bool {
+	within(t, testkit.Patience, "pages answer again once the network does", func() bool {
 		status, _ := httpGet(t, search)
 		return status == http.StatusOK
 	})

@@ -1,23 +1,30 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // validators returns the directory where the test command installed the Nu HTML Checker
-// and axe-core, skipping the test when it was run without them (plain `go test`).
+// and axe-core. Without them (plain `go test`, or no shared tools when installing) the
+// test is skipped and the skip reported, or fails in CI: see testkit.Missing.
 func validators(t *testing.T) string {
+	t.Helper()
 	dir := os.Getenv("RONEO_VALIDATORS")
 	if dir == "" {
-		t.Skip("RONEO_VALIDATORS is not set; `make test` installs the validators and sets it")
+		testkit.Missing(t, "RONEO_VALIDATORS is not set: `make test` installs the validators and sets it")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "vnu-check.sh")); err != nil {
-		t.Skipf("no validators in %s (the shared tools were not found when installing)", dir)
+	for _, tool := range []string{"vnu-check.sh", "axe-check.mjs", "node_modules/vnu-jar/build/dist/vnu.jar", "node_modules/axe-core", "node_modules/playwright-core"} {
+		if _, err := os.Stat(filepath.Join(dir, tool)); err != nil {
+			testkit.Missing(t, "the validators are not installed in %s (%v): `make validators` installs them from ../shared/tools/validators", dir, err)
+		}
 	}
 	return dir
 }
@@ -47,15 +54,40 @@ func samplePages(t *testing.T, base string) map[string]string {
 	return pages
 }
 
-// The pages readers see pass the Nu HTML Checker with no errors and axe-core with no
-// violations, in French and Dutch.
+// The pages readers see and the newsroom's pass the Nu HTML Checker with no errors and
+// axe-core with no violations, in French and Dutch. Each validator runs once over all
+// of them: starting its engine (a Java VM, a browser) costs more than a page.
 func TestValidators(t *testing.T) {
 	dir := validators(t)
-	m := startDemo(t, "200")
-	pages := samplePages(t, m.URL())
+	t.Parallel() // most of its time is the validators', in processes of their own
 	out := t.TempDir()
-	var files, urls []string
-	for name, path := range pages {
+	files, targets := sitePagesToValidate(t, out)
+	newsroomFiles := newsroomPagesToValidate(t, out)
+	files, targets = append(files, newsroomFiles...), append(targets, newsroomFiles...)
+	// The two run side by side: each waits on its own engine part of the time.
+	var vnuOut, axeOut bytes.Buffer
+	vnu := exec.Command(filepath.Join(dir, "vnu-check.sh"), files...)
+	vnu.Stdout, vnu.Stderr = &vnuOut, &vnuOut
+	axe := exec.Command("node", append([]string{filepath.Join(dir, "axe-check.mjs")}, targets...)...)
+	axe.Stdout, axe.Stderr = &axeOut, &axeOut
+	vnuRun, axeRun := testkit.Start(t, vnu), testkit.Start(t, axe)
+	if err := vnuRun.Wait(); err != nil {
+		t.Errorf("Nu HTML Checker: %v\n%s", err, vnuOut.Bytes())
+	}
+	if err := axeRun.Wait(); err != nil {
+		t.Errorf("axe-core: %v\n%s", err, axeOut.Bytes())
+	}
+	if n := strings.Count(axeOut.String(), "0 violation rule(s)"); n != len(targets) {
+		t.Logf("axe-core:\n%s", axeOut.Bytes())
+	}
+}
+
+// sitePagesToValidate saves the public pages into out for the Nu HTML Checker and
+// returns the files, and their addresses on a running site for axe-core.
+func sitePagesToValidate(t *testing.T, out string) (files, urls []string) {
+	t.Helper()
+	m := startDemo(t, "200")
+	for name, path := range samplePages(t, m.URL()) {
 		status, body := httpGet(t, m.URL()+path)
 		if status != 200 {
 			t.Fatalf("%s %s: %d", name, path, status)
@@ -65,16 +97,5 @@ func TestValidators(t *testing.T) {
 		files = append(files, file)
 		urls = append(urls, m.URL()+path)
 	}
-	vnu := exec.Command(filepath.Join(dir, "vnu-check.sh"), files...)
-	if b, err := vnu.CombinedOutput(); err != nil {
-		t.Errorf("Nu HTML Checker: %v\n%s", err, b)
-	}
-	axe := exec.Command("node", append([]string{filepath.Join(dir, "axe-check.mjs")}, urls...)...)
-	b, err := axe.CombinedOutput()
-	if err != nil {
-		t.Errorf("axe-core: %v\n%s", err, b)
-	}
-	if n := strings.Count(string(b), "0 violation rule(s)"); n != len(urls) {
-		t.Logf("axe-core:\n%s", b)
-	}
+	return files, urls
 }

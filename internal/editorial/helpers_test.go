@@ -18,6 +18,7 @@ import (
 	"github.com/roneo/roneo/internal/store/pgtest"
 	"github.com/roneo/roneo/internal/store/sqlstore"
 	"github.com/roneo/roneo/internal/store/storetest"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // start is the fake clock's first reading: not in UTC and with nanoseconds, so that the
@@ -318,7 +319,7 @@ const mark content.Key = "test:mark"
 func (c *changes) since(tb testing.TB, st store.Store, n int) []store.Change {
 	tb.Helper()
 	storetest.MustUpdate(tb, st, func(tx store.Tx) error { tx.Affect(mark); return nil })
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(testkit.Patience)
 	for {
 		heard := c.all()
 		for i, ch := range heard {
@@ -329,16 +330,17 @@ func (c *changes) since(tb testing.TB, st store.Store, n int) []store.Change {
 		select {
 		case <-c.signal:
 		case <-deadline:
-			tb.Fatalf("the marker change was not heard in 10s; heard %+v", heard)
+			tb.Fatalf("the marker change was not heard in %s; heard %+v", testkit.Patience, heard)
 		}
 	}
 }
 
 // waitFor waits for cond, checked after each change heard and at least every 10 ms
-// (a change may come from another instance of the database), for at most 10 s.
+// (a change may come from another instance of the database), until testkit.Patience
+// runs out.
 func (c *changes) waitFor(tb testing.TB, what string, cond func() bool) {
 	tb.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(testkit.Patience)
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	for !cond() {
@@ -346,7 +348,7 @@ func (c *changes) waitFor(tb testing.TB, what string, cond func() bool) {
 		case <-c.signal:
 		case <-tick.C:
 		case <-deadline:
-			tb.Fatalf("waited 10s for %s", what)
+			tb.Fatalf("waited %s for %s", testkit.Patience, what)
 		}
 	}
 }

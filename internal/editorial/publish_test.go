@@ -15,6 +15,7 @@ import (
 	"github.com/roneo/roneo/internal/jobs"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/storetest"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // schedule saves a new article scheduled d from now.
@@ -278,8 +279,8 @@ func TestSchedulerPublishesOnTime(t *testing.T) {
 			r.Wake()
 			select {
 			case <-probed:
-			case <-time.After(10 * time.Second):
-				t.Fatalf("at %v, the runner did not run the probe in 10s", clock.Now())
+			case <-time.After(testkit.Patience):
+				t.Fatalf("at %v, the runner did not run the probe in %s", clock.Now(), testkit.Patience)
 			}
 			if got := pendingAt(t, st, a.PublishAt); len(got) != 1 {
 				t.Errorf("at %v, the publication job was taken %v early: %+v", clock.Now(), a.PublishAt.Sub(clock.Now()), publicationJobs(t, st, ""))
@@ -301,8 +302,8 @@ func TestSchedulerPublishesOnTime(t *testing.T) {
 			if err != nil {
 				t.Errorf("the publication job: %v", err)
 			}
-		case <-time.After(10 * time.Second):
-			t.Fatal("the publication job did not end in 10s")
+		case <-time.After(testkit.Patience):
+			t.Fatalf("the publication job did not end in %s", testkit.Patience)
 		}
 		checkPublishedByScheduler(t, st, a)
 		e := MustAudit(t, st, store.AuditQuery{Action: "article.publish"})

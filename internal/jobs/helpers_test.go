@@ -13,6 +13,7 @@ import (
 	"github.com/roneo/roneo/internal/jobs"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/sqlstore"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // fast polls often, so that tests need not wake runners or wait for them.
@@ -82,13 +83,7 @@ func mustEnqueue(tb testing.TB, q store.Queue, kind, payload string) int64 {
 // receive waits for a value from ch.
 func receive[T any](tb testing.TB, what string, ch <-chan T) T {
 	tb.Helper()
-	select {
-	case v := <-ch:
-		return v
-	case <-time.After(5 * time.Second):
-		tb.Fatalf("waited 5s for %s", what)
-		panic("unreachable")
-	}
+	return testkit.Receive(tb, what, ch)
 }
 
 // expectNothing fails if ch holds a value, or yields one within d.
@@ -143,9 +138,10 @@ func (l *logBuffer) String() string {
 // waitForLog waits until s was logged n times.
 func waitForLog(tb testing.TB, logs *logBuffer, s string, n int) {
 	tb.Helper()
-	for deadline := time.Now().Add(5 * time.Second); logs.count(s) < n; time.Sleep(time.Millisecond) {
+	deadline := time.Now().Add(testkit.Patience)
+	for ; logs.count(s) < n; time.Sleep(time.Millisecond) {
 		if time.Now().After(deadline) {
-			tb.Fatalf("waited 5s for %d × %q in the log:\n%s", n, s, logs)
+			tb.Fatalf("waited %s for %d × %q in the log:\n%s", testkit.Patience, n, s, logs)
 		}
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/roneo/roneo/internal/store/pgtest"
 	"github.com/roneo/roneo/internal/store/sqlstore"
 	"github.com/roneo/roneo/internal/store/storetest"
+	"github.com/roneo/roneo/internal/testkit"
 	"github.com/roneo/roneo/web"
 )
 
@@ -101,10 +102,10 @@ func (m *fakeMailer) Send(_ context.Context, to, subject, body string) error {
 	return nil
 }
 
-// wait returns the mails once there are n, failing after a few seconds.
+// wait returns the mails once there are n, failing if they never come.
 func (m *fakeMailer) wait(t testing.TB, n int) []sentMail {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+	for deadline := time.Now().Add(testkit.Patience); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
 		m.mu.Lock()
 		got := append([]sentMail(nil), m.sent...)
 		m.mu.Unlock()

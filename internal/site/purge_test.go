@@ -7,11 +7,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/site"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // TestCacheSaysHitOrMiss: answers say whether the cache served them, and /healthz counts.
@@ -104,14 +104,10 @@ func TestStaleBuildIsNotStored(t *testing.T) {
 	}
 }
 
-// waitFor polls cond until it holds, failing after a few seconds.
+// waitFor polls cond until it holds, failing if it never does.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited 5s for %s", what)
-		}
-	}
+	testkit.Until(t, what, cond)
 }
 
 // TestQueryStringsMakeNoCacheEntries: parameters a page does not read make no entry of

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/media"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // Bucket is the bucket StartS3 creates.
@@ -30,7 +31,7 @@ func StartS3(t testing.TB) media.S3Config {
 	t.Helper()
 	bin := findVersitygw()
 	if bin == "" {
-		t.Skip("mediatest: versitygw is neither in $RONEO_BIN nor on PATH: run scripts/install-test-deps.sh (make deps) for the S3 tests")
+		testkit.Missing(t, "mediatest: versitygw is neither in $RONEO_BIN nor on PATH: run scripts/install-test-deps.sh (make deps) for the S3 tests")
 	}
 	dir := t.TempDir()
 	cfg := media.S3Config{
@@ -57,7 +58,7 @@ func StartS3(t testing.TB) media.S3Config {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), testkit.Patience)
 	defer cancel()
 	if err := s3.EnsureBucket(ctx); err != nil {
 		t.Fatalf("mediatest: %v", err)
@@ -168,7 +169,7 @@ func freePort() (string, error) {
 // waitErr is the process's exit status once exited is closed.
 func waitReady(addr string, exited <-chan struct{}, waitErr *error) error {
 	client := &http.Client{Timeout: time.Second}
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(testkit.Patience)
 	for time.Now().Before(deadline) {
 		select {
 		case <-exited:
@@ -181,7 +182,7 @@ func waitReady(addr string, exited <-chan struct{}, waitErr *error) error {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return errors.New("no answer within 20s")
+	return fmt.Errorf("no answer within %s", testkit.Patience)
 }
 
 // syncBuffer collects the server's output, written from exec's copying goroutines.

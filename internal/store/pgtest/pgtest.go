@@ -1,7 +1,7 @@
 // Package pgtest gives tests a PostgreSQL schema of their own on the database named by
 // RONEO_TEST_POSTGRES (make test sets it), dropped when the test ends.
 //
-// It is for tests only and imports nothing of Roneo.
+// It is for tests only and imports nothing of Roneo but testkit.
 package pgtest
 
 import (
@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"os"
 	"testing"
+
+	"github.com/roneo/roneo/internal/testkit"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 )
@@ -26,7 +28,7 @@ func URL(tb testing.TB) string {
 	tb.Helper()
 	base := os.Getenv(Env)
 	if base == "" {
-		tb.Skipf("%s is not set: `make test` points it at the local PostgreSQL", Env)
+		testkit.Missing(tb, "%s is not set: `make test` points it at the local PostgreSQL", Env)
 	}
 	var b [6]byte
 	rand.Read(b[:])

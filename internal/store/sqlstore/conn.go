@@ -86,8 +86,8 @@ func (p pool) queryOnce(ctx context.Context, q string, args ...any) (*rows, erro
 }
 
 func (p pool) queryRow(ctx context.Context, q string, args ...any) *row {
-	if p.db.observe != nil {
-		p.db.observe(q, args)
+	if observe := p.db.observe.Load(); observe != nil {
+		(*observe)(q, args)
 	}
 	s, err := p.db.stmt(ctx, q)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/roneo/roneo/internal/store"
@@ -35,8 +36,9 @@ type DB struct {
 	allowNewerSchema bool
 
 	stmts sync.Map // query text → *sql.Stmt prepared on the read pool
-	// observe, when set (by tests only), sees every query of the read pool.
-	observe func(query string, args []any)
+	// observe, when set (by tests only), sees every query of the read pool. It is set
+	// while background readers (the peers' log) already run.
+	observe atomic.Pointer[func(query string, args []any)]
 
 	mu     sync.Mutex
 	subs   map[int]func(store.Change)
@@ -200,8 +202,8 @@ func (db *DB) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 
 // query runs a fixed read query through the statement cache.
 func (db *DB) query(ctx context.Context, query string, args ...any) (*rows, error) {
-	if db.observe != nil {
-		db.observe(query, args)
+	if observe := db.observe.Load(); observe != nil {
+		(*observe)(query, args)
 	}
 	s, err := db.stmt(ctx, query)
 	if err != nil {
@@ -217,8 +219,8 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (*rows, erro
 // queryOnce runs a read query without preparing it for later: for texts assembled from
 // many optional filters, whose variants would fill the statement cache.
 func (db *DB) queryOnce(ctx context.Context, query string, args ...any) (*rows, error) {
-	if db.observe != nil {
-		db.observe(query, args)
+	if observe := db.observe.Load(); observe != nil {
+		(*observe)(query, args)
 	}
 	r, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {

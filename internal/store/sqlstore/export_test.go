@@ -3,7 +3,7 @@ package sqlstore
 import "context"
 
 // ObserveQueries makes fn see every query of db's read pool, with its arguments.
-func ObserveQueries(db *DB, fn func(query string, args []any)) { db.observe = fn }
+func ObserveQueries(db *DB, fn func(query string, args []any)) { db.observe.Store(&fn) }
 
 // ExplainQueryPlan returns the details of SQLite's plan for query.
 func ExplainQueryPlan(ctx context.Context, db *DB, query string, args []any) ([]string, error) {

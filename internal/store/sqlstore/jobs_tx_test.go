@@ -9,6 +9,7 @@ import (
 	"github.com/pressly/goose/v3"
 
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // TestEnqueueInTransaction: jobs enqueued in a write transaction exist once it commits
@@ -71,8 +72,8 @@ func TestEnqueueInTransaction(t *testing.T) {
 			if got != id {
 				t.Errorf("enqueue from outside the transaction: job %d, want the transaction's %d", got, id)
 			}
-		case <-time.After(5 * time.Second):
-			t.Fatal("waited 5s for the enqueue from outside the transaction")
+		case <-time.After(testkit.Patience):
+			t.Fatalf("waited %s for the enqueue from outside the transaction", testkit.Patience)
 		}
 		jobs, err := db.Jobs(ctx, store.JobQuery{})
 		if err != nil || len(jobs) != 1 || jobs[0].ID != id || jobs[0].Key != "site" {
@@ -88,7 +89,7 @@ func waitUntilBlockedBy(t *testing.T, db *DB, tx *sql.Tx) {
 	if err := tx.QueryRowContext(t.Context(), `SELECT pg_backend_pid()`).Scan(&pid); err != nil {
 		t.Fatal(err)
 	}
-	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+	for deadline := time.Now().Add(testkit.Patience); ; time.Sleep(time.Millisecond) {
 		var n int
 		err := db.write.QueryRowContext(t.Context(), `SELECT COUNT(*) FROM pg_stat_activity
 			WHERE $1 = ANY(pg_blocking_pids(pid))`, pid).Scan(&n)

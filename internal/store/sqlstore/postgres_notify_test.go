@@ -11,6 +11,7 @@ import (
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/pgtest"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // heard keeps what a subscriber was told, from whatever goroutine.
@@ -89,7 +90,16 @@ func TestPostgresNotifyOtherInstances(t *testing.T) {
 	tag := mustTag(t, a, "greve")
 	within(t, time.Second, "b hears of a's tag", func() bool { return heardB.count(aboutTag(tag.ID)) == 1 })
 	// a's own change was delivered after its commit; the notification must not repeat it.
-	time.Sleep(200 * time.Millisecond)
+	// A change b makes after it reaches a's listener after a's own notification would
+	// have (PostgreSQL delivers notifications in the order their transactions committed):
+	// once a hears b's, a repeat would have been heard.
+	echo := content.Key("test:after-greve")
+	if err := b.Update(t.Context(), func(tx store.Tx) error { tx.Affect(echo); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	within(t, time.Second, "a hears of b's change", func() bool {
+		return heardA.count(func(c store.Change) bool { return slices.Contains(c.Keys, echo) }) == 1
+	})
 	if n := heardA.count(aboutTag(tag.ID)); n != 1 {
 		t.Errorf("a heard of its own tag %d times, want once", n)
 	}
@@ -202,14 +212,14 @@ func TestListenerNoticesASilentPartition(t *testing.T) {
 	}
 	proxy.Stall()
 	stalled := time.Now()
-	within(t, 10*time.Second, "the store says it cannot hear others", func() bool { return !db.Hearing() })
+	within(t, testkit.Patience, "the store says it cannot hear others", func() bool { return !db.Hearing() })
 	t.Logf("deaf %v after the partition began", time.Since(stalled).Round(time.Millisecond))
 	if d := time.Since(stalled); d > quietProbe+probeTimeout+time.Second {
 		t.Errorf("noticed the partition after %v", d)
 	}
 	proxy.Restore()
 	healed := time.Now()
-	within(t, 10*time.Second, "the store hears again", db.Hearing)
+	within(t, testkit.Patience, "the store hears again", db.Hearing)
 	t.Logf("hearing %v after the partition healed", time.Since(healed).Round(time.Millisecond))
 	if heard.count(isEverything) == 0 {
 		t.Error("subscribers were not told that everything may have changed")

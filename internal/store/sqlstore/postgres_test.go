@@ -15,6 +15,7 @@ import (
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/storetest"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // TestPostgres runs the store suite on PostgreSQL, each test in a schema of its own.
@@ -40,7 +41,7 @@ func testPostgresURL(tb testing.TB) string {
 	tb.Helper()
 	u := os.Getenv("RONEO_TEST_POSTGRES")
 	if u == "" {
-		tb.Skip("RONEO_TEST_POSTGRES is not set: no PostgreSQL to test against (make test sets it)")
+		testkit.Missing(tb, "RONEO_TEST_POSTGRES is not set: no PostgreSQL to test against (make test sets it)")
 	}
 	return u
 }
