@@ -65,13 +65,29 @@ type text struct {
 	// quoted counts quotations so far: each {quote} takes the next of the topic's, so that
 	// a piece quotes them all before it repeats one.
 	quoted int
+	// words counts at least the words written so far in any language (see fewestWords),
+	// up to minWords.
+	words int
 }
 
 // phrase appends tpl in the text's language, filled and starting with a capital letter.
 func (t *text) phrase(tpl tri, d draw) {
+	if t.words < minWords {
+		t.words += fewestWords(tpl)
+	}
 	start := len(t.buf)
 	t.fill(tpl[t.lang], d)
 	capitalize(t.buf[start:])
+}
+
+// fewestWords counts the words of the phrase in the language that has fewest, each
+// placeholder as one: no filled version of it has fewer.
+func fewestWords(tpl tri) int {
+	n := wordCount(tpl[0])
+	for _, s := range tpl[1:] {
+		n = min(n, wordCount(s))
+	}
+	return n
 }
 
 // take returns what the text holds and empties it for the next field.
@@ -94,7 +110,11 @@ func (t *text) fill(s string, d draw) {
 			panic("demo: unclosed placeholder in " + s) // a typo in the phrase tables
 		}
 		t.buf = append(t.buf, s[:i]...)
+		at := len(t.buf)
 		t.value(s[i+1:i+j], d)
+		if t.lang == fr {
+			t.elide(at)
+		}
 		s = s[i+j+1:]
 	}
 }
