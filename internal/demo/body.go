@@ -33,8 +33,8 @@ func (j *job) writeHeadline() {
 // word is stored twice (Markdown and HTML), so the mean sets how fast a large demo is
 // written. Sentences average 10 words in Dutch and 11.5 in French: 30 to 62 of them keep
 // French under the maximum. A short piece pads up to the minimum before its closing
-// paragraph; whether it must is judged on the phrases, in the language that says them in
-// fewest words, so that every version pads alike and says the same.
+// paragraph; whether it must is judged in the language that says it in fewest words, so
+// that every version pads alike and says the same.
 const (
 	minWords     = 300
 	minSentences = 30
@@ -51,10 +51,11 @@ func (j *job) body() string {
 	}
 	b.own.list, b.generic.list = j.story.topic.sentences, genericSentences
 	b.t.quoted = b.rng.IntN(8)
+	b.t.countInAllLangs()
 	paras, after, heads, footnote := b.layout()
 	for i, n := range paras {
 		last := i == len(paras)-1
-		for last && b.t.words < minWords {
+		for last && b.t.words() < minWords {
 			b.paragraph(3, false, false, false)
 		}
 		b.paragraph(n, i == 0, last, i == footnote)

@@ -9,7 +9,7 @@ var topicHousing = &topic{
 	actors: []tri{
 		{"les locataires", "de huurders", "tenants"},
 		{"les habitants", "de bewoners", "residents"},
-		{"les familles menacées d'expulsion", "de gezinnen die met uitzetting bedreigd worden", "families facing eviction"},
+		{"les familles menacées d'expulsion", "de met uitzetting bedreigde gezinnen", "families facing eviction"},
 		{"les occupants", "de bezetters", "the occupiers"},
 	},
 	roles: []tri{
