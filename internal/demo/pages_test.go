@@ -107,9 +107,9 @@ func (d *servedDemo) echoes(as []*content.Article) []string {
 	return out
 }
 
-// TestHeadlinesDoNotEcho reads the pages that list several articles: no two stories on
+// TestDemoHeadlinesDoNotEcho reads the pages that list several articles: no two stories on
 // one of them may have headlines made from the same phrase.
-func TestHeadlinesDoNotEcho(t *testing.T) {
+func TestDemoHeadlinesDoNotEcho(t *testing.T) {
 	d := mustServedDemo(t, 1500, 4)
 	ctx := context.Background()
 	listed := 0
@@ -181,9 +181,9 @@ func checkTagPages(t *testing.T, d *servedDemo) {
 // from one phrase.
 const maxEchoingTagPages = 20
 
-// TestRelatedPicksDoNotEcho: the editors' picks beside an article and the link in its
+// TestDemoRelatedPicksDoNotEcho: the editors' picks beside an article and the link in its
 // body differ in headline from it and from each other.
-func TestRelatedPicksDoNotEcho(t *testing.T) {
+func TestDemoRelatedPicksDoNotEcho(t *testing.T) {
 	d := mustServedDemo(t, 1500, 8)
 	picked := 0
 	for _, a := range d.rec.articles {
@@ -204,10 +204,10 @@ func TestRelatedPicksDoNotEcho(t *testing.T) {
 	}
 }
 
-// TestArticlePagesEchoLittle reads article pages whole. Related reading also draws on
+// TestDemoArticlePagesEchoLittle reads article pages whole. Related reading also draws on
 // the newest articles of the article's tags and section, whichever they are when the
 // page is read, so the planner cannot keep every page free of echoes: a bound is held.
-func TestArticlePagesEchoLittle(t *testing.T) {
+func TestDemoArticlePagesEchoLittle(t *testing.T) {
 	d := mustServedDemo(t, 1500, 8)
 	pages, echoing := 0, 0
 	for i := range d.rec.articles {
@@ -231,9 +231,9 @@ func TestArticlePagesEchoLittle(t *testing.T) {
 // from one phrase.
 const maxEchoingArticlePages = 12
 
-// TestTranslationsTellTheSameStory: a translation has the figures and names of its
+// TestDemoTranslationsTellTheSameStory: a translation has the figures and names of its
 // original and goes out a few hours after it.
-func TestTranslationsTellTheSameStory(t *testing.T) {
+func TestDemoTranslationsTellTheSameStory(t *testing.T) {
 	_, rec, _ := MustGenerate(t, 1500, 9)
 	first := map[int64]*content.Article{}
 	pairs := 0
@@ -313,9 +313,9 @@ func names(body string) []string {
 	return out
 }
 
-// TestDossiersNewestFirst: a dossier lists its articles from the newest down, in every
+// TestDemoDossiersNewestFirst: a dossier lists its articles from the newest down, in every
 // language.
-func TestDossiersNewestFirst(t *testing.T) {
+func TestDemoDossiersNewestFirst(t *testing.T) {
 	db, _, _ := MustGenerate(t, 1500, 5)
 	ctx := context.Background()
 	for _, lang := range langs {
@@ -341,9 +341,9 @@ func TestDossiersNewestFirst(t *testing.T) {
 	}
 }
 
-// TestStandfirstsVary: no language has two articles in a row with standfirsts from one
+// TestDemoStandfirstsVary: no language has two articles in a row with standfirsts from one
 // phrase, and no phrase makes more than a small share of them.
-func TestStandfirstsVary(t *testing.T) {
+func TestDemoStandfirstsVary(t *testing.T) {
 	const n = 1500
 	db := MustOpen(t)
 	rec := &recordingStore{Store: db}

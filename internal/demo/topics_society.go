@@ -209,7 +209,7 @@ var topicMigration = &topic{
 			"Zonder verblijfsvergunning geen contract en geen verhaal: ideale arbeidskrachten voor gewetenloze bazen.",
 			"No residence permit, no contract, no redress: the perfect workforce for unscrupulous bosses."},
 		{"Les collectifs de soutien appellent à un rassemblement {day} devant l'Office des étrangers.",
-			"De steuncomités roepen op tot een samenkomst {day} aan de Dienst Vreemdelingenzaken.",
+			"De steuncomités roepen op tot een samenkomst op {day} aan de Dienst Vreemdelingenzaken.",
 			"Support groups are calling a rally on {day} outside the immigration office."},
 	},
 	sentences: []tri{
