@@ -207,12 +207,7 @@ func (p *planner) chooseTitle(st *story, versions []*lists) (id, conflicts int) 
 			hard += ls.titleConflicts(st, cand)
 			age = min(age, ls.titlePool.age(true, cand))
 		}
-		cost := hard * tagPages
-		for _, w := range tags {
-			if w.uses(true, cand, listWindow) {
-				cost++
-			}
-		}
+		cost := hard*tagPages + p.forcedTags(tags, cand, len(versions))
 		if best < 0 || cost < bestCost || cost == bestCost && age > bestAge {
 			best, bestCost, bestAge, conflicts = cand, cost, age, hard
 		}
@@ -223,6 +218,24 @@ func (p *planner) chooseTitle(st *story, versions []*lists) (id, conflicts int) 
 // tagPages outweighs the tag pages a title phrase can repeat on: one repeat on the home
 // page or a section's is worse than repeats on all of them.
 const tagPages = 100
+
+// forcedTags counts the tags a story would have to take although their pages showed the
+// title phrase lately: a story has at least minTags, taken among those of its topic
+// (tags holds each version's windows of them, language after language).
+func (p *planner) forcedTags(tags []*window, id, versions int) int {
+	per := len(tags) / versions
+	free := 0
+	for k := range per {
+		used := false
+		for v := range versions {
+			used = used || tags[v*per+k].uses(true, id, listWindow)
+		}
+		if !used {
+			free++
+		}
+	}
+	return max(0, minTags-free)
+}
 
 // chooseTags picks up to n of the candidate tag keys, those whose pages have not shown
 // the story's title phrase lately; others only to make up the minimum of two.

@@ -6,9 +6,11 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -32,20 +34,58 @@ type servedDemo struct {
 	index map[int64]int
 }
 
-func mustServedDemo(t *testing.T, n int, seed int64) *servedDemo {
+// sharedDemo is the site the page tests read, generated once: they only read it.
+var sharedDemo struct {
+	sync.Mutex
+	site *servedDemo
+	dir  string
+}
+
+// servedDemoSite returns the shared site, generating it on first use.
+func servedDemoSite(t *testing.T) *servedDemo {
 	t.Helper()
-	db := MustOpen(t)
-	rec := &recordingStore{Store: db}
-	_, gen, err := generate(context.Background(), rec, newEditorial(rec), Options{Articles: n, Seed: seed, Now: now})
+	sharedDemo.Lock()
+	defer sharedDemo.Unlock()
+	if sharedDemo.site == nil {
+		dir, err := os.MkdirTemp("", "demo-pages-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sharedDemo.dir = dir
+		sharedDemo.site, err = newServedDemo(dir, 1500, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return sharedDemo.site
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if d := sharedDemo.site; d != nil {
+		d.site.Close()
+		d.db.Close()
+		os.RemoveAll(sharedDemo.dir)
+	}
+	os.Exit(code)
+}
+
+func newServedDemo(dir string, n int, seed int64) (*servedDemo, error) {
+	ctx := context.Background()
+	db, err := sqlstore.OpenSQLite(ctx, dir, sqlstore.Options{Clock: func() time.Time { return now }})
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
+	}
+	rec := &recordingStore{Store: db}
+	_, gen, err := generate(ctx, rec, newEditorial(rec), Options{Articles: n, Seed: seed, Now: now})
+	if err != nil {
+		return nil, err
 	}
 	base, _ := url.Parse("https://news.example.org")
-	srv, err := site.New(context.Background(), db, site.Config{BaseURL: base, Theme: web.FS, Clock: func() time.Time { return now }})
+	srv, err := site.New(ctx, db, site.Config{BaseURL: base, Theme: web.FS, Clock: func() time.Time { return now }})
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	t.Cleanup(srv.Close)
 	d := &servedDemo{db: db, rec: rec, gen: gen, site: srv, byID: map[int64]*content.Article{}, index: map[int64]int{}}
 	for i := range rec.articles {
 		d.byID[rec.articles[i].ID] = &rec.articles[i]
@@ -53,7 +93,7 @@ func mustServedDemo(t *testing.T, n int, seed int64) *servedDemo {
 	for i, id := range gen.ids {
 		d.index[id] = i
 	}
-	return d
+	return d, nil
 }
 
 var hrefs = regexp.MustCompile(`href="(/[^"#?]+)"`)
@@ -110,7 +150,7 @@ func (d *servedDemo) echoes(as []*content.Article) []string {
 // TestDemoHeadlinesDoNotEcho reads the pages that list several articles: no two stories on
 // one of them may have headlines made from the same phrase.
 func TestDemoHeadlinesDoNotEcho(t *testing.T) {
-	d := mustServedDemo(t, 1500, 4)
+	d := servedDemoSite(t)
 	ctx := context.Background()
 	listed := 0
 	check := func(p urls.Page, as []*content.Article) {
@@ -184,7 +224,7 @@ const maxEchoingTagPages = 20
 // TestDemoRelatedPicksDoNotEcho: the editors' picks beside an article and the link in its
 // body differ in headline from it and from each other.
 func TestDemoRelatedPicksDoNotEcho(t *testing.T) {
-	d := mustServedDemo(t, 1500, 8)
+	d := servedDemoSite(t)
 	picked := 0
 	for _, a := range d.rec.articles {
 		if len(a.RelatedIDs) == 0 {
@@ -208,7 +248,7 @@ func TestDemoRelatedPicksDoNotEcho(t *testing.T) {
 // the newest articles of the article's tags and section, whichever they are when the
 // page is read, so the planner cannot keep every page free of echoes: a bound is held.
 func TestDemoArticlePagesEchoLittle(t *testing.T) {
-	d := mustServedDemo(t, 1500, 8)
+	d := servedDemoSite(t)
 	pages, echoing := 0, 0
 	for i := range d.rec.articles {
 		a := &d.rec.articles[i]
@@ -234,7 +274,7 @@ const maxEchoingArticlePages = 12
 // TestDemoTranslationsTellTheSameStory: a translation has the figures and names of its
 // original and goes out a few hours after it.
 func TestDemoTranslationsTellTheSameStory(t *testing.T) {
-	_, rec, _ := MustGenerate(t, 1500, 9)
+	rec := servedDemoSite(t).rec
 	first := map[int64]*content.Article{}
 	pairs := 0
 	for i := range rec.articles {
@@ -316,7 +356,7 @@ func names(body string) []string {
 // TestDemoDossiersNewestFirst: a dossier lists its articles from the newest down, in every
 // language.
 func TestDemoDossiersNewestFirst(t *testing.T) {
-	db, _, _ := MustGenerate(t, 1500, 5)
+	db := servedDemoSite(t).db
 	ctx := context.Background()
 	for _, lang := range langs {
 		dossiers, err := db.Dossiers(ctx, lang, false, 100, 0)
@@ -344,13 +384,8 @@ func TestDemoDossiersNewestFirst(t *testing.T) {
 // TestDemoStandfirstsVary: no language has two articles in a row with standfirsts from one
 // phrase, and no phrase makes more than a small share of them.
 func TestDemoStandfirstsVary(t *testing.T) {
-	const n = 1500
-	db := MustOpen(t)
-	rec := &recordingStore{Store: db}
-	_, gen, err := generate(context.Background(), rec, newEditorial(rec), Options{Articles: n, Seed: 6, Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := servedDemoSite(t)
+	rec, gen := d.rec, d.gen
 	last := map[content.Lang]int32{}
 	uses := map[int32]int{}
 	shown := 0
