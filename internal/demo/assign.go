@@ -160,16 +160,22 @@ func (ls *lists) titleConflicts(st *story, id int) int {
 	return n
 }
 
-// standfirstCost weighs a standfirst: heavily when one of the lists has it among its
-// last few, lightly for each list page that already shows it.
+// standfirstCost weighs a standfirst: heavily when the home page shows it already or a
+// list has it among its last few, lightly for each list page that shows it. Sections of
+// one topic list more articles than it has standfirsts: there they only take turns.
 func (ls *lists) standfirstCost(id int) int {
 	cost := 0
-	for _, w := range append([]*window{ls.home}, append(ls.sections, ls.tags...)...) {
-		switch {
-		case w.uses(false, id, standfirstWindow):
-			cost += 100
-		case w.uses(false, id, listWindow):
-			cost++
+	if ls.home.uses(false, id, homeWindow) {
+		cost += 100
+	}
+	for _, ws := range [][]*window{ls.sections, ls.tags} {
+		for _, w := range ws {
+			switch {
+			case w.uses(false, id, standfirstWindow):
+				cost += 100
+			case w.uses(false, id, listWindow):
+				cost++
+			}
 		}
 	}
 	return cost

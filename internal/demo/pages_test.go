@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"maps"
@@ -101,13 +102,24 @@ var hrefs = regexp.MustCompile(`href="(/[^"#?]+)"`)
 // page builds p and returns the articles it links to, in order, each once.
 func (d *servedDemo) page(t *testing.T, p urls.Page) []*content.Article {
 	t.Helper()
+	return d.linked(t, p, d.build(t, p))
+}
+
+func (d *servedDemo) build(t *testing.T, p urls.Page) []byte {
+	t.Helper()
 	resp, err := d.site.Build(context.Background(), site.PageRequest{Page: p})
 	if err != nil || resp.Status != http.StatusOK {
 		t.Fatalf("%s: %v", scheme.Path(p), err)
 	}
+	return resp.Body
+}
+
+// linked returns the articles body links to, in order, each once.
+func (d *servedDemo) linked(t *testing.T, p urls.Page, body []byte) []*content.Article {
+	t.Helper()
 	var out []*content.Article
 	seen := map[int64]bool{}
-	for _, m := range hrefs.FindAllSubmatch(resp.Body, -1) {
+	for _, m := range hrefs.FindAllSubmatch(body, -1) {
 		parsed := scheme.Parse(string(m[1]))
 		if parsed.Status != urls.Found || parsed.Page.Kind != urls.Article {
 			continue
@@ -382,7 +394,8 @@ func TestDemoDossiersNewestFirst(t *testing.T) {
 }
 
 // TestDemoStandfirstsVary: no language has two articles in a row with standfirsts from one
-// phrase, and no phrase makes more than a small share of them.
+// phrase, no phrase makes more than a small share of them, and no home page shows one
+// twice.
 func TestDemoStandfirstsVary(t *testing.T) {
 	d := servedDemoSite(t)
 	rec, gen := d.rec, d.gen
@@ -407,6 +420,20 @@ func TestDemoStandfirstsVary(t *testing.T) {
 	}
 	if len(uses) < 100 {
 		t.Errorf("%d standfirst phrases used, want at least 100", len(uses))
+	}
+	for _, lang := range langs {
+		// The lead and the latest articles show their standfirsts; the dossier boxes
+		// beside them show titles only.
+		p := urls.Page{Kind: urls.Home, Lang: lang}
+		body, _, _ := bytes.Cut(d.build(t, p), []byte(`class="dossier-boxes"`))
+		as := d.linked(t, p, body)
+		for i, a := range as {
+			for _, b := range as[:i] {
+				if a.StoryID != b.StoryID && gen.standfirsts[d.index[a.ID]] == gen.standfirsts[d.index[b.ID]] {
+					t.Errorf("%s: %q and %q have standfirsts from one phrase", scheme.Path(p), a.Standfirst, b.Standfirst)
+				}
+			}
+		}
 	}
 }
 
