@@ -5,7 +5,9 @@
 //
 // Every text comes from the phrase tables of this package; nothing names a real living
 // person, points to a remote URL or refers to a file that does not exist. Output depends
-// only on Options, so a seed reproduces a site exactly.
+// only on Options, so a seed reproduces a site exactly. The planner deals headlines so
+// that no list a reader sees (home page, section, dossier, editors' picks) shows two made
+// from one phrase, and a translation says what its original says, a few hours later.
 //
 // It writes through the editorial core's bulk path, whose typography and slug rules it
 // follows; it must not import a database driver or net/http.
