@@ -5,7 +5,9 @@
 //
 // Every text comes from the phrase tables of this package; nothing names a real living
 // person, points to a remote URL or refers to a file that does not exist. Output depends
-// only on Options, so a seed reproduces a site exactly.
+// only on Options, so a seed reproduces a site exactly. The planner deals headlines so
+// that no list a reader sees (home page, section, dossier, editors' picks) shows two made
+// from one phrase, and a translation says what its original says, a few hours later.
 //
 // It writes through the editorial core's bulk path, whose typography and slug rules it
 // follows; it must not import a database driver or net/http.
@@ -65,10 +67,22 @@ type Stats struct {
 // IDs grow with dates. Cancelling ctx stops it between transactions; what was committed
 // stays.
 func Generate(ctx context.Context, s Counter, ed *editorial.Service, opts Options) (Stats, error) {
+	stats, _, err := generate(ctx, s, ed, opts)
+	return stats, err
+}
+
+// generated is what the planner decided, by plan index, for tests to check: the ID of
+// each article and the phrases of its headline.
+type generated struct {
+	ids                    []int64
+	headlines, standfirsts []int32
+}
+
+func generate(ctx context.Context, s Counter, ed *editorial.Service, opts Options) (Stats, *generated, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	if err := ensureEmpty(ctx, s); err != nil {
-		return Stats{}, err
+		return Stats{}, nil, err
 	}
 	seed := uint64(opts.Seed)
 	slugs := slugSet{}
@@ -78,19 +92,19 @@ func Generate(ctx context.Context, s Counter, ed *editorial.Service, opts Option
 		return err
 	})
 	if err != nil {
-		return Stats{}, fmt.Errorf("demo taxonomy: %w", err)
+		return Stats{}, nil, fmt.Errorf("demo taxonomy: %w", err)
 	}
 	p := newPlanner(opts, seed, tax, slugs)
 	stats, ids, err := runPipeline(ctx, ed, p, opts)
 	if err != nil {
-		return stats, fmt.Errorf("demo articles: %w", err)
+		return stats, nil, fmt.Errorf("demo articles: %w", err)
 	}
 	if err := ed.Bulk(ctx, actor, func(b *editorial.Batch) error { return fillDossiers(b, tax, p.dossierLists(ids)) }); err != nil {
-		return stats, fmt.Errorf("demo dossiers: %w", err)
+		return stats, nil, fmt.Errorf("demo dossiers: %w", err)
 	}
 	stats.Sections, stats.Tags, stats.Dossiers, stats.Persons = tax.counts()
 	stats.Elapsed = time.Since(start)
-	return stats, nil
+	return stats, &generated{ids: ids, headlines: p.headlines, standfirsts: p.standfirsts}, nil
 }
 
 // Counter says what a store holds.

@@ -150,9 +150,18 @@ var photoSentences = []tri{
 var photoTitles = []tri{
 	{"En images : {actors} dans la rue {at_place}", "In beeld: {actors} op straat {at_place}", "In pictures: {actors} on the streets {at_place}"},
 	{"Reportage photo : une journée avec {actors}", "Fotoreportage: een dag met {actors}", "Photo report: a day with {actors}"},
-	{"En images : la manifestation de {day} {at_place}", "In beeld: de betoging van {day} {at_place}", "In pictures: {day}'s demonstration {at_place}"},
+	{"Retour en images sur la manifestation de {day} {at_place}", "Terugblik in beeld op de betoging van {day} {at_place}", "{day}'s demonstration {at_place} in pictures"},
 	{"Portraits : {actors}, {k} visages d'une lutte", "Portretten: {actors}, {k} gezichten van een strijd", "Portraits: {actors}, {k} faces of a struggle"},
-	{"En images : « {quote} »", "In beeld: \"{quote}\"", "In pictures: \"{quote}\""},
+	{"« {quote} » : un reportage photo", "\"{quote}\": een fotoreportage", "\"{quote}\": a photo report"},
+	{"{k} photos pour comprendre la mobilisation {at_place}",
+		"{k} foto's om de mobilisatie {at_place} te begrijpen",
+		"{k} photos to understand the campaign {at_place}"},
+	{"Derrière les banderoles, {actors}", "Achter de spandoeken: {actors}", "Behind the banners: {actors}"},
+	{"Journal de bord : un {day} avec {actors}", "Logboek in beeld: een {day} met {actors}", "Photo diary: a {day} with {actors}"},
+	{"Visages de la solidarité {at_place}", "Gezichten van de solidariteit {at_place}", "Faces of solidarity {at_place}"},
+	{"En noir et blanc : {actors}, de l'aube à la nuit",
+		"In zwart-wit: {actors}, van de ochtend tot de avond",
+		"In black and white: {actors} from dawn to dusk"},
 }
 
 // Links and bylines.

@@ -32,6 +32,7 @@ func (j *job) translation() bool { return j.story.first != j.index }
 // ref is what the planner remembers of a published article to link to it later.
 type ref struct {
 	index       int
+	headline    int // the title phrase
 	title, slug string
 }
 
@@ -47,14 +48,24 @@ type planner struct {
 	times   []time.Time            // one per article, ascending
 	past    int                    // articles from here on are scheduled in the future
 	hidden  map[int]content.Status // drafts and archived articles among the past ones
-	pending []pendingVersion       // translations waiting for their slot
+	pending []pendingVersion       // translations waiting for their time, soonest first
 	recent  map[recentKey]*ring
 	picks   []dossierPicks
+
+	catalog catalog
+	parents map[int64]int64 // section → parent section
+	windows map[scope]*window
+	leads   [len(langs)]lead
+	shown   [len(langs)]recentlyShown
+	// headlines[i] and standfirsts[i] are the phrases of the i-th article.
+	headlines, standfirsts []int32
 }
 
+// pendingVersion is a translation planned with its story, to go out at due.
 type pendingVersion struct {
-	story           *story
-	lang, notBefore int
+	story *story
+	lang  int
+	due   time.Time
 }
 
 type recentKey struct {
@@ -67,6 +78,8 @@ func newPlanner(opts Options, seed uint64, tax *taxonomy, slugs slugSet) *planne
 	p := &planner{
 		seed: seed, rng: rand.New(rand.NewPCG(seed, streamPlan)), tax: tax, slugs: slugs,
 		now: opts.Now, hidden: map[int]content.Status{}, recent: map[recentKey]*ring{},
+		catalog: newCatalog(), parents: tax.parents(), windows: map[scope]*window{},
+		headlines: make([]int32, 0, n), standfirsts: make([]int32, 0, n),
 	}
 	// A newsroom keeps a few days' worth of articles queued, however big its archive.
 	scheduled := min(share(n, 100, 2), maxScheduled)
@@ -125,13 +138,21 @@ func (p *planner) hide(count, within int, status content.Status) {
 
 // plan decides the i-th article.
 func (p *planner) plan(i int) *job {
-	st, lang := p.storyFor(i)
-	j := &job{index: i, story: st, lang: lang, seed: p.seed}
+	j := &job{index: i, seed: p.seed}
 	j.status, j.publishAt = p.slot(i)
+	if v, ok := p.dueTranslation(i); ok {
+		j.story, j.lang = v.story, v.lang
+		if !j.publishAt.IsZero() {
+			j.publishAt = v.due
+		}
+	} else {
+		j.story, j.lang = p.newStory(i, j.status)
+	}
+	st := j.story
 	j.writeHeadline()
-	j.slug = p.slugs.unique(string(langs[lang]), j.title)
+	j.slug = p.slugs.unique(string(langs[j.lang]), j.title)
 	for _, key := range st.tags {
-		j.tagIDs = append(j.tagIDs, p.tax.tags[key][lang])
+		j.tagIDs = append(j.tagIDs, p.tax.tags[key][j.lang])
 	}
 	if j.status == content.StatusPublished {
 		p.relate(j)
@@ -139,8 +160,11 @@ func (p *planner) plan(i int) *job {
 		p.offer(j)
 		p.remember(j)
 	}
+	p.placeVersion(j)
+	p.headlines = append(p.headlines, int32(st.title))
+	p.standfirsts = append(p.standfirsts, int32(st.standfirst))
 	if !j.translation() && (j.status == content.StatusPublished || j.status == content.StatusScheduled) {
-		p.queueTranslations(st, lang, i)
+		p.queueTranslations(st, j.publishAt)
 	}
 	return j
 }
@@ -159,29 +183,54 @@ func (p *planner) slot(i int) (content.Status, time.Time) {
 	return content.StatusPublished, p.times[i]
 }
 
-// storyFor returns the story the i-th article tells: a waiting translation when one is
-// due, a new story otherwise.
-func (p *planner) storyFor(i int) (*story, int) {
-	if len(p.pending) > 0 && p.pending[0].notBefore <= i {
+// dueTranslation returns the waiting translation whose time comes before the i-th
+// article's slot, if any; the translation then takes the slot. Near the end of the past,
+// translations too late to go out before now are dropped: the future slots are for what
+// is scheduled.
+func (p *planner) dueTranslation(i int) (pendingVersion, bool) {
+	for len(p.pending) > 0 {
 		v := p.pending[0]
+		switch {
+		case i >= p.past && !v.due.After(p.now):
+			p.pending = p.pending[1:]
+			continue
+		case v.due.After(p.times[i]):
+			return pendingVersion{}, false
+		}
 		p.pending = p.pending[1:]
-		return v.story, v.lang
+		return v, true
 	}
-	return p.newStory(i)
+	return pendingVersion{}, false
 }
 
-// queueTranslations gives about 35% of stories a version in another language, a quarter
-// of those in both others, published a few articles later.
-func (p *planner) queueTranslations(st *story, lang, i int) {
-	if p.rng.IntN(100) >= 35 {
-		return
+// translationShare is the percentage of stories told in more than one language.
+const translationShare = 35
+
+// chooseTranslations decides the languages a story told in lang will be translated into:
+// about 35% of stories have one translation, a quarter of those two.
+func (p *planner) chooseTranslations(lang int) []int {
+	if p.rng.IntN(100) >= translationShare {
+		return nil
 	}
 	targets := otherLangs(lang, p.rng)
 	if p.rng.IntN(4) > 0 {
 		targets = targets[:1]
 	}
-	for _, l := range targets {
-		p.pending = append(p.pending, pendingVersion{story: st, lang: l, notBefore: i + 1 + p.rng.IntN(4)})
+	return targets
+}
+
+// queueTranslations plans the story's translations, each between twenty minutes and five
+// hours after the original: the same news, put into the other language by the newsroom.
+// A translation of an article that went out just before now is scheduled.
+func (p *planner) queueTranslations(st *story, at time.Time) {
+	for _, l := range st.targets {
+		due := at.Add(time.Duration(20+p.rng.IntN(280)) * time.Minute).Truncate(time.Minute)
+		if !due.After(at) {
+			due = at.Add(time.Minute)
+		}
+		v := pendingVersion{story: st, lang: l, due: due}
+		k, _ := slices.BinarySearchFunc(p.pending, v, func(a, b pendingVersion) int { return a.due.Compare(b.due) })
+		p.pending = slices.Insert(p.pending, k, v)
 	}
 }
 

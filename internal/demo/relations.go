@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"time"
@@ -31,27 +32,43 @@ func (p *planner) ring(j *job) *ring {
 }
 
 // relate gives about one article in ten one to three manual related-reading picks, and
-// another one in ten a link in its body, to earlier articles on the same subject.
+// another one in ten a link in its body, to earlier articles on the same subject. Editors
+// pick headlines that do not echo the article's or each other's.
 func (p *planner) relate(j *job) {
 	r := p.ring(j)
 	if r.n == 0 {
 		return
 	}
+	used := []int{j.story.title}
 	if p.rng.IntN(10) == 0 {
 		for range 1 + p.rng.IntN(3) {
-			if x := r.pick(p.rng); !slices.Contains(j.related, x.index) {
+			if x, ok := r.pickAvoiding(p.rng, used); ok {
 				j.related = append(j.related, x.index)
+				used = append(used, x.headline)
 			}
 		}
 	}
 	if p.rng.IntN(10) == 0 {
-		x := r.pick(p.rng)
-		j.link = &x
+		if x, ok := r.pickAvoiding(p.rng, used); ok {
+			j.link = &x
+		}
 	}
 }
 
+// pickAvoiding returns one of the ring's articles whose title phrase is not among used,
+// starting the search at random.
+func (r *ring) pickAvoiding(rng *rand.Rand, used []int) (ref, bool) {
+	n := min(r.n, len(r.refs))
+	for k, start := 0, rng.IntN(n); k < n; k++ {
+		if x := r.refs[(start+k)%n]; !slices.Contains(used, x.headline) {
+			return x, true
+		}
+	}
+	return ref{}, false
+}
+
 func (p *planner) remember(j *job) {
-	p.ring(j).add(ref{index: j.index, title: j.title, slug: j.slug})
+	p.ring(j).add(ref{index: j.index, headline: j.story.title, title: j.title, slug: j.slug})
 }
 
 // feature marks about 1% of articles as lead-story candidates, 8% of the last month's so
@@ -63,39 +80,38 @@ func (p *planner) feature(j *job) bool {
 	return p.rng.IntN(100) == 0
 }
 
-// reservoir keeps a uniform random sample of up to cap of the items offered to it.
-type reservoir struct {
-	cap, seen int
-	items     []int
-}
+// sample keeps one of the items offered to it, each with the same chance.
+type sample struct{ seen, item int }
 
-func (r *reservoir) offer(rng *rand.Rand, item int) {
-	r.seen++
-	switch {
-	case len(r.items) < r.cap:
-		r.items = append(r.items, item)
-	default:
-		if k := rng.IntN(r.seen); k < r.cap {
-			r.items[k] = item
-		}
+func (s *sample) offer(rng *rand.Rand, item int) {
+	s.seen++
+	if rng.IntN(s.seen) == 0 {
+		s.item = item
 	}
 }
 
-// dossierPicks samples the published articles of one dossier, per language: those of its
-// topic first, those of its fallback topic to fill up when a small demo has too few.
+// dossierPicks samples the published articles of one dossier, per language and per title
+// phrase, so that no two of its articles have headlines alike: those of its topic first,
+// those of its fallback topic to fill up when a small demo has too few.
 type dossierPicks struct {
 	spec              *dossierSpec
-	primary, fallback [3]reservoir
+	size              int
+	primary, fallback [len(langs)]map[int]*sample
 }
 
-// newDossierPicks gives each dossier its size, 10 to 40 articles.
+// Dossiers hold 8 to 24 articles: a campaign page readers can take in.
+const (
+	minDossier = 8
+	maxDossier = 24
+)
+
 func newDossierPicks(rng *rand.Rand) []dossierPicks {
 	picks := make([]dossierPicks, len(dossierSpecs))
 	for i := range picks {
-		size := 10 + rng.IntN(31)
 		picks[i].spec = &dossierSpecs[i]
+		picks[i].size = minDossier + rng.IntN(maxDossier-minDossier+1)
 		for l := range langs {
-			picks[i].primary[l].cap, picks[i].fallback[l].cap = size, size
+			picks[i].primary[l], picks[i].fallback[l] = map[int]*sample{}, map[int]*sample{}
 		}
 	}
 	return picks
@@ -106,38 +122,89 @@ func (p *planner) offer(j *job) {
 	key := j.story.topic.key
 	for i := range p.picks {
 		d := &p.picks[i]
+		var m map[int]*sample
 		switch key {
 		case d.spec.topic:
-			d.primary[j.lang].offer(p.rng, j.index)
+			m = d.primary[j.lang]
 		case d.spec.fallback:
-			d.fallback[j.lang].offer(p.rng, j.index)
+			m = d.fallback[j.lang]
+		default:
+			continue
 		}
+		s := m[j.story.title]
+		if s == nil {
+			s = &sample{}
+			m[j.story.title] = s
+		}
+		s.offer(p.rng, j.index)
 	}
 }
 
-// dossierLists returns each dossier's article IDs per language in the order the dossier
-// shows them: newest first, except for one article an editor pinned to the top as the
-// place to start.
+// dossierLists returns each dossier's article IDs per language, newest first, as a
+// campaign page lists them. The home page shows the first articles of featured dossiers
+// beside the latest ones: those must not echo a headline already there.
 func (p *planner) dossierLists(ids []int64) [][3][]int64 {
 	lists := make([][3][]int64, len(p.picks))
-	for i, d := range p.picks {
-		for l := range langs {
-			chosen := slices.Clone(d.primary[l].items)
-			for _, x := range d.fallback[l].items {
-				if len(chosen) < d.primary[l].cap {
-					chosen = append(chosen, x)
-				}
-			}
+	for l := range langs {
+		home := p.homePage(l)
+		for i, d := range p.picks {
+			chosen := p.members(d.primary[l], d.size, nil)
+			chosen = p.members(d.fallback[l], d.size, chosen)
 			slices.SortFunc(chosen, func(a, b int) int { return b - a })
-			if len(chosen) > 2 {
-				k := 1 + p.rng.IntN(len(chosen)-1)
-				pinned := chosen[k]
-				chosen = slices.Insert(slices.Delete(chosen, k, k+1), 0, pinned)
-			}
+			boxed := 0
 			for _, x := range chosen {
+				if d.spec.featured && boxed < dossierBox {
+					if other, ok := home[p.headlines[x]]; ok && other != x {
+						continue
+					}
+					home[int32(p.headlines[x])] = x
+					boxed++
+				}
 				lists[i][l] = append(lists[i][l], ids[x])
 			}
 		}
 	}
 	return lists
+}
+
+// dossierBox is how many articles of a featured dossier the home page shows.
+const dossierBox = 3
+
+// members adds to chosen up to size articles sampled per title phrase, in random order,
+// leaving out phrases chosen already.
+func (p *planner) members(samples map[int]*sample, size int, chosen []int) []int {
+	phrases := slices.Sorted(maps.Keys(samples))
+	for _, k := range p.rng.Perm(len(phrases)) {
+		if len(chosen) == size {
+			break
+		}
+		x := samples[phrases[k]].item
+		if !slices.ContainsFunc(chosen, func(c int) bool { return p.headlines[c] == p.headlines[x] }) {
+			chosen = append(chosen, x)
+		}
+	}
+	return chosen
+}
+
+// homePage maps the title phrases of what a language's home page shows, or will show
+// once what is scheduled goes out, to the article showing each: the lead, the latest
+// articles and those scheduled.
+func (p *planner) homePage(l int) map[int32]int {
+	home := map[int32]int{}
+	published := 0
+	refs := p.shown[l].list()
+	for k := range refs {
+		x := refs[(p.shown[l].n-1-k)%len(refs)] // newest first
+		if !x.scheduled {
+			if published == homeWindow {
+				continue
+			}
+			published++
+		}
+		home[int32(x.title)] = x.index
+	}
+	if ld := p.leads[l]; ld.story != nil {
+		home[int32(ld.title)] = ld.index
+	}
+	return home
 }

@@ -13,15 +13,30 @@ import (
 type story struct {
 	seed     uint64
 	topic    *topic
+	pool     int // the topic's index, and so its phrases' pool
 	kind     content.Kind
 	cast     cast
 	section  int64
 	tags     []string // tag keys
 	authors  []int64
 	contacts []int64
-	byline   *tri // a free-text signature, filled from the cast
-	female   bool // grammatical gender of the byline's correspondent
-	first    int  // index of the first version, whose ID becomes the StoryID
+	byline   *tri  // a free-text signature, filled from the cast
+	female   bool  // grammatical gender of the byline's correspondent
+	first    int   // index of the first version, whose ID becomes the StoryID
+	targets  []int // languages the story will be translated into
+
+	// title and standfirst are the phrases (catalog IDs) every version's headline is made
+	// of, headline the phrases themselves.
+	title, standfirst int
+	headline          [2]tri
+}
+
+// titlePool is where the story's title comes from: photo reports have their own.
+func (s *story) titlePool() int {
+	if s.kind == content.KindPhotoReport {
+		return photoPool
+	}
+	return s.pool
 }
 
 // rng returns the story's random stream for one purpose; every version replays it.
@@ -32,17 +47,59 @@ func (s *story) rng(seed, stream uint64) *rand.Rand {
 // langWeights: mostly French and Dutch, some English.
 var langWeights = [3]int{50, 38, 12}
 
-// newStory invents the story first told by the i-th article.
-func (p *planner) newStory(i int) (*story, int) {
+// newStory invents the story first told by the i-th article. It draws the subject a few
+// times over when the lists the story would appear in have lately used every title its
+// subject offers, and keeps the draw with the fewest repeats.
+func (p *planner) newStory(i int, status content.Status) (*story, int) {
+	lang := weighted(p.rng, langWeights[:])
+	var targets []int
+	visible := status == content.StatusPublished || status == content.StatusScheduled
+	if visible {
+		targets = p.chooseTranslations(lang)
+	}
+	var st *story
+	var versions []*lists
+	bestConflicts := -1
+	for range subjectDraws {
+		cand := p.drawSubject(i)
+		cand.targets = targets
+		vs := []*lists{p.listsOf(cand, lang)}
+		for _, l := range targets {
+			vs = append(vs, p.listsOf(cand, l))
+		}
+		title, conflicts := p.chooseTitle(cand, vs)
+		cand.title = title
+		if bestConflicts < 0 || conflicts < bestConflicts {
+			st, versions, bestConflicts = cand, vs, conflicts
+		}
+		if conflicts == 0 || !visible {
+			break
+		}
+	}
+	tp := st.topic
+	st.tags = p.chooseTags(st, tp.tags, 2+p.rng.IntN(min(3, len(tp.tags)-1)), versions)
+	for _, ls := range versions {
+		ls.withTags(p, st)
+	}
+	st.standfirst = p.chooseStandfirst(st, versions)
+	st.headline = [2]tri{p.catalog.titles.phrase(st.title), p.catalog.standfirsts.phrase(st.standfirst)}
+	p.sign(st)
+	if len(versions) > 1 {
+		p.reserve(st, versions[1:])
+	}
+	return st, lang
+}
+
+// subjectDraws bounds how many subjects newStory considers for one story.
+const subjectDraws = 4
+
+// drawSubject draws a topic, kind, cast and section.
+func (p *planner) drawSubject(i int) *story {
 	tp := p.pickTopic()
-	st := &story{seed: p.rng.Uint64(), topic: tp, kind: p.pickKind(i >= p.past, tp.key == "opinion"), first: i}
+	st := &story{seed: p.rng.Uint64(), topic: tp, pool: topicIndex(tp), kind: p.pickKind(i >= p.past, tp.key == "opinion"), first: i}
 	st.cast = newCast(p.rng, tp)
 	st.section = p.tax.sections[st.resolve(tp.sections[p.rng.IntN(len(tp.sections))])]
-	for _, k := range p.rng.Perm(len(tp.tags))[:2+p.rng.IntN(min(3, len(tp.tags)-1))] {
-		st.tags = append(st.tags, st.resolve(tp.tags[k]))
-	}
-	p.sign(st)
-	return st, weighted(p.rng, langWeights[:])
+	return st
 }
 
 // resolve turns "@place" and "@country" into the region of the story's town or country.

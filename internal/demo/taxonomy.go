@@ -23,6 +23,17 @@ func (t *taxonomy) counts() (sections, tags, dossiers, persons int) {
 	return len(t.sections), 3 * len(t.tags), 3 * len(t.dossiers), t.persons
 }
 
+// parents maps each subsection to its parent section.
+func (t *taxonomy) parents() map[int64]int64 {
+	m := map[int64]int64{}
+	for _, spec := range sectionSpecs {
+		if spec.parent != "" {
+			m[t.sections[spec.key]] = t.sections[spec.parent]
+		}
+	}
+	return m
+}
+
 // Random streams, so that the people, the plan and each story's text draw independently.
 const (
 	streamPeople uint64 = iota + 1

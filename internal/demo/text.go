@@ -15,6 +15,12 @@ type cast struct {
 	people                                [2]quoted
 }
 
+// otherCompany draws any company but Métallerie Vandamme, whose closure is a dossier of
+// its own: a strike there told in another story would contradict it.
+func otherCompany(rng *rand.Rand) int {
+	return vandamme + 1 + rng.IntN(len(companies)-1)
+}
+
 // quoted is someone a story quotes: an invented name and a role.
 type quoted struct{ first, last, role int }
 
@@ -22,7 +28,7 @@ func newCast(rng *rand.Rand, tp *topic) cast {
 	c := cast{
 		place:   rng.IntN(len(places)),
 		country: rng.IntN(len(countries)),
-		company: rng.IntN(len(companies)),
+		company: otherCompany(rng),
 		actors:  rng.IntN(len(tp.actorList())),
 		work:    rng.IntN(len(works)),
 	}
@@ -65,13 +71,43 @@ type text struct {
 	// quoted counts quotations so far: each {quote} takes the next of the topic's, so that
 	// a piece quotes them all before it repeats one.
 	quoted int
+	// counted are the words written so far in each language, while the fewest of them
+	// is under minWords; others hold the other languages' text while it is counted.
+	counted [len(langs)]int
+	others  []*text
 }
 
 // phrase appends tpl in the text's language, filled and starting with a capital letter.
 func (t *text) phrase(tpl tri, d draw) {
+	if t.others != nil && t.words() < minWords {
+		for _, o := range t.others {
+			o.fill(tpl[o.lang], d)
+			t.counted[o.lang] += wordCount(o.buf)
+			o.buf = o.buf[:0]
+		}
+		defer func(start int) { t.counted[t.lang] += wordCount(t.buf[start:]) }(len(t.buf))
+	}
 	start := len(t.buf)
 	t.fill(tpl[t.lang], d)
 	capitalize(t.buf[start:])
+}
+
+// countInAllLangs makes the text count its words in every language: a body that pads
+// itself up to minWords must pad alike in all, or its versions would not say the same.
+func (t *text) countInAllLangs() {
+	for l := range langs {
+		if l != t.lang {
+			t.others = append(t.others, &text{lang: l, topic: t.topic, cast: t.cast, quoted: t.quoted, buf: make([]byte, 0, 512)})
+		}
+	}
+}
+
+// words is the fewest words the text has in any language, as far as it counts them.
+func (t *text) words() int {
+	if t.others == nil {
+		return wordCount(t.buf)
+	}
+	return min(t.counted[0], t.counted[1], t.counted[2])
 }
 
 // take returns what the text holds and empties it for the next field.
@@ -94,7 +130,11 @@ func (t *text) fill(s string, d draw) {
 			panic("demo: unclosed placeholder in " + s) // a typo in the phrase tables
 		}
 		t.buf = append(t.buf, s[:i]...)
+		at := len(t.buf)
 		t.value(s[i+1:i+j], d)
+		if t.lang == fr {
+			t.elide(at)
+		}
 		s = s[i+j+1:]
 	}
 }

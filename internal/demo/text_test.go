@@ -2,6 +2,7 @@ package demo
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -99,6 +100,32 @@ func TestNumbersAndCapitals(t *testing.T) {
 		capitalize(b)
 		if string(b) != want {
 			t.Errorf("capitalize(%q) = %q, want %q", in, b, want)
+		}
+	}
+}
+
+// TestFrenchContractions: French joins "de", "à", "le", "que" to what a placeholder
+// brings ("de les travailleurs" → "des travailleurs"); other languages are left alone.
+func TestFrenchContractions(t *testing.T) {
+	c := cast{company: slices.Index(companies, "Imprimerie Wouters"), actors: 0, country: 1, place: 13}
+	for _, tc := range []struct{ tpl, fr, nl string }{
+		{"Reprise de {company}", "Reprise d'Imprimerie Wouters", "Reprise de Imprimerie Wouters"},
+		{"la gare de {place}", "la gare d'Anvers", "la gare de Antwerpen"},
+		{"les amis de {actors}", "les amis des travailleurs", "les amis de de werknemers"},
+		{"De {actors} partout", "Des travailleurs partout", "De de werknemers partout"},
+		{"face à {actors}", "face aux travailleurs", "face à de werknemers"},
+		{"À {actors} de jouer", "Aux travailleurs de jouer", "À de werknemers de jouer"},
+		{"les mines de {country}", "les mines du Chili", "les mines de Chili"},
+		{"le code de {work}", "le code de Les Mains rouges", "le code de Les Mains rouges"},
+		{"« {company} »", "« Imprimerie Wouters »", "« Imprimerie Wouters »"},
+	} {
+		for _, l := range []int{fr, nl} {
+			txt := &text{lang: l, topic: topicStrike, cast: &c}
+			txt.fill(tc.tpl, draw{})
+			want := map[int]string{fr: tc.fr, nl: tc.nl}[l]
+			if got := string(txt.buf); got != want {
+				t.Errorf("%s in %s: %q, want %q", tc.tpl, langs[l], got, want)
+			}
 		}
 	}
 }
