@@ -31,6 +31,7 @@ func smallDisk(t *testing.T, size int64) string {
 // When a disk fills up in the middle of a restore (the free-space check was wrong, or
 // something else took the room), the restore says so and leaves nothing behind.
 func TestRestoreOnFullDisk(t *testing.T) {
+	t.Parallel()
 	src := demoDir(t, "60")
 	archive := filepath.Join(t.TempDir(), "site.tar.gz")
 	mustRun(t, "backup", "--data", src, "--to", archive)
@@ -49,6 +50,7 @@ func TestRestoreOnFullDisk(t *testing.T) {
 // A backup that fills its disk says so and leaves neither a partial archive nor its
 // snapshot.
 func TestBackupOnFullDisk(t *testing.T) {
+	t.Parallel()
 	src := demoDir(t, "60")
 	disk := smallDisk(t, 256<<10)
 	to := filepath.Join(disk, "b.tar.gz")

@@ -63,6 +63,7 @@ func checkNothingRestored(t *testing.T, dir string) {
 // for the restored database and its write-ahead log: without it, it refuses before
 // writing anything.
 func TestRestoreChecksFreeSpace(t *testing.T) {
+	t.Parallel()
 	src := demoDir(t, "30")
 	archive := filepath.Join(t.TempDir(), "site.tar.gz")
 	mustRun(t, "backup", "--data", src, "--to", archive)
@@ -98,6 +99,7 @@ func walSize(t *testing.T, dir string) int64 {
 // The site keeps its database open while a backup reads it and writers fill the
 // write-ahead log; after the backup, the log is empty again.
 func TestBackupEmptiesTheLog(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := demoDir(t, "20")
 	site, err := openLocation(ctx, dir)
@@ -128,6 +130,7 @@ func TestBackupEmptiesTheLog(t *testing.T) {
 // database file: a server already open on the data directory finds no log as large as
 // the site.
 func TestRestoreEmptiesTheLog(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	src := demoDir(t, "60")
 	archive := filepath.Join(t.TempDir(), "site.tar.gz")

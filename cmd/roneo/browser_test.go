@@ -119,6 +119,7 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 // A reader opens the home page, follows an article, switches to its translation and
 // prints it without the navigation.
 func TestBrowserReadAndSwitchLanguage(t *testing.T) {
+	t.Parallel()
 	m := startDemo(t, "120")
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(m.URL()+"/"),
@@ -158,6 +159,7 @@ func TestBrowserReadAndSwitchLanguage(t *testing.T) {
 
 // At 360 px, the narrowest phones in use, no page scrolls sideways.
 func TestBrowserNarrowScreen(t *testing.T) {
+	t.Parallel()
 	m := startDemo(t, "60")
 	_, home := httpGet(t, m.URL()+"/fr/")
 	i := strings.Index(home, `href="/fr/article/`)

@@ -103,6 +103,7 @@ func TestHelpSucceeds(t *testing.T) {
 // The exit codes as a shell sees them, from the real program: 2 and one line for a
 // mistake, 0 for help.
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tc := range usageMistakes(dir)[:9] {
 		code, stdout, stderr := runProcess(t, tc.args...)

@@ -67,6 +67,7 @@ func sameChecksums(t *testing.T, what string, a, b []sqlstore.TableCopy) {
 
 // A whole site goes from SQLite to PostgreSQL and back, identical to the row.
 func TestCopyRoundTrip(t *testing.T) {
+	t.Parallel()
 	pg := pgtest.URL(t)
 	src := demoDir(t, "80")
 	pgMedia, back := t.TempDir(), t.TempDir()
@@ -99,6 +100,7 @@ func TestCopyNeedsMediaForPostgres(t *testing.T) {
 }
 
 func TestBackupAndRestore(t *testing.T) {
+	t.Parallel()
 	src := demoDir(t, "60")
 	archive := filepath.Join(t.TempDir(), "site.tar.gz")
 	out := mustRun(t, "backup", "--data", src, "--to", archive)
@@ -124,6 +126,7 @@ func TestBackupAndRestore(t *testing.T) {
 }
 
 func TestRestoreRefusesAndLeavesNothing(t *testing.T) {
+	t.Parallel()
 	src := demoDir(t, "30")
 	archive := filepath.Join(t.TempDir(), "site.tar.gz")
 	mustRun(t, "backup", "--data", src, "--to", archive)

@@ -38,6 +38,7 @@ func roneoProcess(t *testing.T, args ...string) *testkit.Child {
 // Killing roneo with SIGKILL in the middle of writing loses the transaction under way,
 // never part of one: every article that is there has all its tags and authors.
 func TestKillDuringWrites(t *testing.T) {
+	t.Parallel()
 	for _, backend := range []string{"sqlite", "postgres"} {
 		t.Run(backend, func(t *testing.T) {
 			t.Parallel() // the demo runs in a process of its own

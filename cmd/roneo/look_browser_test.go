@@ -13,6 +13,7 @@ import (
 // paper a press release shows its full address and its contacts without their links'
 // targets, and no search box.
 func TestBrowserLookFirstScreenAndPaper(t *testing.T) {
+	t.Parallel()
 	m := startDemo(t, "60")
 	_, home := httpGet(t, m.URL()+"/fr/")
 	found := regexp.MustCompile(`teaser kind-press_release">[\s\S]*?teaser-title"><a href="([^"]+)"`).FindStringSubmatch(home)

@@ -49,6 +49,7 @@ func httpGet(t testing.TB, url string) (int, string) {
 }
 
 func TestServeDemo(t *testing.T) {
+	t.Parallel()
 	m := startDemo(t, "60")
 	status, body := httpGet(t, m.URL()+"/")
 	if status != http.StatusOK || !strings.Contains(body, `<html lang="fr"`) {
@@ -118,6 +119,7 @@ func TestServeRefusesBadBaseURL(t *testing.T) {
 }
 
 func TestDemoCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var out bytes.Buffer
 	if err := run(context.Background(), []string{"demo", "--data", dir, "--articles", "40"}, &out, io.Discard); err != nil {

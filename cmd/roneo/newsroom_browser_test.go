@@ -66,6 +66,7 @@ func narrowCheck(t *testing.T, ctx context.Context, name string) {
 
 // First run: the console's link creates the first admin, who then enrols a second factor.
 func TestBrowserNewsroomFirstRun(t *testing.T) {
+	t.Parallel()
 	m, out := startServe(t, "")
 	link := setupLinkRe.FindStringSubmatch(out)
 	if link == nil {
@@ -100,6 +101,7 @@ func TestBrowserNewsroomFirstRun(t *testing.T) {
 
 // Signing in with a password and a code from an authenticator app, in Dutch.
 func TestBrowserNewsroomSignInWithSecondFactor(t *testing.T) {
+	t.Parallel()
 	m, _ := startServe(t, "60")
 	newsroomUser(t, m, auth.RoleEditor, "jan@example.org", "nl", testSecret)
 	ctx := newBrowser(t)

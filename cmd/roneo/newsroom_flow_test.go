@@ -30,6 +30,7 @@ func signOutBrowser(t *testing.T, ctx context.Context) {
 // A contributor writes and submits (and cannot publish, not even with a forged request);
 // an editor publishes; readers see the article.
 func TestBrowserNewsroomWriteSubmitPublish(t *testing.T) {
+	t.Parallel()
 	m, _ := startServe(t, "40")
 	newsroomUser(t, m, auth.RoleContributor, "camille@example.org", "fr", "")
 	newsroomUser(t, m, auth.RoleEditor, "eddy@example.org", "fr", "")
@@ -79,6 +80,7 @@ func TestBrowserNewsroomWriteSubmitPublish(t *testing.T) {
 
 // Two editors save the same article: the second sees both versions, merges, and saves.
 func TestBrowserNewsroomConflict(t *testing.T) {
+	t.Parallel()
 	m, _ := startServe(t, "20")
 	newsroomUser(t, m, auth.RoleEditor, "anne@example.org", "fr", "")
 	newsroomUser(t, m, auth.RoleEditor, "bart@example.org", "nl", "")
@@ -120,6 +122,7 @@ func TestBrowserNewsroomConflict(t *testing.T) {
 // A draft being edited when the session ends survives: signing in again saves it and
 // returns to it with the text intact.
 func TestBrowserNewsroomDraftSurvivesSessionExpiry(t *testing.T) {
+	t.Parallel()
 	m, _ := startServe(t, "20")
 	u := newsroomUser(t, m, auth.RoleContributor, "camille@example.org", "fr", "")
 	ctx := newBrowser(t)
@@ -155,6 +158,7 @@ func TestBrowserNewsroomDraftSurvivesSessionExpiry(t *testing.T) {
 
 // The newsroom's main pages fit a 360 px screen, in French and in Dutch.
 func TestBrowserNewsroomNarrowPages(t *testing.T) {
+	t.Parallel()
 	m, _ := startServe(t, "40")
 	newsroomUser(t, m, auth.RoleAdmin, "admin-fr@example.org", "fr", "")
 	newsroomUser(t, m, auth.RoleAdmin, "admin-nl@example.org", "nl", "")

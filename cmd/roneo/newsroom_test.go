@@ -76,6 +76,7 @@ func totpNow(secret string) string {
 
 // The first start prints a one-time set-up link; nothing else lets anyone in.
 func TestServePrintsSetupLinkOnFirstRun(t *testing.T) {
+	t.Parallel()
 	m, out := startServe(t, "")
 	link := setupLinkRe.FindStringSubmatch(out)
 	if link == nil {
@@ -108,6 +109,7 @@ func TestServePrintsSetupLinkOnFirstRun(t *testing.T) {
 }
 
 func TestUserCommands(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ctx := context.Background()
 	var out bytes.Buffer

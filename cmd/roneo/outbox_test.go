@@ -66,6 +66,7 @@ func (w *lineWatch) String() string {
 // transaction. The instance running the site is killed with SIGKILL before the time
 // comes; a new one, started afterwards, publishes the article at its time, once.
 func TestOutboxSurvivesKill(t *testing.T) {
+	t.Parallel()
 	for _, backend := range []string{"sqlite", "postgres"} {
 		t.Run(backend, func(t *testing.T) {
 			ctx := context.Background()

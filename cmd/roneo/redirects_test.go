@@ -42,6 +42,7 @@ func runOK(t *testing.T, args ...string) string {
 // TestRedirectsCommand adds, imports, lists and removes redirects from the command line
 // into the data of a running site, which answers them at once.
 func TestRedirectsCommand(t *testing.T) {
+	t.Parallel()
 	m := startDemo(t, "100")
 	data := m.Config.Data.Dir
 	ctx := context.Background()

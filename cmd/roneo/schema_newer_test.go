@@ -126,6 +126,7 @@ func healthzSchema(t *testing.T, m *Main) store.SchemaStatus {
 // log and in /healthz; it serves pages; it refuses writes until the newer migration is
 // marked safe for older versions, or it is told to write anyway.
 func TestNewerSchemaServes(t *testing.T) {
+	t.Parallel()
 	known := knownSchema(t)
 	for name, b := range backends(t) {
 		t.Run(name, func(t *testing.T) {
@@ -240,6 +241,7 @@ func rewriteArchive(t *testing.T, archive, to string, change func(name string, d
 // restore it — from the manifest before writing anything, or from the database itself
 // when the manifest is silent — unless told to restore what it knows.
 func TestBackupSchemaVersion(t *testing.T) {
+	t.Parallel()
 	known := knownSchema(t)
 	src := demoDir(t, "20")
 	archive := filepath.Join(t.TempDir(), "site.tar.gz")
@@ -319,6 +321,7 @@ func newerDatabase(t *testing.T, data []byte, version int64) []byte {
 // A backup or a copy of a newer database would leave out what the newer version added:
 // refused unless told.
 func TestNewerSchemaBackupAndCopy(t *testing.T) {
+	t.Parallel()
 	known := knownSchema(t)
 	for name, b := range backends(t) {
 		t.Run(name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 // A reader searches from the masthead, narrows to press releases, pages and opens a
 // result; the page works at 360 px and in Dutch.
 func TestBrowserSearch(t *testing.T) {
+	t.Parallel()
 	m := startDemo(t, "150")
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(m.URL()+"/fr/"), chromedp.WaitVisible(chromedp.CSS("#site-q")),

@@ -34,6 +34,7 @@ func aTitleWord(t *testing.T, loc string) string {
 }
 
 func TestSearchReindexStatsQuery(t *testing.T) {
+	t.Parallel()
 	dir := demoDir(t, "40")
 	for _, loc := range []struct{ name, flag, value string }{
 		{"sqlite", "--data", dir},
