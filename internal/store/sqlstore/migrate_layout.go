@@ -125,9 +125,19 @@ func relayArticles(ctx context.Context, db *sql.DB) (err error) {
 	if broken > 0 {
 		return fmt.Errorf("relaying the articles table: %d references would no longer hold", broken)
 	}
-	// The statistics went with the old table.
-	if _, err := tx.ExecContext(ctx, `ANALYZE articles`); err != nil {
+	// The statistics went with the old table. A new database has none to restore:
+	// counts of its empty table would only mislead the planner while it fills.
+	var filled bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles)`).Scan(&filled); err != nil {
 		return err
+	}
+	if filled {
+		if _, err := tx.ExecContext(ctx, `ANALYZE articles`); err != nil {
+			return err
+		}
+		if err := dropSamples(ctx, tx); err != nil {
+			return err
+		}
 	}
 	// Every query names its columns: older versions read and write the new order alike.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_compat (version, older_binaries_may_write)

@@ -73,7 +73,7 @@ func OpenSQLite(ctx context.Context, dir string, opts Options) (*DB, error) {
 		readOnly.SetMaxOpenConns(1)
 		db.write.Close()
 		db.write = readOnly
-	} else if err := db.Optimize(ctx); err != nil {
+	} else if err := db.optimizeFilled(ctx); err != nil {
 		// A database filled by an older version, or copied in, may have no statistics yet.
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
