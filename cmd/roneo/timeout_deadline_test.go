@@ -102,23 +102,12 @@ func TestStalledDatabaseAnswers503(t *testing.T) {
 	// pgx marks the connection closed at once, so that the pool never hands it out
 	// again, then asks the server to cancel the query and closes the socket; it gives
 	// the server 15 s to hear of it.
-	within(t, 16*time.Second, "the driver drops the connection whose query was cut short", func() bool {
+	testkit.Within(t, 16*time.Second, "the driver drops the connection whose query was cut short", func() bool {
 		return proxy.dropped.Load() > dropped
 	})
 	proxy.stalled.Store(false)
-	within(t, testkit.Patience, "pages answer again once the network does", func() bool {
+	testkit.Until(t, "pages answer again once the network does", func() bool {
 		status, _ := httpGet(t, search)
 		return status == http.StatusOK
 	})
-}
-
-func within(t *testing.T, limit time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(limit)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("not within %s: %s", limit, what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }

@@ -2,6 +2,7 @@ package newsroom
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -105,16 +106,14 @@ func (m *fakeMailer) Send(_ context.Context, to, subject, body string) error {
 // wait returns the mails once there are n, failing if they never come.
 func (m *fakeMailer) wait(t testing.TB, n int) []sentMail {
 	t.Helper()
-	for deadline := time.Now().Add(testkit.Patience); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+	var got []sentMail
+	testkit.Until(t, fmt.Sprintf("%d mails", n), func() bool {
 		m.mu.Lock()
-		got := append([]sentMail(nil), m.sent...)
-		m.mu.Unlock()
-		if len(got) >= n {
-			return got
-		}
-	}
-	t.Fatalf("%d mails sent, want %d", len(m.sent), n)
-	return nil
+		defer m.mu.Unlock()
+		got = append([]sentMail(nil), m.sent...)
+		return len(got) >= n
+	})
+	return got
 }
 
 // update runs fn in one write transaction, failing the test on error.

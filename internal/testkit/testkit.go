@@ -21,10 +21,19 @@ const Patience = 2 * time.Minute
 // Patience. It checks often at first, then every 100 ms.
 func Until(tb testing.TB, what string, cond func() bool) {
 	tb.Helper()
-	deadline := time.Now().Add(Patience)
-	for pause := time.Millisecond; !cond(); pause = min(2*pause, 100*time.Millisecond) {
+	Within(tb, Patience, what, cond)
+}
+
+// Within calls cond until it is true, and fails the test if it is still false after
+// limit: for assertions about how fast something happens. It checks often at first,
+// then every 100 ms, or every tenth of limit when that is shorter.
+func Within(tb testing.TB, limit time.Duration, what string, cond func() bool) {
+	tb.Helper()
+	deadline := time.Now().Add(limit)
+	longest := min(limit/10, 100*time.Millisecond)
+	for pause := time.Millisecond; !cond(); pause = min(2*pause, longest) {
 		if time.Now().After(deadline) {
-			tb.Fatalf("waited %s for %s", Patience, what)
+			tb.Fatalf("waited %s for %s", limit, what)
 		}
 		time.Sleep(pause)
 	}

@@ -89,20 +89,15 @@ func waitUntilBlockedBy(t *testing.T, db *DB, tx *sql.Tx) {
 	if err := tx.QueryRowContext(t.Context(), `SELECT pg_backend_pid()`).Scan(&pid); err != nil {
 		t.Fatal(err)
 	}
-	for deadline := time.Now().Add(testkit.Patience); ; time.Sleep(time.Millisecond) {
+	testkit.Until(t, "the enqueue from outside to wait for the transaction", func() bool {
 		var n int
 		err := db.write.QueryRowContext(t.Context(), `SELECT COUNT(*) FROM pg_stat_activity
 			WHERE $1 = ANY(pg_blocking_pids(pid))`, pid).Scan(&n)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n > 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("waited 5s for the enqueue from outside to wait for the transaction")
-		}
-	}
+		return n > 0
+	})
 }
 
 // TestMigrateJobKeys: jobs queued before migration 7 are kept and listed without a key;

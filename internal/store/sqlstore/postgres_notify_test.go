@@ -53,16 +53,6 @@ func isTagChange(c store.Change) bool {
 	return len(c.Keys) == 1 && strings.HasPrefix(string(c.Keys[0]), string(content.KeyTag(0))[:4])
 }
 
-// within fails the test unless cond holds before d has passed.
-func within(t *testing.T, d time.Duration, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(d); !cond(); time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %v", what, d)
-		}
-	}
-}
-
 func mustTag(t *testing.T, db *DB, slug string) content.Tag {
 	t.Helper()
 	tag := content.Tag{Lang: "fr", Slug: slug, Name: slug}
@@ -88,7 +78,7 @@ func TestPostgresNotifyOtherInstances(t *testing.T) {
 
 	otherTag := mustTag(t, other, "elsewhere")
 	tag := mustTag(t, a, "greve")
-	within(t, time.Second, "b hears of a's tag", func() bool { return heardB.count(aboutTag(tag.ID)) == 1 })
+	testkit.Within(t, time.Second, "b hears of a's tag", func() bool { return heardB.count(aboutTag(tag.ID)) == 1 })
 	// a's own change was delivered after its commit; the notification must not repeat it.
 	// A change b makes after it reaches a's listener after a's own notification would
 	// have (PostgreSQL delivers notifications in the order their transactions committed):
@@ -97,7 +87,7 @@ func TestPostgresNotifyOtherInstances(t *testing.T) {
 	if err := b.Update(t.Context(), func(tx store.Tx) error { tx.Affect(echo); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	within(t, time.Second, "a hears of b's change", func() bool {
+	testkit.Within(t, time.Second, "a hears of b's change", func() bool {
 		return heardA.count(func(c store.Change) bool { return slices.Contains(c.Keys, echo) }) == 1
 	})
 	if n := heardA.count(aboutTag(tag.ID)); n != 1 {
@@ -124,7 +114,7 @@ func TestPostgresNotifyOtherInstances(t *testing.T) {
 		t.Fatalf("Update: %v", err)
 	}
 	marker := mustTag(t, a, "marker")
-	within(t, time.Second, "b hears of the marker", func() bool { return heardB.count(aboutTag(marker.ID)) == 1 })
+	testkit.Within(t, time.Second, "b hears of the marker", func() bool { return heardB.count(aboutTag(marker.ID)) == 1 })
 	if n := heardB.count(isTagChange); n != 2 {
 		t.Errorf("b heard of %d taxonomy changes, want 2 (greve and marker)", n)
 	}
@@ -148,7 +138,7 @@ func TestPostgresNotifyTooManyChanges(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Update: %v", err)
 	}
-	within(t, time.Second, "b hears that everything changed", func() bool { return heardB.count(isEverything) == 1 })
+	testkit.Within(t, time.Second, "b hears that everything changed", func() bool { return heardB.count(isEverything) == 1 })
 	if n := heardA.count(isEverything); n != 1 {
 		t.Errorf("a heard that everything changed %d times, want once", n)
 	}
@@ -166,18 +156,18 @@ func TestPostgresListenerReconnects(t *testing.T) {
 	a, b := mustOpenPostgres(t, site, Options{}), mustOpenPostgres(t, site, Options{})
 	heardB := listen(b)
 	before := mustTag(t, a, "before")
-	within(t, time.Second, "b hears before the cut", func() bool { return heardB.count(aboutTag(before.ID)) == 1 })
+	testkit.Within(t, time.Second, "b hears before the cut", func() bool { return heardB.count(aboutTag(before.ID)) == 1 })
 
 	pid := b.peers.(*pgPeers).pid.Load()
 	mustExec(t, testPostgresURL(t), `SELECT pg_terminate_backend($1)`, int64(pid))
-	within(t, 5*time.Second, "b's listener reconnects and says everything may have changed", func() bool {
+	testkit.Within(t, 5*time.Second, "b's listener reconnects and says everything may have changed", func() bool {
 		return heardB.count(isEverything) == 1
 	})
 	if b.peers.(*pgPeers).pid.Load() == pid {
 		t.Errorf("the listener still reports server process %d", pid)
 	}
 	after := mustTag(t, a, "after")
-	within(t, time.Second, "b hears after the cut", func() bool { return heardB.count(aboutTag(after.ID)) == 1 })
+	testkit.Within(t, time.Second, "b hears after the cut", func() bool { return heardB.count(aboutTag(after.ID)) == 1 })
 }
 
 // TestPostgresCloseStopsListener checks that Close returns promptly and that the
@@ -195,7 +185,7 @@ func TestPostgresCloseStopsListener(t *testing.T) {
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("Close took %v", d)
 	}
-	within(t, 5*time.Second, "the listener's server process ends", func() bool {
+	testkit.Within(t, 5*time.Second, "the listener's server process ends", func() bool {
 		return mustQueryInt(t, `SELECT COUNT(*) FROM pg_stat_activity WHERE pid = $1`, int64(pid)) == 0
 	})
 }
@@ -212,14 +202,14 @@ func TestListenerNoticesASilentPartition(t *testing.T) {
 	}
 	proxy.Stall()
 	stalled := time.Now()
-	within(t, testkit.Patience, "the store says it cannot hear others", func() bool { return !db.Hearing() })
+	testkit.Until(t, "the store says it cannot hear others", func() bool { return !db.Hearing() })
 	t.Logf("deaf %v after the partition began", time.Since(stalled).Round(time.Millisecond))
 	if d := time.Since(stalled); d > quietProbe+probeTimeout+time.Second {
 		t.Errorf("noticed the partition after %v", d)
 	}
 	proxy.Restore()
 	healed := time.Now()
-	within(t, testkit.Patience, "the store hears again", db.Hearing)
+	testkit.Until(t, "the store hears again", db.Hearing)
 	t.Logf("hearing %v after the partition healed", time.Since(healed).Round(time.Millisecond))
 	if heard.count(isEverything) == 0 {
 		t.Error("subscribers were not told that everything may have changed")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // cutProxy forwards TCP connections to a server until it is cut: then it closes every
@@ -157,9 +158,9 @@ func TestPostgresUnavailable(t *testing.T) {
 
 	// The listener lost its connection too: while it cannot hear, caches must not be
 	// trusted; once it hears again, it has told them everything may have changed.
-	within(t, 5*time.Second, "the store says it cannot hear others", func() bool { return !db.Hearing() })
+	testkit.Within(t, 5*time.Second, "the store says it cannot hear others", func() bool { return !db.Hearing() })
 	proxy.setCut(false)
-	within(t, 5*time.Second, "the store hears others again", db.Hearing)
+	testkit.Within(t, 5*time.Second, "the store hears others again", db.Hearing)
 	if n := heard.count(isEverything); n != 1 {
 		t.Errorf("told %d times that everything may have changed, want once", n)
 	}

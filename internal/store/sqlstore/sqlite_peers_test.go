@@ -7,6 +7,7 @@ import (
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // TestSQLiteChangesReachOtherProcesses opens one data directory twice, as a running
@@ -26,7 +27,7 @@ func TestSQLiteChangesReachOtherProcesses(t *testing.T) {
 	heardSite, heardImporter := listen(site), listen(importer)
 
 	tag := mustTag(t, importer, "greve")
-	within(t, time.Second, "the site hears of the import's tag", func() bool { return heardSite.count(aboutTag(tag.ID)) == 1 })
+	testkit.Within(t, time.Second, "the site hears of the import's tag", func() bool { return heardSite.count(aboutTag(tag.ID)) == 1 })
 
 	boom := errors.New("boom")
 	err := importer.Update(t.Context(), func(tx store.Tx) error {
@@ -37,7 +38,7 @@ func TestSQLiteChangesReachOtherProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := mustExecChange(t, importer, func(tx store.Tx) error { tx.AffectAll(); return nil })
-	within(t, time.Second, "the site hears that everything changed", func() bool { return heardSite.count(isEverything) == 1 })
+	testkit.Within(t, time.Second, "the site hears that everything changed", func() bool { return heardSite.count(isEverything) == 1 })
 	if n := heardSite.count(func(c store.Change) bool { return len(c.Keys) == 1 && c.Keys[0] == content.KeyLatest("nl") }); n != 0 {
 		t.Error("a rolled-back change reached the other process")
 	}
@@ -70,7 +71,7 @@ func TestSQLiteReaderBehindTheLog(t *testing.T) {
 		mustExecChange(t, writer, func(tx store.Tx) error { tx.Affect(content.KeyPerson(2)); return nil })
 	}
 	peers.mu.Unlock()
-	within(t, 5*time.Second, "the late reader starts over", func() bool { return heard.count(isEverything) == 1 })
+	testkit.Within(t, 5*time.Second, "the late reader starts over", func() bool { return heard.count(isEverything) == 1 })
 }
 
 func mustExecChange(t *testing.T, db *DB, fn func(store.Tx) error) error {
