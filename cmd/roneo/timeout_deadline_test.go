@@ -73,15 +73,15 @@ func TestDBTimeoutFlag(t *testing.T) {
 func TestStalledDatabaseAnswers503(t *testing.T) {
 	pg := pgtest.URL(t)
 	mustRun(t, "demo", "--database", pg, "--articles", "20")
-	proxy, viaProxy := newStallProxy(t, pg)
+	proxy, viaProxy := pgtest.NewProxy(t, pg)
 	const timeout = time.Second
 	m := startInstance(t, viaProxy, t.TempDir(), "--db-timeout", timeout.String())
 	search := m.URL() + "/fr/recherche?q=greve"
 	if status, _ := httpGet(t, search); status != http.StatusOK {
 		t.Fatalf("before the stall: %d", status)
 	}
-	dropped := proxy.dropped.Load()
-	proxy.stalled.Store(true)
+	dropped := proxy.Dropped()
+	proxy.Stall()
 	start := time.Now()
 	status, body := httpGet(t, search)
 	took := time.Since(start)
@@ -103,9 +103,9 @@ func TestStalledDatabaseAnswers503(t *testing.T) {
 	// again, then asks the server to cancel the query and closes the socket; it gives
 	// the server 15 s to hear of it.
 	testkit.Within(t, 16*time.Second, "the driver drops the connection whose query was cut short", func() bool {
-		return proxy.dropped.Load() > dropped
+		return proxy.Dropped() > dropped
 	})
-	proxy.stalled.Store(false)
+	proxy.Restore()
 	testkit.Until(t, "pages answer again once the network does", func() bool {
 		status, _ := httpGet(t, search)
 		return status == http.StatusOK

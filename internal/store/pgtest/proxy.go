@@ -4,20 +4,21 @@ import (
 	"net"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
-// Proxy forwards TCP connections to PostgreSQL and can cut them, or hold what they
-// carry as a silent network partition does, to test what happens when the database goes
-// away and comes back.
+// Proxy forwards TCP connections to PostgreSQL and can cut them (Break), or stall them
+// as a network that drops packets does (Stall), to test what happens when the database
+// goes away and comes back.
 type Proxy struct {
 	ln      net.Listener
 	target  string
+	stalled atomic.Bool
+	dropped atomic.Int64 // connections the client closed
 	mu      sync.Mutex
 	down    bool
-	stalled bool
-	resumed *sync.Cond // signalled when a stall ends
-	conns   map[net.Conn]bool
+	conns   map[net.Conn]bool // the clients' side of the live connections
 }
 
 // NewProxy listens on a free loopback port and forwards to the host of dbURL. It
@@ -33,9 +34,8 @@ func NewProxy(tb testing.TB, dbURL string) (*Proxy, string) {
 		tb.Fatal(err)
 	}
 	p := &Proxy{ln: ln, target: u.Host, conns: map[net.Conn]bool{}}
-	p.resumed = sync.NewCond(&p.mu)
 	go p.accept()
-	tb.Cleanup(func() { ln.Close(); p.Restore(); p.Break() })
+	tb.Cleanup(func() { ln.Close(); p.Break() })
 	u.Host = ln.Addr().String()
 	return p, u.String()
 }
@@ -48,47 +48,24 @@ func (p *Proxy) Break() {
 	for c := range p.conns {
 		c.Close()
 	}
-	p.conns = map[net.Conn]bool{}
+	clear(p.conns)
 }
 
-// Stall holds every byte in both directions, on open connections and new ones, without
-// closing anything: neither side hears a word from the other until Restore, which
-// delivers what was held, as TCP does after a partition heals.
-func (p *Proxy) Stall() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.stalled = true
-}
+// Stall carries nothing either way, on open connections and new ones, without closing
+// any: what is sent meanwhile is lost, and neither side hears a word until Restore.
+func (p *Proxy) Stall() { p.stalled.Store(true) }
 
 // Restore forwards connections again.
 func (p *Proxy) Restore() {
+	p.stalled.Store(false)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.down = false
-	p.stalled = false
-	p.resumed.Broadcast()
 }
 
-// pipe copies src to dst, holding what it read while the proxy is stalled.
-func (p *Proxy) pipe(dst, src net.Conn) {
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := src.Read(buf)
-		if n > 0 {
-			p.mu.Lock()
-			for p.stalled {
-				p.resumed.Wait()
-			}
-			p.mu.Unlock()
-			if _, werr := dst.Write(buf[:n]); werr != nil {
-				return
-			}
-		}
-		if err != nil {
-			return
-		}
-	}
-}
+// Dropped counts the connections their client closed, to see a driver give up on one
+// that stopped answering.
+func (p *Proxy) Dropped() int64 { return p.dropped.Load() }
 
 func (p *Proxy) accept() {
 	for {
@@ -100,30 +77,57 @@ func (p *Proxy) accept() {
 	}
 }
 
-func (p *Proxy) forward(c net.Conn) {
-	p.mu.Lock()
-	if p.down {
-		p.mu.Unlock()
-		c.Close()
-		return
-	}
-	p.mu.Unlock()
+func (p *Proxy) forward(client net.Conn) {
 	up, err := net.Dial("tcp", p.target)
 	if err != nil {
-		c.Close()
+		client.Close()
 		return
 	}
 	p.mu.Lock()
 	if p.down {
 		p.mu.Unlock()
-		c.Close()
+		client.Close()
 		up.Close()
 		return
 	}
-	p.conns[c], p.conns[up] = true, true
+	p.conns[client] = true
 	p.mu.Unlock()
-	go func() { p.pipe(up, c); up.Close(); c.Close() }()
-	p.pipe(c, up)
-	c.Close()
+	go func() {
+		p.pipe(client, up)
+		p.forget(client) // the server ended it: not counted as dropped
+		client.Close()
+	}()
+	p.pipe(up, client)
+	if p.forget(client) { // before closing up, which ends the other direction too
+		p.dropped.Add(1)
+	}
 	up.Close()
+	client.Close()
+}
+
+// pipe copies src to dst, reading and dropping while the proxy is stalled, until src
+// ends.
+func (p *Proxy) pipe(dst, src net.Conn) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := src.Read(buf)
+		if n > 0 && !p.stalled.Load() {
+			if _, werr := dst.Write(buf[:n]); werr != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// forget removes the client c from the live connections and reports whether it was
+// there: false when the proxy or the server closed it.
+func (p *Proxy) forget(c net.Conn) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	live := p.conns[c]
+	delete(p.conns, c)
+	return live
 }

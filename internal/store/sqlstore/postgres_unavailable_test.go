@@ -2,112 +2,20 @@ package sqlstore
 
 import (
 	"errors"
-	"io"
-	"net"
-	"net/url"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/store/pgtest"
 	"github.com/roneo/roneo/internal/testkit"
 )
-
-// cutProxy forwards TCP connections to a server until it is cut: then it closes every
-// connection it carries and drops new ones at once, as a server that went away does.
-type cutProxy struct {
-	ln     net.Listener
-	target string
-
-	mu    sync.Mutex
-	cut   bool
-	conns map[net.Conn]bool
-}
-
-func startCutProxy(t *testing.T, target string) *cutProxy {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("proxy: %v", err)
-	}
-	p := &cutProxy{ln: ln, target: target, conns: map[net.Conn]bool{}}
-	t.Cleanup(func() {
-		ln.Close()
-		p.setCut(true)
-	})
-	go p.accept()
-	return p
-}
-
-func (p *cutProxy) accept() {
-	for {
-		c, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		go p.forward(c)
-	}
-}
-
-func (p *cutProxy) forward(client net.Conn) {
-	server, err := net.Dial("tcp", p.target)
-	if err != nil {
-		client.Close()
-		return
-	}
-	if !p.track(client, server) {
-		client.Close()
-		server.Close()
-		return
-	}
-	go pipe(server, client)
-	pipe(client, server)
-}
-
-// pipe copies until either side ends, then closes both.
-func pipe(dst, src net.Conn) {
-	io.Copy(dst, src)
-	dst.Close()
-	src.Close()
-}
-
-// track records a live pair, or refuses it when the proxy is cut.
-func (p *cutProxy) track(conns ...net.Conn) bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.cut {
-		return false
-	}
-	for _, c := range conns {
-		p.conns[c] = true
-	}
-	return true
-}
-
-func (p *cutProxy) setCut(cut bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.cut = cut
-	if cut {
-		for c := range p.conns {
-			c.Close()
-		}
-		clear(p.conns)
-	}
-}
 
 // TestPostgresUnavailable cuts a store off its server: reads and writes must fail with
 // ErrUnavailable, quickly, and work again on the same DB once the server is back.
 func TestPostgresUnavailable(t *testing.T) {
-	direct := newTestSchema(t)
-	u, err := url.Parse(direct)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := startCutProxy(t, u.Host)
-	u.Host = proxy.ln.Addr().String()
-	db := mustOpenPostgres(t, u.String(), Options{Conns: 4})
+	proxy, viaProxy := pgtest.NewProxy(t, newTestSchema(t))
+	db := mustOpenPostgres(t, viaProxy, Options{Conns: 4})
 
 	ctx := t.Context()
 	write := func(slug string) error {
@@ -143,7 +51,7 @@ func TestPostgresUnavailable(t *testing.T) {
 	}
 
 	heard := listen(db)
-	proxy.setCut(true)
+	proxy.Break()
 	for name, call := range calls {
 		start := time.Now()
 		err := call()
@@ -159,7 +67,7 @@ func TestPostgresUnavailable(t *testing.T) {
 	// The listener lost its connection too: while it cannot hear, caches must not be
 	// trusted; once it hears again, it has told them everything may have changed.
 	testkit.Within(t, 5*time.Second, "the store says it cannot hear others", func() bool { return !db.Hearing() })
-	proxy.setCut(false)
+	proxy.Restore()
 	testkit.Within(t, 5*time.Second, "the store hears others again", db.Hearing)
 	if n := heard.count(isEverything); n != 1 {
 		t.Errorf("told %d times that everything may have changed, want once", n)
