@@ -37,8 +37,7 @@ func (db *DB) EnqueueJob(ctx context.Context, j store.NewJob) (int64, error) {
 	return enqueueJob(ctx, db.write, db.dialect, db.now(), j)
 }
 
-// rowQuerier runs a statement that returns rows: the write pool, or a write transaction's
-// *sql.Tx.
+// rowQuerier runs a statement that returns a row: a pool, or a transaction's *sql.Tx.
 type rowQuerier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }

@@ -135,7 +135,7 @@ func relayArticles(ctx context.Context, db *sql.DB) (err error) {
 		if _, err := tx.ExecContext(ctx, `ANALYZE articles`); err != nil {
 			return err
 		}
-		if err := dropSamples(ctx, tx); err != nil {
+		if err := dropSamples(ctx, tx, sqliteDialect); err != nil {
 			return err
 		}
 	}

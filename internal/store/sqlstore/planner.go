@@ -106,17 +106,17 @@ func (db *DB) refreshIn(ctx context.Context, tx *sql.Tx, statement string) error
 		_, err := tx.ExecContext(ctx, statement)
 		return err
 	}
-	before, err := sqliteStatistics(ctx, tx)
+	before, err := sqliteStatistics(ctx, tx, db.dialect)
 	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, statement); err != nil {
 		return err
 	}
-	if err := dropSamples(ctx, tx); err != nil {
+	if err := dropSamples(ctx, tx, db.dialect); err != nil {
 		return err
 	}
-	after, err := sqliteStatistics(ctx, tx)
+	after, err := sqliteStatistics(ctx, tx, db.dialect)
 	if err != nil || after == before {
 		return err
 	}
@@ -129,9 +129,8 @@ func (db *DB) refreshIn(ctx context.Context, tx *sql.Tx, statement string) error
 // value bound to a parameter is compiled again each time that value changes: every page
 // then parsed and planned its queries anew, which took more time than running them. The
 // counts alone choose the same indexes for the site's queries (plan_test.go checks).
-func dropSamples(ctx context.Context, tx *sql.Tx) error {
-	var exists bool
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat4')`).Scan(&exists); err != nil || !exists {
+func dropSamples(ctx context.Context, tx *sql.Tx, d *dialect) error {
+	if exists, err := tableExists(ctx, tx, d, "sqlite_stat4"); err != nil || !exists {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `DELETE FROM sqlite_stat4`)
@@ -140,9 +139,8 @@ func dropSamples(ctx context.Context, tx *sql.Tx) error {
 
 // sqliteStatistics returns the whole of SQLite's planner statistics, to tell whether they
 // changed; empty when none were ever gathered.
-func sqliteStatistics(ctx context.Context, tx *sql.Tx) (string, error) {
-	var exists bool
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1')`).Scan(&exists); err != nil || !exists {
+func sqliteStatistics(ctx context.Context, tx *sql.Tx, d *dialect) (string, error) {
+	if exists, err := tableExists(ctx, tx, d, "sqlite_stat1"); err != nil || !exists {
 		return "", err
 	}
 	var all sql.NullString

@@ -85,7 +85,8 @@ func readSchemaStatus(ctx context.Context, c *sql.DB, d *dialect, known int64) (
 	return s, nil
 }
 
-func tableExists(ctx context.Context, c *sql.DB, d *dialect, table string) (bool, error) {
+// tableExists answers whether table exists, through a pool or in a transaction.
+func tableExists(ctx context.Context, c rowQuerier, d *dialect, table string) (bool, error) {
 	var exists bool
 	err := c.QueryRowContext(ctx, d.tableExists, table).Scan(&exists)
 	return exists, d.translate(err)
