@@ -58,6 +58,17 @@ func (db *DB) migratedByNewer(ctx context.Context, known int64) bool {
 	return err == nil && v > known
 }
 
+// goMigrations are the migrations written in Go, beside the SQL files of dir: each
+// is in the file of what it migrates. SQLite alone relays its articles table; PostgreSQL
+// takes that version with an SQL file that changes nothing.
+func goMigrations(d goose.Dialect) []*goose.Migration {
+	ms := []*goose.Migration{foldTitlesMigration(), searchMigration(d), reanalyseSearchMigration(d)}
+	if d == goose.DialectSQLite3 {
+		ms = append(ms, articleLayoutMigration())
+	}
+	return ms
+}
+
 func newMigrationProvider(w *sql.DB, d goose.Dialect, dir string, opts ...goose.ProviderOption) (*goose.Provider, error) {
 	sub, err := fs.Sub(migrations, dir)
 	if err != nil {

@@ -14,18 +14,10 @@ import (
 // accent functions of the two databases disagree.
 const foldTitlesVersion = 4
 
-func goMigrations(d goose.Dialect) []*goose.Migration {
-	ms := []*goose.Migration{
-		goose.NewGoMigration(foldTitlesVersion,
-			&goose.GoFunc{RunTx: foldExistingTitles},
-			&goose.GoFunc{Mode: goose.TransactionEnabled}), // migration 3's Down drops the column
-		searchMigration(d),
-		reanalyseSearchMigration(d),
-	}
-	if d == goose.DialectSQLite3 {
-		ms = append(ms, articleLayoutMigration())
-	}
-	return ms
+func foldTitlesMigration() *goose.Migration {
+	return goose.NewGoMigration(foldTitlesVersion,
+		&goose.GoFunc{RunTx: foldExistingTitles},
+		&goose.GoFunc{Mode: goose.TransactionEnabled}) // migration 3's Down drops the column
 }
 
 // foldBatch is how many titles one UPDATE sets: round trips, not rows, are what a large
