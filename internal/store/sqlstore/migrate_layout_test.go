@@ -99,8 +99,18 @@ func TestRelayArticles(t *testing.T) {
 }
 
 func columnsOf(t *testing.T, db *DB) []string {
+	return readStrings(t, db, `SELECT name FROM pragma_table_info('articles') ORDER BY cid`)
+}
+
+func articleIndexes(t *testing.T, db *DB) []string {
+	return readStrings(t, db, `SELECT name || ' ' || COALESCE(sql, '') FROM sqlite_schema
+		WHERE tbl_name = 'articles' AND type = 'index' ORDER BY name`)
+}
+
+// readStrings returns the one column of text query selects, in order.
+func readStrings(t *testing.T, db *DB, query string) []string {
 	t.Helper()
-	rows, err := db.read.QueryContext(t.Context(), `SELECT name FROM pragma_table_info('articles') ORDER BY cid`)
+	rows, err := db.read.QueryContext(t.Context(), query)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,8 +118,13 @@ func columnsOf(t *testing.T, db *DB) []string {
 	var out []string
 	for rows.Next() {
 		var s string
-		rows.Scan(&s)
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
 		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
@@ -136,23 +151,6 @@ func dumpArticles(t *testing.T, db *DB) []string {
 			t.Fatal(err)
 		}
 		out = append(out, fmt.Sprint(vals...))
-	}
-	return out
-}
-
-func articleIndexes(t *testing.T, db *DB) []string {
-	t.Helper()
-	rows, err := db.read.QueryContext(t.Context(), `SELECT name || ' ' || COALESCE(sql, '') FROM sqlite_schema
-		WHERE tbl_name = 'articles' AND type = 'index' ORDER BY name`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		rows.Scan(&s)
-		out = append(out, s)
 	}
 	return out
 }
