@@ -212,7 +212,8 @@ func (s *Server) articleDossierBox(b *build, p *articlePage, d content.Dossier, 
 	}
 	others := slices.DeleteFunc(ts, func(t content.Teaser) bool { return t.ID == p.A.ID })
 	others = others[:min(len(others), articleDossierBoxLength)]
-	return dossierBox{ID: d.ID, Title: d.Title, URL: url, Articles: b.teasers(p.L.Printer, others, false)}, nil
+	return dossierBox{ID: d.ID, Title: d.Title, URL: url, Articles: b.teasers(p.L.Printer, others, false),
+		AllText: p.L.T("dossier.all")}, nil
 }
 
 // boxed are the articles the dossier boxes show.

@@ -29,6 +29,7 @@ type dossierBox struct {
 	Title    string
 	URL      string
 	Articles []teaserView
+	AllText  string // the link to the whole dossier
 }
 
 // home shows the lead story, the latest articles and the featured dossiers; its later
@@ -103,7 +104,7 @@ func (s *Server) dossierBoxes(b *build, l *Layout) ([]dossierBox, error) {
 		}
 		boxes = append(boxes, dossierBox{
 			ID: d.ID, Title: d.Title, URL: b.link(urls.Page{Kind: urls.Dossier, Lang: b.lang, Key: d.Slug}),
-			Articles: b.teasers(l.Printer, ts, false),
+			Articles: b.teasers(l.Printer, ts, false), AllText: l.T("dossier.all"),
 		})
 	}
 	return boxes, nil
