@@ -78,6 +78,15 @@ func concrete(pattern string, values map[string]string) (method, path string) {
 	return method, strings.Join(parts, "/")
 }
 
+// oneUserPerRole makes an account for each role, named after it.
+func (e *env) oneUserPerRole() map[auth.Role]*auth.User {
+	users := map[auth.Role]*auth.User{}
+	for _, role := range auth.Roles {
+		users[role] = e.user(role, string(role)+"@example.org")
+	}
+	return users
+}
+
 // For every route and every role, the server answers as the permission matrix says:
 // anonymous requests go to sign in, roles below the route's action get 403, the others
 // get through (whatever the handler then makes of an empty form). Nothing answers 5xx.
@@ -85,10 +94,7 @@ func TestRoleMatrixCoversEveryRoute(t *testing.T) {
 	for _, backend := range backends {
 		t.Run(backend.name, func(t *testing.T) {
 			e := backend.env(t)
-			users := map[auth.Role]*auth.User{}
-			for _, role := range auth.Roles {
-				users[role] = e.user(role, string(role)+"@example.org")
-			}
+			users := e.oneUserPerRole()
 			values := matrixFixture(t, e, users[auth.RoleContributor])
 			for _, rt := range e.srv.table {
 				method, path := concrete(rt.pattern, values)
@@ -288,10 +294,7 @@ func TestRoleMatrixCoversWhatPagesShow(t *testing.T) {
 	for _, backend := range backends {
 		t.Run(backend.name, func(t *testing.T) {
 			e := backend.env(t)
-			users := map[auth.Role]*auth.User{}
-			for _, role := range auth.Roles {
-				users[role] = e.user(role, string(role)+"@example.org")
-			}
+			users := e.oneUserPerRole()
 			other := e.user(auth.RoleContributor, "other@example.org")
 			f := newShowFixture(t, e, users[auth.RoleContributor], other, users[auth.RoleEditor])
 			for _, pg := range f.pages() {
