@@ -12,6 +12,7 @@ import (
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/site"
+	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/pgtest"
 	"github.com/roneo/roneo/internal/store/sqlstore"
 	"github.com/roneo/roneo/internal/store/storetest"
@@ -34,13 +35,7 @@ func TestPublishPurgesAnotherInstance(t *testing.T) {
 	}
 	a := newFixtureOn(t, open(), clock, 8<<20)
 	dbB := open()
-	base, _ := url.Parse("https://news.example.org")
-	b, err := site.New(context.Background(), dbB, site.Config{BaseURL: base, PageCacheBytes: 8 << 20, Theme: web.FS, Clock: clock.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Close)
-	onB := &fixture{site: b}
+	onB := secondInstance(t, dbB, clock)
 	related, unrelated := "/fr/", "/nl/"
 	for _, p := range []string{related, unrelated} {
 		onB.get(t, p).wantStatus(t, http.StatusOK)
@@ -48,7 +43,7 @@ func TestPublishPurgesAnotherInstance(t *testing.T) {
 			t.Fatalf("%s on the second instance: X-Cache %q after warming", p, got)
 		}
 	}
-	_, err = a.editorial().SaveArticle(context.Background(), editorial.System("test"), editorial.ArticleInput{
+	_, err := a.editorial().SaveArticle(context.Background(), editorial.System("test"), editorial.ArticleInput{
 		Kind: content.KindArticle, Lang: "fr", Title: "Publiée sur la première instance", Body: "Texte.",
 	}, content.Publish)
 	if err != nil {
@@ -85,13 +80,7 @@ func TestDeafInstanceServesNothingStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { dbB.Close() })
-	base, _ := url.Parse("https://news.example.org")
-	b, err := site.New(context.Background(), dbB, site.Config{BaseURL: base, PageCacheBytes: 8 << 20, Theme: web.FS, Clock: clock.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Close)
-	onB := &fixture{site: b}
+	onB := secondInstance(t, dbB, clock)
 	onB.get(t, "/fr/")
 	if got := onB.get(t, "/fr/").Header.Get("X-Cache"); got != "HIT" {
 		t.Fatalf("warm /fr/ on the second instance: X-Cache %q", got)
@@ -144,4 +133,17 @@ func TestDeafInstanceServesNothingStale(t *testing.T) {
 	waitFor(t, "the second instance to cache its home page again", func() bool {
 		return onB.get(t, "/fr/").Header.Get("X-Cache") == "HIT"
 	})
+}
+
+// secondInstance is another instance's site, with its page cache, on the store of an
+// instance whose fixture already filled it.
+func secondInstance(t *testing.T, st store.Store, clock *storetest.Clock) *fixture {
+	t.Helper()
+	base, _ := url.Parse("https://news.example.org")
+	s, err := site.New(context.Background(), st, site.Config{BaseURL: base, PageCacheBytes: 8 << 20, Theme: web.FS, Clock: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return &fixture{site: s}
 }
