@@ -5,7 +5,6 @@ import (
 	"log/slog"
 
 	"github.com/roneo/roneo/internal/store"
-	"github.com/roneo/roneo/internal/store/sqlstore"
 )
 
 // allowNewerSchemaUsage explains --allow-newer-schema wherever a command takes it.
@@ -43,12 +42,4 @@ func refuseNewer(what string, s store.SchemaStatus, allowed bool) error {
 	}
 	return fmt.Errorf("%s is at migration %d, newer than this version of Roneo knows (%d): this version would leave out what the newer one added; use the newer version, or give --allow-newer-schema to go on with what this version knows",
 		what, s.Current, s.Known)
-}
-
-// schemaOf is the schema status of a store that knows it.
-func schemaOf(s any) store.SchemaStatus {
-	if db, ok := s.(*sqlstore.DB); ok {
-		return db.SchemaStatus()
-	}
-	return store.SchemaStatus{}
 }

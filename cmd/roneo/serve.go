@@ -256,7 +256,7 @@ func (m *Main) keepStatistics(ctx context.Context) {
 }
 
 // writesRefused reports whether the store refuses every write (a newer schema).
-func (m *Main) writesRefused() bool { return schemaOf(m.store).WritesRefused }
+func (m *Main) writesRefused() bool { return m.store.SchemaStatus().WritesRefused }
 
 func (m *Main) startHTTP() {
 	h := withNewsroom(m.site, m.newsroom)

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/webkit"
 )
 
@@ -30,9 +29,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	}
 	body["page_cache"] = s.cache.stats()
 	// An instance older than its database says so: {"known":10,"current":12,…}.
-	if sc, ok := s.store.(interface{ SchemaStatus() store.SchemaStatus }); ok {
-		body["schema"] = sc.SchemaStatus()
-	}
+	body["schema"] = s.store.SchemaStatus()
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)

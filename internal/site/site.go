@@ -39,6 +39,7 @@ type Store interface {
 	store.Previews
 	store.Searcher
 	store.Notifier
+	store.Schema
 }
 
 // Config is what the site needs from the command line.

@@ -134,6 +134,11 @@ type SchemaStatus struct {
 	WritesRefused bool `json:"writes_refused"`
 }
 
+// Schema tells how the database's schema compares with the program's.
+type Schema interface {
+	SchemaStatus() SchemaStatus
+}
+
 // Newer reports whether the database's schema is newer than the program's.
 func (s SchemaStatus) Newer() bool { return s.Current > s.Known }
 
@@ -182,6 +187,7 @@ type Store interface {
 	Queue
 	Throttle
 	Planner
+	Schema
 	Stats(ctx context.Context) (Stats, error)
 	Close() error
 }
