@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"log/slog"
 	mathrand "math/rand/v2"
-	"net"
 	"sync/atomic"
 	"time"
 
@@ -92,15 +91,11 @@ func startPeers(ctx context.Context, cfg *pgx.ConnConfig, schema string, deliver
 	return p, nil
 }
 
-// listenerConfig probes the idle listening connection with TCP keepalives: a peer that
-// vanished without a word would otherwise leave it waiting, deaf, for hours.
+// listenerConfig names the listening connection, so that an operator looking at
+// pg_stat_activity tells it from the pool. It needs no TCP keepalives: the listener
+// checks after each quiet second that the server answers (see receive).
 func listenerConfig(cfg *pgx.ConnConfig) *pgx.ConnConfig {
 	c := cfg.Copy()
-	d := &net.Dialer{KeepAliveConfig: net.KeepAliveConfig{
-		Enable: true, Idle: 30 * time.Second, Interval: 10 * time.Second, Count: 3,
-	}}
-	c.DialFunc = d.DialContext
-	// Named, so that an operator looking at pg_stat_activity tells it from the pool.
 	name := c.RuntimeParams["application_name"]
 	if name == "" {
 		name = "roneo"
