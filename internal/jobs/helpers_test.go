@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -138,10 +139,10 @@ func (l *logBuffer) String() string {
 // waitForLog waits until s was logged n times.
 func waitForLog(tb testing.TB, logs *logBuffer, s string, n int) {
 	tb.Helper()
-	deadline := time.Now().Add(testkit.Patience)
-	for ; logs.count(s) < n; time.Sleep(time.Millisecond) {
-		if time.Now().After(deadline) {
-			tb.Fatalf("waited %s for %d × %q in the log:\n%s", testkit.Patience, n, s, logs)
+	defer func() {
+		if tb.Failed() {
+			tb.Logf("the log:\n%s", logs)
 		}
-	}
+	}()
+	testkit.Until(tb, fmt.Sprintf("%d × %q in the log", n, s), func() bool { return logs.count(s) >= n })
 }
