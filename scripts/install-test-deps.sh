@@ -13,10 +13,14 @@ as_root() {
 }
 
 # Debian's packages: chromium (browser tests, and axe-core runs in it), java (the Nu
-# HTML Checker) and node (axe-core).
+# HTML Checker), node (axe-core, the JSON Feed schema), Python's feedparser (feeds as
+# readers' software parses them), pyld (JSON-LD) and xmllint (the sitemap schema).
 install_apt() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
+  command -v xmllint >/dev/null || missing+=(libxml2-utils)
+  /usr/bin/python3 -c 'import feedparser' 2>/dev/null || missing+=(python3-feedparser)
+  /usr/bin/python3 -c 'import pyld' 2>/dev/null || missing+=(python3-pyld)
   command -v java >/dev/null || missing+=(default-jre-headless)
   command -v node >/dev/null || missing+=(nodejs npm)
   if [ ${#missing[@]} -gt 0 ]; then
@@ -27,7 +31,7 @@ install_apt() {
 }
 
 # The validators' runner scripts come from the shared tools next to this repository;
-# only the three packages the tests use are installed, not the whole toolbox.
+# only the packages the tests use are installed, not the whole toolbox.
 install_validators() {
   local shared=../shared/tools/validators dest=.cache/validators
   if [ ! -d "$shared" ]; then
@@ -35,12 +39,18 @@ install_validators() {
     return 0
   fi
   mkdir -p "$dest"
-  cp "$shared"/vnu-check.sh "$shared"/axe-check.mjs "$dest"/
-  if [ ! -f "$dest/node_modules/vnu-jar/build/dist/vnu.jar" ] || [ ! -d "$dest/node_modules/playwright-core" ] || [ ! -d "$dest/node_modules/axe-core" ]; then
+  cp "$shared"/vnu-check.sh "$shared"/axe-check.mjs "$shared"/jsonfeed-check.mjs "$shared"/feedparser-check.py "$shared"/sitemap-check.sh "$dest"/
+  local m
+  for m in vnu-jar/build/dist/vnu.jar playwright-core axe-core ajv ajv-formats jsonfeed-schema; do
+    [ -e "$dest/node_modules/$m" ] || m=missing
+    [ "$m" != missing ] || break
+  done
+  if [ "$m" = missing ]; then
     echo "install-test-deps: installing the HTML and accessibility validators (npm)"
     cat > "$dest/package.json" <<'JSON'
 {"name":"roneo-test-validators","private":true,"type":"module",
- "dependencies":{"axe-core":"^4.14.1","playwright-core":"^1.65.1","vnu-jar":"^26.9.27"}}
+ "dependencies":{"ajv":"^8.20.0","ajv-formats":"^3.0.1","axe-core":"^4.14.1","jsonfeed-schema":"^0.5.0",
+  "playwright-core":"^1.65.1","vnu-jar":"^26.9.27"}}
 JSON
     (cd "$dest" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
   fi
