@@ -22,6 +22,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/hosts"
 	"github.com/roneo/roneo/internal/i18n"
 	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/render"
@@ -47,6 +48,10 @@ type Config struct {
 	// BaseURL is the public address, such as https://example.org; it makes canonical
 	// links, hreflang links and share links absolute.
 	BaseURL *url.URL
+	// Hosts are the site's other addresses (mirrors, an onion service) as --hosts gives
+	// them. When set they win over the list in the newsroom's settings; nil: the
+	// settings' list.
+	Hosts []hosts.Origin
 	// PageCacheBytes bounds the page cache; 0 disables it.
 	PageCacheBytes int64
 	// Theme holds templates/, static/ and i18n/.
