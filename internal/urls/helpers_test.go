@@ -17,15 +17,19 @@ var testLangs = []content.Lang{"fr", "nl", "en", "de", "fr-BE"}
 // Keys by what a kind holds: Latin, Cyrillic, Arabic and digit slugs; secrets of one
 // and of the longest length; media names flat, nested and needing escapes.
 var (
-	testSlugs   = []string{"greve-a-liege", "забастовка-в-льеже", "اضراب", "2026", "page"}
-	testSecrets = []string{"x", "Ab-_9xQz", strings.Repeat("Z9_-", 32)}
-	testMedia   = []string{"a.jpg", "albums/2026/x.webp", "документы/файл 1.pdf", "50%?#.jpg", "a/b/c/d/e"}
-	testAssets  = []string{"site.1a2b3c4d5e.css", "icon.9f8e7d6c5b.svg"}
-	testNums    = []int{0, 2, 3, urls.MaxPage}
+	testSlugs    = []string{"greve-a-liege", "забастовка-в-льеже", "اضراب", "2026", "page"}
+	testSecrets  = []string{"x", "Ab-_9xQz", strings.Repeat("Z9_-", 32)}
+	testMedia    = []string{"a.jpg", "albums/2026/x.webp", "документы/файл 1.pdf", "50%?#.jpg", "a/b/c/d/e"}
+	testAssets   = []string{"site.1a2b3c4d5e.css", "icon.9f8e7d6c5b.svg"}
+	testSitemaps = []string{"articles-1.xml", "pages.xml"}
+	testNums     = []int{0, 2, 3, urls.MaxPage}
 )
 
 // keysFor are the keys to try for a kind; nil for kinds without one.
 func keysFor(k urls.Kind) []string {
+	if p := k.Parent(); p != 0 && k.Exts() != nil {
+		return keysFor(p)
+	}
 	switch k {
 	case urls.Article, urls.ArticlePrint, urls.ArticleShare, urls.Section, urls.Tag, urls.Author, urls.Dossier:
 		return testSlugs
@@ -35,13 +39,23 @@ func keysFor(k urls.Kind) []string {
 		return testMedia
 	case urls.Asset:
 		return testAssets
+	case urls.Sitemap:
+		return testSitemaps
+	}
+	return []string{""}
+}
+
+// extsFor are the formats of a kind's files; "" for a page.
+func extsFor(k urls.Kind) []string {
+	if exts := k.Exts(); exts != nil {
+		return exts
 	}
 	return []string{""}
 }
 
 // langsFor are the languages a kind's pages may have.
 func langsFor(k urls.Kind) []content.Lang {
-	if k == urls.Root || k == urls.Media || k == urls.Asset {
+	if k == urls.Root || k == urls.Media || k == urls.Asset || k == urls.Sitemap || k == urls.SitemapIndex {
 		return []content.Lang{""}
 	}
 	return testLangs
@@ -67,7 +81,9 @@ func samplePages(t testing.TB) []urls.Page {
 		for _, lang := range langsFor(k) {
 			for _, key := range keysFor(k) {
 				for _, n := range numsFor(k) {
-					out = append(out, urls.Page{Kind: k, Lang: lang, Key: key, Num: n})
+					for _, ext := range extsFor(k) {
+						out = append(out, urls.Page{Kind: k, Lang: lang, Key: key, Num: n, Ext: ext})
+					}
 				}
 			}
 		}
@@ -81,7 +97,7 @@ func randomPage(r *rand.Rand) urls.Page {
 	k := kinds[r.IntN(len(kinds))]
 	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
 	langs, nums := langsFor(k), numsFor(k)
-	return urls.Page{Kind: k, Lang: langs[r.IntN(len(langs))], Key: pick(keysFor(k)), Num: nums[r.IntN(len(nums))]}
+	return urls.Page{Kind: k, Lang: langs[r.IntN(len(langs))], Key: pick(keysFor(k)), Num: nums[r.IntN(len(nums))], Ext: pick(extsFor(k))}
 }
 
 // decoded is a path as a server sees it in r.URL.Path.

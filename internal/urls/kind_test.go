@@ -29,6 +29,17 @@ func TestKinds(t *testing.T) {
 		{urls.Preview, "preview", false},
 		{urls.Media, "media", false},
 		{urls.Asset, "asset", false},
+		{urls.Press, "press", true},
+		{urls.HomeFeed, "home-feed", false},
+		{urls.PressFeed, "press-feed", false},
+		{urls.SectionFeed, "section-feed", false},
+		{urls.TagFeed, "tag-feed", false},
+		{urls.AuthorFeed, "author-feed", false},
+		{urls.DossierFeed, "dossier-feed", false},
+		{urls.ArticleCard, "article-card", false},
+		{urls.HomeCard, "home-card", false},
+		{urls.SitemapIndex, "sitemap-index", false},
+		{urls.Sitemap, "sitemap", false},
 	}
 	got := urls.Kinds()
 	if len(got) != len(want) {
@@ -61,6 +72,17 @@ func TestWord(t *testing.T) {
 		urls.Asset:        {"static", "static", "static"},
 		urls.Root:         {"", "", ""},
 		urls.Home:         {"", "", ""},
+		urls.Press:        {"communiques", "persberichten", "press"},
+		urls.HomeFeed:     {"feed", "feed", "feed"},
+		urls.PressFeed:    {"feed", "feed", "feed"},
+		urls.SectionFeed:  {"feed", "feed", "feed"},
+		urls.TagFeed:      {"feed", "feed", "feed"},
+		urls.AuthorFeed:   {"feed", "feed", "feed"},
+		urls.DossierFeed:  {"feed", "feed", "feed"},
+		urls.ArticleCard:  {"card", "card", "card"},
+		urls.HomeCard:     {"card", "card", "card"},
+		urls.SitemapIndex: {"sitemap", "sitemap", "sitemap"},
+		urls.Sitemap:      {"sitemaps", "sitemaps", "sitemaps"},
 	}
 	for k, w := range words {
 		for lang, want := range map[content.Lang]string{"fr": w[0], "nl": w[1], "en": w[2], "fr-BE": w[0], "nl-BE": w[1], "de": w[2], "x-foo": w[2]} {
@@ -82,6 +104,29 @@ func TestWordsNeedNoEscape(t *testing.T) {
 			if w := s.Word(lang, k); url.PathEscape(w) != w {
 				t.Errorf("Word(%s, %s) = %q needs escaping", lang, k, w)
 			}
+		}
+	}
+}
+
+// TestFeedsAndCards: every list that readers follow has a feed, articles and the home
+// page have a share card, and nothing else does.
+func TestFeedsAndCards(t *testing.T) {
+	feeds := map[urls.Kind]urls.Kind{urls.Home: urls.HomeFeed, urls.Press: urls.PressFeed, urls.Section: urls.SectionFeed,
+		urls.Tag: urls.TagFeed, urls.Author: urls.AuthorFeed, urls.Dossier: urls.DossierFeed}
+	cards := map[urls.Kind]urls.Kind{urls.Article: urls.ArticleCard, urls.Home: urls.HomeCard}
+	for _, k := range urls.Kinds() {
+		f, ok := k.Feed()
+		if want, has := feeds[k]; ok != has || f != want {
+			t.Errorf("%s.Feed() = %s %v, want %s", k, f, ok, want)
+		}
+		c, ok := k.Card()
+		if want, has := cards[k]; ok != has || c != want {
+			t.Errorf("%s.Card() = %s %v, want %s", k, c, ok, want)
+		}
+	}
+	for _, f := range feeds {
+		if !slices.Equal(f.Exts(), []string{"atom", "rss", "json"}) {
+			t.Errorf("%s formats %v", f, f.Exts())
 		}
 	}
 }

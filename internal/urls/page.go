@@ -2,6 +2,7 @@ package urls
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/roneo/roneo/internal/content"
 )
@@ -19,6 +20,8 @@ type Page struct {
 	Key string
 	// Num is the page of a list: 0 or 1 is the first, and Parse gives 0.
 	Num int
+	// Ext is the format of a file kind, one of its Exts ("atom", "png"); "" for a page.
+	Ext string
 }
 
 // First is the same list at its first page: what every page of a list shares.
@@ -44,7 +47,7 @@ func (s *Scheme) Check(p Page) error {
 	switch {
 	case !p.Kind.valid():
 		return fmt.Errorf("urls: no kind %d", int(p.Kind))
-	case (sp.shape == atRoot || sp.shape == top) != (p.Lang == ""):
+	case (sp.shape == atRoot || sp.shape == top || sp.shape == file && sp.parent == Root) != (p.Lang == ""):
 		return fmt.Errorf("urls: %s page with language %q", p.Kind, p.Lang)
 	case p.Lang != "" && !s.canonical(p.Lang):
 		return fmt.Errorf("urls: %s page in %q, not a canonical language tag", p.Kind, p.Lang)
@@ -52,14 +55,16 @@ func (s *Scheme) Check(p Page) error {
 		return fmt.Errorf("urls: %s page with key %q", p.Kind, p.Key)
 	case p.Num < 0 || p.Num > 1 && !sp.paged:
 		return fmt.Errorf("urls: %s page number %d", p.Kind, p.Num)
+	case sp.shape == file && !slices.Contains(sp.exts, p.Ext), sp.shape != file && p.Ext != "":
+		return fmt.Errorf("urls: %s page in format %q", p.Kind, p.Ext)
 	}
 	return nil
 }
 
-// keyOf is the rule of a kind's key; a sub kind has its parent's.
+// keyOf is the rule of a kind's key; a sub or file kind has its parent's.
 func (s *Scheme) keyOf(k Kind) keyRule {
 	sp := k.spec()
-	if sp.shape == sub {
+	if sp.shape == sub || sp.shape == file {
 		return sp.parent.spec().key
 	}
 	return sp.key

@@ -68,7 +68,41 @@ func (s *Scheme) match(path string) (Page, bool) {
 		// Files: no slash to add or drop, no pages.
 		return Page{Kind: k, Key: rest}, k.spec().key.valid(rest)
 	}
+	if p, ok := s.matchFile(path); ok {
+		return p, true
+	}
 	return s.matchLang(content.Lang(first), rest)
+}
+
+// matchFile reads a page's file: a last segment "{word}.{ext}" after its page's path,
+// the first page of a list ("/fr/rubrique/belgique/feed.atom", "/sitemap.xml"). No
+// slug or word holds a dot, so no page's path is read as one.
+func (s *Scheme) matchFile(path string) (Page, bool) {
+	i := strings.LastIndexByte(path, '/')
+	word, ext, ok := strings.Cut(path[i+1:], ".")
+	if !ok || strings.Contains(ext, ".") {
+		return Page{}, false
+	}
+	var k Kind
+	parent := Page{Kind: Root}
+	if i > 0 {
+		if parent, ok = s.matchLang(s.langPart(path[:i])); !ok || parent.Num > 0 {
+			return Page{}, false
+		}
+		k, ok = s.vocab(parent.Lang).files[parent.Kind][word]
+	} else {
+		k, ok = s.files[word]
+	}
+	if !ok || !slices.Contains(k.spec().exts, ext) {
+		return Page{}, false
+	}
+	return Page{Kind: k, Lang: parent.Lang, Key: parent.Key, Ext: ext}, true
+}
+
+// langPart splits a path after its first segment, the language.
+func (s *Scheme) langPart(path string) (content.Lang, string) {
+	first, rest, _ := strings.Cut(path[1:], "/")
+	return content.Lang(first), rest
 }
 
 // matchLang reads what follows a language.

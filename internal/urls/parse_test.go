@@ -149,3 +149,44 @@ func TestParseWeird(t *testing.T) {
 		}
 	}
 }
+
+// TestParseFiles: a page's files (feeds, share cards) and the sitemaps are found at
+// their extension addresses only, on the first page of a list that has them.
+func TestParseFiles(t *testing.T) {
+	s := urls.New()
+	for path, want := range map[string]urls.Page{
+		"/fr/feed.atom":                      {Kind: urls.HomeFeed, Lang: "fr", Ext: "atom"},
+		"/nl/feed.json":                      {Kind: urls.HomeFeed, Lang: "nl", Ext: "json"},
+		"/fr/communiques/feed.rss":           {Kind: urls.PressFeed, Lang: "fr", Ext: "rss"},
+		"/nl/persberichten/feed.atom":        {Kind: urls.PressFeed, Lang: "nl", Ext: "atom"},
+		"/fr/rubrique/belgique/feed.atom":    {Kind: urls.SectionFeed, Lang: "fr", Key: "belgique", Ext: "atom"},
+		"/fr/rubrique/page/feed.atom":        {Kind: urls.SectionFeed, Lang: "fr", Key: "page", Ext: "atom"},
+		"/nl/trefwoord/klimaat/feed.rss":     {Kind: urls.TagFeed, Lang: "nl", Key: "klimaat", Ext: "rss"},
+		"/en/author/an-peeters/feed.json":    {Kind: urls.AuthorFeed, Lang: "en", Key: "an-peeters", Ext: "json"},
+		"/fr/dossier/energie/feed.atom":      {Kind: urls.DossierFeed, Lang: "fr", Key: "energie", Ext: "atom"},
+		"/fr/article/greve/card.png":         {Kind: urls.ArticleCard, Lang: "fr", Key: "greve", Ext: "png"},
+		"/fr/card.png":                       {Kind: urls.HomeCard, Lang: "fr", Ext: "png"},
+		"/sitemap.xml":                       {Kind: urls.SitemapIndex, Ext: "xml"},
+		"/sitemaps/articles-1.xml":           {Kind: urls.Sitemap, Key: "articles-1.xml"},
+		"/fr/rubrique/забастовка/feed.atom":  {Kind: urls.SectionFeed, Lang: "fr", Key: "забастовка", Ext: "atom"},
+		"/fr-BE/rubrique/belgique/feed.atom": {Kind: urls.SectionFeed, Lang: "fr-BE", Key: "belgique", Ext: "atom"},
+	} {
+		if got := s.Parse(path); got.Status != urls.Found || got.Page != want {
+			t.Errorf("Parse(%q) = %+v, want %+v", path, got, want)
+		}
+	}
+	for _, path := range []string{
+		"/fr/feed.xml", "/fr/feed.atom.atom", "/fr/feed.", "/fr/.atom", "/fr/feed.atom/", "/fr/page/2/feed.atom",
+		"/fr/rubrique/belgique/page/2/feed.atom", "/fr/recherche/feed.atom", "/fr/article/greve/feed.atom",
+		"/fr/sitemap.xml", "/sitemap.atom", "/feed.atom", "/fr/card.jpg", "/fr/rubrique/belgique/card.png",
+		"/fr/preview/abc/feed.atom", "/fr/article/greve/print/card.png", "/xx-!/feed.atom", "/fr/rubrique/feed.atom",
+		"/fr/rubrique/bel.gique/feed.atom", "/media.xml", "/sitemaps.xml", "/fr/dossiers/feed.atom",
+	} {
+		if got := s.Parse(path); got.Status == urls.Found {
+			t.Errorf("Parse(%q) = %+v, want nothing found", path, got)
+		}
+	}
+	if got := s.Parse("/fr/rubrique/belgique/"); got.Status != urls.Redirect {
+		t.Errorf("a section with a slash: %+v", got)
+	}
+}

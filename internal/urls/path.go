@@ -41,6 +41,9 @@ func (s *Scheme) firstPath(p Page, esc func(string) string) string {
 		return strings.TrimSuffix(parent, "/") + "/" + s.Word(p.Lang, p.Kind)
 	case top:
 		return "/" + sp.word("en") + "/" + escapeSegments(p.Key, esc)
+	case file:
+		parent := s.firstPath(Page{Kind: sp.parent, Lang: p.Lang, Key: p.Key}, esc)
+		return strings.TrimSuffix(parent, "/") + "/" + s.Word(p.Lang, p.Kind) + "." + p.Ext
 	}
 	return "/"
 }

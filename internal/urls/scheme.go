@@ -14,25 +14,30 @@ import (
 type Scheme struct {
 	vocabs map[string]*vocab // by base language; "en" serves the others
 	top    map[string]Kind   // first segments outside the languages: "media", "static"
+	files  map[string]Kind   // files at the root, by word: "sitemap" of /sitemap.xml
 }
 
 // vocab is what the words after a language mean in that language.
 type vocab struct {
 	lead     map[string]Kind          // the segment after the language: items, indexes, the home page's files
 	subs     map[Kind]map[string]Kind // the segment after an item's path: "print"
+	files    map[Kind]map[string]Kind // a page's files by parent and word: "feed" of feed.atom
 	reserved map[string]bool          // slugs a standing page may not take
 }
 
 // New returns the scheme. It panics if the table of kinds is inconsistent (two kinds
 // sharing a word in one place), which any test catches.
 func New() *Scheme {
-	s := &Scheme{vocabs: map[string]*vocab{}, top: map[string]Kind{}}
+	s := &Scheme{vocabs: map[string]*vocab{}, top: map[string]Kind{}, files: map[string]Kind{}}
 	for _, base := range tableLangs() {
 		s.vocabs[base] = newVocab(base)
 	}
 	for _, k := range Kinds() {
-		if sp := k.spec(); sp.shape == top {
-			s.top[sp.word("en")] = k
+		switch sp := k.spec(); {
+		case sp.shape == top:
+			claim(s.top, sp.word("en"), k, "")
+		case sp.shape == file && sp.parent == Root:
+			claim(s.files, sp.word("en"), k, "")
 		}
 	}
 	return s
@@ -50,10 +55,15 @@ func tableLangs() []string {
 }
 
 func newVocab(base string) *vocab {
-	v := &vocab{lead: map[string]Kind{}, subs: map[Kind]map[string]Kind{}, reserved: map[string]bool{}}
+	v := &vocab{lead: map[string]Kind{}, subs: map[Kind]map[string]Kind{}, files: map[Kind]map[string]Kind{}, reserved: map[string]bool{}}
 	for _, k := range Kinds() {
 		sp := k.spec()
 		switch {
+		case sp.shape == file && sp.parent != Root:
+			if v.files[sp.parent] == nil {
+				v.files[sp.parent] = map[string]Kind{}
+			}
+			claim(v.files[sp.parent], sp.word(base), k, base)
 		case sp.shape == index, sp.shape == item, sp.shape == sub && sp.parent == Home:
 			claim(v.lead, sp.word(base), k, base)
 		case sp.shape == sub:
@@ -69,7 +79,7 @@ func newVocab(base string) *vocab {
 
 // claim gives word to k, refusing words that would make a path mean two things.
 func claim(m map[string]Kind, word string, k Kind, base string) {
-	if word == "" || word == pageWord || strings.ContainsAny(word, "/%?#") || strings.Trim(word, "0123456789") == "" {
+	if word == "" || word == pageWord || strings.ContainsAny(word, "/%?#.") || strings.Trim(word, "0123456789") == "" {
 		panic(fmt.Sprintf("urls: %s has word %q in %q", k, word, base))
 	}
 	if other, ok := m[word]; ok {
