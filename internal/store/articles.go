@@ -90,3 +90,23 @@ type ArticleWriter interface {
 	TrashArticle(ctx context.Context, id int64, at time.Time) error
 	RestoreArticle(ctx context.Context, id int64) error
 }
+
+// ListedArticle is what a sitemap says of a published article: its address and when it
+// last changed.
+type ListedArticle struct {
+	ID        int64
+	Lang      content.Lang
+	Slug      string
+	UpdatedAt time.Time
+}
+
+// ArticleIndex walks every published article, for the sitemaps: tens of thousands of
+// rows, streamed to fn rather than gathered.
+type ArticleIndex interface {
+	// CountListed is the number of published articles not in the trash, and when the
+	// last of them changed (zero when there are none).
+	CountListed(ctx context.Context) (n int, updated time.Time, err error)
+	// EachListed calls fn for at most limit of them in the order of their ids, skipping
+	// the first offset. An error of fn stops the walk and is returned.
+	EachListed(ctx context.Context, offset, limit int, fn func(ListedArticle) error) error
+}

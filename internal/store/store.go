@@ -49,6 +49,7 @@ func (a Audience) Valid() bool { return a == Readers || a == Staff }
 // it; most consumers declare a smaller part.
 type Reader interface {
 	ArticleReader
+	ArticleIndex
 	TaxonomyReader
 	DossierReader
 	RevisionReader

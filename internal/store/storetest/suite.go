@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"StatusNormalisation", testStatusNormalisation},
 		{"ArticlesList", testArticlesList},
 		{"ArticlesPagination", testArticlesPagination},
+		{"ArticleIndex", testArticleIndex},
 		{"RelatedReading", testRelatedReading},
 		{"DossierArticles", testDossierArticles},
 		{"DossierLists", testDossierLists},
