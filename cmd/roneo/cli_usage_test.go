@@ -43,6 +43,8 @@ func usageMistakes(dir string) []struct {
 		{[]string{"copy", "--from", "postgres://roneo@127.0.0.1:1/roneo", "--to", "sqlite:" + data}, "--from-media"},
 		{[]string{"user", "reset-link", "--data", data}, "--email"},
 		{[]string{"search", "query", "--data", data}, "--q"},
+		{[]string{"serve", "--data", data, "--hosts", "https://mirror.example.net,mirror.example.org"}, "--hosts"},
+		{[]string{"serve", "--data", data, "--base-url", "https://news.example.org", "--hosts", "https://news.example.org:443"}, "--hosts"},
 	}
 }
 

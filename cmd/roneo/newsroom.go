@@ -82,6 +82,7 @@ func (m *Main) newNewsroom(ctx context.Context, base *url.URL) (*newsroom.Server
 		BaseURL: base, Theme: web.FS, Logger: m.log, Clock: time.Now,
 		Renderer: render.New(), Hasher: auth.NewHasher(auth.Params{}, 0), Mailer: mailer,
 		SessionIdle: n.SessionIdle, SessionMax: n.SessionMax, TrustedProxies: n.proxies,
+		Hosts: m.Config.hosts,
 	})
 }
 

@@ -15,7 +15,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/editorial"
+	"github.com/roneo/roneo/internal/hosts"
 	"github.com/roneo/roneo/internal/jobs"
 	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/newsroom"
@@ -28,8 +30,12 @@ import (
 
 // ServeConfig is everything "roneo serve" can be told.
 type ServeConfig struct {
-	Addr         string
-	BaseURL      string
+	Addr    string
+	BaseURL string
+	// Hosts are the site's other addresses as --hosts lists them; hosts is the list
+	// read, nil when none was given, so that the newsroom's setting applies.
+	Hosts        string
+	hosts        []hosts.Origin
 	PageCacheMB  int
 	Demo         bool
 	DemoArticles int
@@ -77,6 +83,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs := newFlagSet("serve", m.stderr)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on, host:port (port 0 picks a free one)")
 	fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public address of the site, such as https://news.example.org (default: http://<addr>)")
+	fs.StringVar(&c.Hosts, "hosts", c.Hosts, "other addresses of the site, for readers who cannot reach --base-url (mirror domains, an onion service), such as https://mirror.example.net,http://xyz.onion; replaces the newsroom's list")
 	fs.IntVar(&c.PageCacheMB, "page-cache", c.PageCacheMB, "memory for the page cache, in MB; 0 disables it")
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "fill an empty data directory with demo content before starting")
 	fs.IntVar(&c.DemoArticles, "demo-articles", c.DemoArticles, "number of articles --demo generates")
@@ -120,8 +127,47 @@ func (c *ServeConfig) check() error {
 			return err
 		}
 	}
+	if err := c.checkHosts(); err != nil {
+		return err
+	}
 	_, err := mediaConfig(c.Data.mediaLocation())
 	return err
+}
+
+// checkHosts reads --hosts. The main address is refused among the others: the site
+// would answer on it as the main one anyway, and listing it there means the
+// difference between --base-url and --hosts was missed.
+func (c *ServeConfig) checkHosts() error {
+	c.hosts = nil
+	list, err := hosts.ParseList(c.Hosts)
+	if err != nil {
+		return fmt.Errorf("%w: --hosts: %w", errUsage, err)
+	}
+	if len(list) > content.MaxHosts {
+		return fmt.Errorf("%w: --hosts lists %d addresses, %d at most", errUsage, len(list), content.MaxHosts)
+	}
+	if c.BaseURL != "" {
+		mainAddr := mainOrigin(c.BaseURL)
+		for _, o := range list {
+			if o.Host == mainAddr.Host {
+				return fmt.Errorf("%w: --hosts: %s is the main address, --base-url %s; list only the others", errUsage, o, c.BaseURL)
+			}
+		}
+	}
+	if len(list) > 0 {
+		c.hosts = list
+	}
+	return nil
+}
+
+// mainOrigin is the scheme and host of a base URL parseBaseURL accepted.
+func mainOrigin(baseURL string) hosts.Origin {
+	u, err := parseBaseURL(baseURL)
+	if err != nil {
+		return hosts.Origin{}
+	}
+	o, _ := hosts.ParseOrigin(u.Scheme + "://" + u.Host)
+	return o
 }
 
 // Run opens the data, starts the scheduler and the HTTP server, and returns once the
@@ -156,7 +202,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	m.site, err = site.New(ctx, m.store, site.Config{
-		BaseURL: base, PageCacheBytes: int64(m.Config.PageCacheMB) << 20, Theme: web.FS, Scheme: m.scheme,
+		BaseURL: base, Hosts: m.Config.hosts, PageCacheBytes: int64(m.Config.PageCacheMB) << 20, Theme: web.FS, Scheme: m.scheme,
 		Media: m.media, Logger: m.log, Clock: time.Now,
 	})
 	if err != nil {

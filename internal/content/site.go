@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/roneo/roneo/internal/hosts"
 )
 
 // Site holds the settings that shape the public site.
@@ -15,8 +17,16 @@ type Site struct {
 	// RequireSecondFactor makes every newsroom account enrol a TOTP second factor
 	// before it can do anything else.
 	RequireSecondFactor bool
-	UpdatedAt           time.Time
+	// Hosts are the site's other addresses, where readers reach it when the main
+	// domain is blocked (a mirror domain, an onion service), written as
+	// hosts.Origin.String() writes them: "https://mirror.example.net". The main domain
+	// is the command line's --base-url, which the domain does not know.
+	Hosts     []string
+	UpdatedAt time.Time
 }
+
+// MaxHosts bounds the other addresses: each is matched against every request's Host.
+const MaxHosts = 20
 
 // DefaultSite is what a new site starts with: French, Dutch and English, Brussels time.
 func DefaultSite() Site {
@@ -48,5 +58,27 @@ func (s Site) Validate() error {
 	if s.Location == nil {
 		p.add("timezone", "required")
 	}
+	checkHosts(p, s.Hosts)
 	return p.err()
+}
+
+// checkHosts accepts what hosts.ParseList gives, written as Origin.String() writes it:
+// a list read back from the store must mean the same addresses it meant when saved.
+func checkHosts(p problems, list []string) {
+	if len(list) > MaxHosts {
+		p.add("hosts", "too many addresses")
+	}
+	seen := map[string]bool{}
+	for _, h := range list {
+		o, err := hosts.ParseOrigin(h)
+		switch {
+		case err != nil:
+			p.add("hosts", err.Error())
+		case o.String() != h:
+			p.add("hosts", fmt.Sprintf("%q is not written as %s", h, o))
+		case seen[h]:
+			p.add("hosts", fmt.Sprintf("%s is listed twice", h))
+		}
+		seen[h] = true
+	}
 }

@@ -3,6 +3,7 @@ package editorial
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/roneo/roneo/internal/auth"
@@ -123,9 +124,17 @@ func (s *Service) SavePerson(ctx context.Context, actor Actor, p *content.Person
 	return err
 }
 
+// SettingsOption changes what SaveSettings saves.
+type SettingsOption int
+
+// KeepHosts leaves the stored list of other addresses as it is, whatever the settings
+// given hold: the server's --hosts sets the addresses, and a form that only shows them
+// must not overwrite the list kept for when the option is gone.
+const KeepHosts SettingsOption = 1
+
 // SaveSettings changes the site's settings, with an audit entry saying what changed.
 // The site's name and taglines are on every page.
-func (s *Service) SaveSettings(ctx context.Context, actor Actor, site content.Site) error {
+func (s *Service) SaveSettings(ctx context.Context, actor Actor, site content.Site, opts ...SettingsOption) error {
 	if !actor.can(auth.ActSettings) {
 		return ErrForbidden
 	}
@@ -138,6 +147,9 @@ func (s *Service) SaveSettings(ctx context.Context, actor Actor, site content.Si
 		before, err := tx.Site(ctx)
 		if err != nil {
 			return err
+		}
+		if slices.Contains(opts, KeepHosts) {
+			site.Hosts = before.Hosts
 		}
 		if err := tx.PutSite(ctx, site); err != nil {
 			return err
@@ -163,6 +175,13 @@ func settingsDetail(before, after content.Site) string {
 		if before.Taglines[l] != after.Taglines[l] {
 			parts = append(parts, "tagline "+string(l))
 		}
+	}
+	if !slices.Equal(before.Hosts, after.Hosts) {
+		list := strings.Join(after.Hosts, ", ")
+		if list == "" {
+			list = "none"
+		}
+		parts = append(parts, "other addresses: "+list)
 	}
 	return strings.Join(parts, "; ")
 }

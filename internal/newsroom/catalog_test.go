@@ -52,7 +52,8 @@ func usedKeys(t *testing.T) map[string]bool {
 	for _, msg := range []string{"required", "too long", "not valid UTF-8", "unknown kind",
 		"a publication time is required", "only press releases carry press contacts",
 		"use lower-case letters, digits and single hyphens", "not a language tag", "not an e-mail address",
-		"too short: at least 12 characters", "too common: attackers try it first", "reserved", "taken", "future", "gone"} {
+		"too short: at least 12 characters", "too common: attackers try it first", "reserved", "taken", "future", "gone",
+		"too many addresses"} {
 		used["nr.problem."+msg] = true
 	}
 	for _, role := range auth.Roles {

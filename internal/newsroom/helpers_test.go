@@ -87,6 +87,19 @@ func newEnvOn(t testing.TB, st store.Store, clock *storetest.Clock) *env {
 	return e
 }
 
+// reconfigure rebuilds the newsroom over the same store with its configuration changed,
+// as a restart with other flags would.
+func (e *env) reconfigure(change func(*Config)) {
+	e.t.Helper()
+	cfg := e.srv.cfg
+	change(&cfg)
+	srv, err := New(context.Background(), e.store, cfg)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.srv = srv
+}
+
 // fakeMailer keeps what would have been sent. Reset mails leave after the answer, so
 // tests wait for them.
 type fakeMailer struct {

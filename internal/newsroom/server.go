@@ -21,6 +21,7 @@ import (
 
 	"github.com/roneo/roneo/internal/auth"
 	"github.com/roneo/roneo/internal/editorial"
+	"github.com/roneo/roneo/internal/hosts"
 	"github.com/roneo/roneo/internal/i18n"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
@@ -74,6 +75,10 @@ type Config struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For tells the client's
 	// address, for the per-address sign-in limit.
 	TrustedProxies []netip.Prefix
+	// Hosts are the site's other addresses as the server's --hosts gives them. When set,
+	// the settings page shows them and no form changes the stored list; nil: the
+	// settings page edits the stored list.
+	Hosts []hosts.Origin
 }
 
 // Server is the newsroom, an http.Handler for /newsroom/ and everything below it.
@@ -82,8 +87,9 @@ type Server struct {
 	store    Store
 	log      *slog.Logger
 	now      func() time.Time
-	base     string // BaseURL without a trailing slash
-	secure   bool   // cookies only over TLS
+	base     string       // BaseURL without a trailing slash
+	main     hosts.Origin // BaseURL's scheme and host, which no other address may repeat
+	secure   bool         // cookies only over TLS
 	tmpl     *templates
 	bundle   *i18n.Bundle
 	assets   *webkit.Assets
@@ -117,6 +123,9 @@ func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
 		base:   strings.TrimRight(cfg.BaseURL.String(), "/"),
 		secure: cfg.BaseURL.Scheme == "https",
 	}
+	// A base URL ParseOrigin refuses (a test's 127.0.0.1:0) leaves main the zero
+	// Origin, which no address equals.
+	s.main, _ = hosts.ParseOrigin(cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host)
 	var err error
 	if s.bundle, err = i18n.Load(cfg.Theme, "i18n"); err != nil {
 		return nil, err

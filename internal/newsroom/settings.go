@@ -7,6 +7,7 @@ import (
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/editorial"
+	"github.com/roneo/roneo/internal/hosts"
 )
 
 type settingsPage struct {
@@ -16,6 +17,10 @@ type settingsPage struct {
 	Require  bool
 	Taglines []taglineField
 	Zones    []string
+	// Hosts is the other addresses, one a line; HostsSet says that the server's --hosts
+	// gave them, and the page only shows them.
+	Hosts    string
+	HostsSet bool
 	Errors   fieldErrors
 }
 
@@ -30,9 +35,12 @@ var commonZones = []string{"Europe/Brussels", "Europe/Amsterdam", "Europe/Paris"
 
 func (s *Server) settingsPage(r *request, site content.Site, fe fieldErrors) *settingsPage {
 	p := &settingsPage{L: s.layout(r, r.T("nr.settings.title")), Name: site.Name, Zone: site.Location.String(),
-		Require: site.RequireSecondFactor, Zones: commonZones, Errors: fe}
+		Require: site.RequireSecondFactor, Zones: commonZones, Hosts: strings.Join(site.Hosts, "\n"), Errors: fe}
 	for _, l := range site.Langs {
 		p.Taglines = append(p.Taglines, taglineField{Lang: l, Name: langName(l), Value: site.Taglines[l]})
+	}
+	if s.cfg.Hosts != nil {
+		p.Hosts, p.HostsSet = hosts.FormatList(s.cfg.Hosts), true
 	}
 	return p
 }
@@ -42,7 +50,9 @@ func (s *Server) settings(w http.ResponseWriter, r *request) error {
 	return s.render(w, http.StatusOK, "settings", s.settingsPage(r, r.site, nil))
 }
 
-// saveSettings changes them, with an audit entry.
+// saveSettings changes them, with an audit entry. When --hosts gives the other
+// addresses, the form has no field for them and whatever a request sends is ignored:
+// the stored list stays as it is.
 func (s *Server) saveSettings(w http.ResponseWriter, r *request) error {
 	ctx := r.Context()
 	site := r.site
@@ -59,6 +69,15 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *request) error {
 	} else {
 		site.Location = loc
 	}
+	var opts []editorial.SettingsOption
+	typedHosts := r.PostFormValue("hosts")
+	if s.cfg.Hosts != nil {
+		opts = append(opts, editorial.KeepHosts)
+	} else if list, problem := s.readHosts(r, typedHosts); problem != "" {
+		fe["hosts"] = problem
+	} else {
+		site.Hosts = list
+	}
 	if err := site.Validate(); err != nil {
 		more, ok := problems(r, err)
 		if !ok {
@@ -71,11 +90,37 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *request) error {
 	if len(fe) > 0 {
 		page := s.settingsPage(r, site, fe)
 		page.Zone = zone
+		if !page.HostsSet {
+			page.Hosts = typedHosts
+		}
 		return s.render(w, http.StatusUnprocessableEntity, "settings", page)
 	}
-	if err := s.cfg.Editorial.SaveSettings(ctx, editorial.Person(r.user), site); err != nil {
+	if err := s.cfg.Editorial.SaveSettings(ctx, editorial.Person(r.user), site, opts...); err != nil {
 		return err
 	}
 	seeOther(w, r, withDone(prefix+"settings", "settings"))
 	return nil
+}
+
+// readHosts reads the other addresses as typed, one a line (commas and spaces separate
+// them too, as in --hosts), into the form the domain keeps, each once. A problem names
+// the line, in the reader's language.
+func (s *Server) readHosts(r *request, text string) (list []string, problem string) {
+	seen := map[hosts.Origin]bool{}
+	for i, line := range strings.Split(text, "\n") {
+		origins, err := hosts.ParseList(line)
+		if err != nil {
+			return nil, r.T("nr.problem.hosts.line", i+1, shortAddress(line))
+		}
+		for _, o := range origins {
+			switch {
+			case o.Host == s.main.Host:
+				return nil, r.T("nr.problem.hosts.main", o.String())
+			case !seen[o]:
+				seen[o] = true
+				list = append(list, o.String())
+			}
+		}
+	}
+	return list, ""
 }

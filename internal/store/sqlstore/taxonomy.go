@@ -54,6 +54,13 @@ func applySetting(site *content.Site, k, v string) error {
 			return fmt.Errorf("setting timezone: %w", err)
 		}
 		site.Location = loc
+	case k == "hosts":
+		// One address a line; an empty value is no address. Older versions never wrote
+		// the key and ignore it.
+		site.Hosts = nil
+		if list := strings.Fields(v); len(list) > 0 {
+			site.Hosts = list
+		}
 	case k == "require_2fa":
 		site.RequireSecondFactor = v == "true"
 	case k == "updated_at":

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
@@ -24,6 +25,7 @@ func (t *tx) PutSite(ctx context.Context, s content.Site) error {
 	values := map[string]string{
 		"name": s.Name, "langs": langs, "timezone": s.Location.String(),
 		"require_2fa": strconv.FormatBool(s.RequireSecondFactor),
+		"hosts":       strings.Join(s.Hosts, "\n"),
 		"updated_at":  strconv.FormatInt(t.db.now().Unix(), 10),
 	}
 	// Taglines are one row per language: clear them so that a language dropped from the

@@ -26,6 +26,9 @@ func testSiteDefaults(t *testing.T, e *env) {
 	if !got.UpdatedAt.IsZero() {
 		t.Errorf("UpdatedAt = %v, want zero: never saved", got.UpdatedAt)
 	}
+	if got.Hosts != nil {
+		t.Errorf("other addresses = %q, want none", got.Hosts)
+	}
 }
 
 func mustLocation(tb testing.TB, name string) *time.Location {
@@ -58,6 +61,7 @@ func checkSite(tb testing.TB, got, want content.Site) {
 	checkEqual(tb, "timezone", got.Location.String(), want.Location.String())
 	checkEqual(tb, "taglines", got.Taglines, want.Taglines)
 	checkEqual(tb, "second factor required", got.RequireSecondFactor, want.RequireSecondFactor)
+	checkEqual(tb, "other addresses (in order)", got.Hosts, want.Hosts)
 }
 
 func testSiteRoundTrip(t *testing.T, e *env) {
@@ -101,4 +105,27 @@ func testSiteRoundTrip(t *testing.T, e *env) {
 		checkErr(t, "PutSite "+s.Name, err, content.ErrInvalid)
 	}
 	checkSite(t, mustSite(t, e.st), second)
+}
+
+// The other addresses are one setting: saved in order, replaced whole, cleared by saving
+// none, and refused when one is not an address.
+func testSiteHosts(t *testing.T, e *env) {
+	site := content.DefaultSite()
+	site.Hosts = []string{"https://mirror.example.net", "http://abcdefghij234567.onion", "https://[::1]:8443"}
+	mustPutSite(t, e.st, site)
+	checkSite(t, mustSite(t, e.st), site)
+
+	site.Hosts = []string{"http://abcdefghij234567.onion"}
+	mustPutSite(t, e.st, site)
+	checkSite(t, mustSite(t, e.st), site)
+
+	bad := site
+	bad.Hosts = []string{"https://mirror.example.net", "mirror.example.org"}
+	err := e.st.Update(t.Context(), func(tx store.Tx) error { return tx.PutSite(t.Context(), bad) })
+	checkErr(t, "PutSite with an entry that is not an address", err, content.ErrInvalid)
+	checkSite(t, mustSite(t, e.st), site)
+
+	site.Hosts = nil
+	mustPutSite(t, e.st, site)
+	checkSite(t, mustSite(t, e.st), site)
 }

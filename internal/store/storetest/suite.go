@@ -27,6 +27,7 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 	}{
 		{"SiteDefaults", testSiteDefaults},
 		{"SiteRoundTrip", testSiteRoundTrip},
+		{"SiteHosts", testSiteHosts},
 		{"Persons", testPersons},
 		{"Sections", testSections},
 		{"Tags", testTags},
