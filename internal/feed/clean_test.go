@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // hostile is text as it reaches the site from pasted documents and imports: controls
@@ -55,6 +56,35 @@ func TestCleanXML(t *testing.T) {
 			t.Errorf("cleanXML(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// cleanXMLByTheBook is cleanXML as the XML 1.0 specification words it (the Char
+// production), plus the C1 controls, one character at a time.
+func cleanXMLByTheBook(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if r == utf8.RuneError && size == 1 {
+			r = -1
+		}
+		if r == 0x9 || r == 0xA || r == 0xD || 0x20 <= r && r <= 0xD7FF && !(0x7F <= r && r <= 0x9F) ||
+			0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF {
+			b.WriteString(s[:size])
+		}
+		s = s[size:]
+	}
+	return b.String()
+}
+
+func FuzzCleanXML(f *testing.F) {
+	f.Add(hostile)
+	f.Add("12345678\x7f12345678\u00e9123456\x1f")
+	f.Add("\xc2\x80\xc2\x9f\xc2\xa0\xef\xbf\xbe\xef\xbf\xbd")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := cleanXML(s), cleanXMLByTheBook(s); got != want {
+			t.Errorf("cleanXML(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func TestCleanXMLDoesNotCopyCleanText(t *testing.T) {

@@ -172,7 +172,7 @@ func TestFormat(t *testing.T) {
 // writer it is given.
 func TestImports(t *testing.T) {
 	allowed := []string{
-		"bytes", "cmp", "errors", "fmt", "io", "net/url", "strconv", "strings",
+		"bytes", "cmp", "encoding/binary", "errors", "fmt", "io", "net/url", "strconv", "strings",
 		"time", "unicode/utf8", "golang.org/x/net/html", "golang.org/x/net/html/atom",
 	}
 	files, _ := filepath.Glob("*.go")

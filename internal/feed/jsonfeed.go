@@ -32,8 +32,9 @@ func writeJSONItem(j *jsonWriter, f *Feed, e *Entry) {
 	j.str("id", entryID(e))
 	j.opt("url", uri(e.URL))
 	j.opt("title", e.Title)
-	if present(e.ContentHTML) {
-		j.opt("content_html", e.ContentHTML)
+	if content := cleanXML(e.ContentHTML); content != "" {
+		j.member("content_html")
+		j.quote(content) // cleaned once: the content is most of the feed
 	} else {
 		// An item must have content_html or content_text; the summary stands in.
 		j.str("content_text", e.Summary)
