@@ -34,7 +34,7 @@ type Entry struct {
 	Published   time.Time
 	Updated     time.Time // Published when zero
 	Summary     string    // plain text (standfirst)
-	ContentHTML string    // sanitised HTML fragment
+	ContentHTML string    // sanitised HTML fragment; see Absolutize for relative links
 	Categories  []Category
 	Lang        string // written only where it differs from the feed's
 	Image       *Image // optional
