@@ -17,7 +17,8 @@ var ErrRelativeBase = errors.New("base URL is not absolute")
 // srcset, poster and cite attributes resolved against base, an absolute URL such as
 // "https://mirror.example.net/fr/article/x": a feed reader shows content away from the
 // site, where "/media/1.jpg" means nothing. Absolute URLs (http, https, mailto, tel and
-// any other scheme) and links to a #fragment of the page are kept as written. A URL
+// any other scheme) are kept as written; a link to a #fragment of the page becomes one
+// to the page at base, since a reader shows it on a page of its own. A URL
 // that cannot be made sense of is dropped with its attribute rather than left relative.
 //
 // The fragment is parsed as the content of a <div> and serialised again, so malformed

@@ -16,6 +16,7 @@ func TestAbsolutize(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{`<a href="/fr/dossier/climat">d</a>`, `<a href="https://mirror.example.net/fr/dossier/climat">d</a>`},
 		{`<a href="y">y</a><a href="../z">z</a>`, `<a href="https://mirror.example.net/fr/article/y">y</a><a href="https://mirror.example.net/fr/z">z</a>`},
+		{`<a href="#note-1">1</a>`, `<a href="https://mirror.example.net/fr/article/x?page=2#note-1">1</a>`},
 		{`<a href="?page=3">n</a>`, `<a href="https://mirror.example.net/fr/article/x?page=3">n</a>`},
 		{`<a href="">self</a>`, `<a href="https://mirror.example.net/fr/article/x?page=2">self</a>`},
 		{`<a href="//cdn.example.com/a.js">s</a>`, `<a href="https://cdn.example.com/a.js">s</a>`},
@@ -29,7 +30,6 @@ func TestAbsolutize(t *testing.T) {
 		{`<a href="HTTP://EXAMPLE.org">a</a>`, `<a href="HTTP://EXAMPLE.org">a</a>`},
 		{`<a href="mailto:redaction@example.org">m</a>`, `<a href="mailto:redaction@example.org">m</a>`},
 		{`<a href="tel:+3221234567">t</a>`, `<a href="tel:+3221234567">t</a>`},
-		{`<a href="#note-1">1</a>`, `<a href="#note-1">1</a>`},
 		{`<a name="x" title="/not/a/url">n</a>`, `<a name="x" title="/not/a/url">n</a>`},
 		// every URL attribute
 		{`<img src="/m/1.jpg" alt="">`, `<img src="https://mirror.example.net/m/1.jpg" alt=""/>`},

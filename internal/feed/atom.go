@@ -19,6 +19,8 @@ func writeAtom(b *bytes.Buffer, f *Feed) {
 	x.elem("updated", rfc3339(orEpoch(updated)))
 	atomLink(x, "self", "application/atom+xml", f.SelfURL)
 	atomLink(x, "alternate", "text/html", f.HomeURL)
+	atomLink(x, "next", "application/atom+xml", f.NextURL)
+	atomLink(x, "previous", "application/atom+xml", f.PrevURL)
 	x.opt("icon", uri(f.IconURL))
 	// An entry without an author of its own inherits this one: Atom wants one for each.
 	atomAuthor(x, publisher(f))

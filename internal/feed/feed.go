@@ -20,7 +20,10 @@ type Feed struct {
 	IconURL  string    // optional
 	Updated  time.Time // newest entry's update; the newest entry date when zero
 	Author   string    // the publisher's name, author of entries that name none
-	Entries  []Entry
+	// NextURL and PrevURL are the neighbouring pages of a paged feed (RFC 5005):
+	// older entries, and newer ones; "" at either end.
+	NextURL, PrevURL string
+	Entries          []Entry
 }
 
 // Entry is one article or page in a feed.

@@ -13,6 +13,7 @@ func writeJSON(b *bytes.Buffer, f *Feed) {
 	j.str("title", f.Title)
 	j.opt("home_page_url", uri(f.HomeURL))
 	j.opt("feed_url", uri(f.SelfURL))
+	j.opt("next_url", uri(f.NextURL))
 	j.opt("description", f.Subtitle)
 	j.opt("icon", uri(f.IconURL))
 	j.opt("language", f.Lang)

@@ -8,10 +8,9 @@ import (
 // resolveURL returns raw resolved against base, raw itself when it is absolute or a
 // fragment, and false when it cannot be parsed even once repaired.
 func resolveURL(base *url.URL, raw string) (string, bool) {
+	// A link to a #fragment of the page (a footnote) resolves to the page too: in a
+	// feed reader, "#fn:1" would point into the reader's own page.
 	v := urlAttrValue(raw)
-	if strings.HasPrefix(v, "#") {
-		return raw, true
-	}
 	u, err := url.Parse(v)
 	if err != nil {
 		if u, err = url.Parse(repairURL(v)); err != nil {

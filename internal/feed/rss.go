@@ -22,8 +22,10 @@ func writeRSS(b *bytes.Buffer, f *Feed) {
 	x.opt("language", f.Lang)
 	x.opt("lastBuildDate", rfc1123(feedUpdated(f)))
 	x.elem("generator", generator)
-	if present(f.SelfURL) {
-		x.empty("atom:link", "href", uri(f.SelfURL), "rel", "self", "type", "application/rss+xml")
+	for _, l := range [...]struct{ rel, href string }{{"self", f.SelfURL}, {"next", f.NextURL}, {"previous", f.PrevURL}} {
+		if present(l.href) {
+			x.empty("atom:link", "href", uri(l.href), "rel", l.rel, "type", "application/rss+xml")
+		}
 	}
 	if present(f.IconURL) {
 		// RSS wants the image's title and link to be the channel's.
