@@ -91,3 +91,6 @@ func (t *SectionTree) Descendants(id int64) []int64 {
 	}
 	return out
 }
+
+// All returns every section, in the order they were given.
+func (t *SectionTree) All() []Section { return t.sections }

@@ -42,7 +42,7 @@ type articlePage struct {
 	Contacts     []content.Person
 	Related      []teaserView
 	Share        shareLinks
-	Canonical    string
+	Permalink    string // the article's address on the host it is read through
 	PrintURL     string
 	ImageURL     string
 }
@@ -120,7 +120,7 @@ func (s *Server) articleView(b *build, a *content.Article) (*articlePage, error)
 	if err != nil {
 		return nil, err
 	}
-	l.Canonical = b.absolute(self) // the print view's too
+	l.Canonical = b.canonical(self) // the print view's too
 	l.Description, l.OGType = a.Standfirst, "article"
 	// An article saved before its scheduled time was modified, for readers, when it appeared.
 	l.Published, l.Modified = l.Printer.ISO(a.PublishAt), l.Printer.ISO(later(a.UpdatedAt, a.PublishAt))
@@ -129,11 +129,14 @@ func (s *Server) articleView(b *build, a *content.Article) (*articlePage, error)
 		L: l, A: a, Body: template.HTML(a.BodyHTML), // sanitised when saved
 		KindLabel: kindLabel(l.Printer, a.Kind), KindClass: "kind-" + string(a.Kind),
 		Date: l.Printer.DateTime(a.PublishAt), DateISO: l.Printer.ISO(a.PublishAt),
-		Canonical: b.absolute(self), PrintURL: b.link(urls.Page{Kind: urls.ArticlePrint, Lang: a.Lang, Key: a.Slug}),
+		Permalink: b.absolute(self), PrintURL: b.link(urls.Page{Kind: urls.ArticlePrint, Lang: a.Lang, Key: a.Slug}),
 		Contacts: a.Contacts,
 	}
 	if a.Image.Path != "" {
 		p.ImageURL = b.link(urls.Page{Kind: urls.Media, Key: a.Image.Path})
+		l.Image = b.articleImage(a)
+	} else {
+		l.Image = b.cardImage(self, a.Title)
 	}
 	if a.UpdatedAt.Sub(a.PublishAt) > time.Hour {
 		p.Updated = l.Printer.DateTime(a.UpdatedAt)
@@ -155,20 +158,22 @@ func (s *Server) articleView(b *build, a *content.Article) (*articlePage, error)
 		b.show(content.KeyTag(t.ID))
 		p.Tags = append(p.Tags, link{Name: t.Name, URL: b.link(urls.Page{Kind: urls.Tag, Lang: a.Lang, Key: t.Slug})})
 	}
-	if err := s.articleExtras(b, p); err != nil {
+	ds, err := s.articleExtras(b, p)
+	if err != nil {
 		return nil, err
 	}
-	p.Share = b.shareLinks(a, p.Canonical)
+	l.Data = b.articleData(p, ds)
+	p.Share = b.shareLinks(a, p.Permalink)
 	return p, nil
 }
 
 // articleExtras adds the article's dossiers and its related reading. Related reading
 // draws on the article's dossiers, tags and section, and on the editors' picks: the page
 // depends on all of them, whatever it ends up showing.
-func (s *Server) articleExtras(b *build, p *articlePage) error {
+func (s *Server) articleExtras(b *build, p *articlePage) ([]content.Dossier, error) {
 	ds, err := s.store.ArticleDossiers(b.ctx, p.A.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, d := range ds {
 		b.show(content.KeyDossier(d.ID))
@@ -177,7 +182,7 @@ func (s *Server) articleExtras(b *build, p *articlePage) error {
 		if len(p.DossierBoxes) < articleDossierBoxes {
 			box, err := s.articleDossierBox(b, p, d, url)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if len(box.Articles) > 0 {
 				p.DossierBoxes = append(p.DossierBoxes, box)
@@ -192,16 +197,16 @@ func (s *Server) articleExtras(b *build, p *articlePage) error {
 	}
 	src, err := s.store.RelatedSources(b.ctx, p.A, relatedPerSource)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	boxed := p.boxed()
 	ids := content.RelatedReading(p.A, src, b.now, relatedCount+len(boxed))
 	related, err := s.store.Teasers(b.ctx, notBoxed(ids, boxed, p.A.RelatedIDs, relatedCount), store.Readers)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	p.Related = b.teasers(p.L.Printer, related, true)
-	return nil
+	return ds, nil
 }
 
 // articleDossierBox lists the first of a dossier's other articles, in the dossier's order.

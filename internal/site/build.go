@@ -64,8 +64,13 @@ type build struct {
 func (b *build) path(p urls.Page) string { return b.s.scheme.Path(p) }
 func (b *build) link(p urls.Page) string { return b.links.To(b.s.scheme.Path(p)) }
 
-// absolute is p's full address, for what must be absolute whatever the links.
+// absolute is p's full address on the host the page is read through, for what must be
+// absolute whatever the links: share links, feeds.
 func (b *build) absolute(p urls.Page) string { return urls.Absolute(b.origin, b.s.scheme.Path(p)) }
+
+// canonical is p's full address on the main domain, for search engines and share
+// previews: the canonical link, og:url, hreflang, structured data's identifiers.
+func (b *build) canonical(p urls.Page) string { return urls.Absolute(b.s.base, b.s.scheme.Path(p)) }
 
 // self is the page being built, at its number.
 func (b *build) self() urls.Page { return b.page }
@@ -91,6 +96,17 @@ func (s *Server) builderTable() map[urls.Kind]builder {
 		urls.Dossiers:     s.dossiers,
 		urls.Search:       s.search,
 		urls.Preview:      s.preview,
+		urls.Press:        s.press,
+		urls.HomeFeed:     s.feed,
+		urls.PressFeed:    s.feed,
+		urls.SectionFeed:  s.feed,
+		urls.TagFeed:      s.feed,
+		urls.AuthorFeed:   s.feed,
+		urls.DossierFeed:  s.feed,
+		urls.ArticleCard:  s.card,
+		urls.HomeCard:     s.card,
+		urls.SitemapIndex: s.sitemapIndex,
+		urls.Sitemap:      s.sitemap,
 	}
 }
 
@@ -111,7 +127,7 @@ func (s *Server) Build(ctx context.Context, req PageRequest) (*Response, error) 
 	if err != nil {
 		return nil, err
 	}
-	if !st.site.HasLang(req.Page.Lang) {
+	if req.Page.Lang != "" && !st.site.HasLang(req.Page.Lang) { // the sitemaps have none
 		return nil, webkit.NotFound(errors.New("not a language of the site"))
 	}
 	if req.Page.Num > urls.MaxPage {

@@ -38,6 +38,17 @@ func (f *fixture) samplePages(t *testing.T) map[urls.Kind]site.PageRequest {
 		urls.Dossiers:     {Page: urls.Page{Kind: urls.Dossiers, Lang: "nl"}},
 		urls.Search:       {Page: urls.Page{Kind: urls.Search, Lang: "fr"}, Query: url.Values{"q": {"grève"}}},
 		urls.Preview:      {Page: urls.Page{Kind: urls.Preview, Lang: "fr", Key: secret}},
+		urls.Press:        {Page: urls.Page{Kind: urls.Press, Lang: "fr"}},
+		urls.HomeFeed:     {Page: urls.Page{Kind: urls.HomeFeed, Lang: "fr", Ext: "atom"}},
+		urls.PressFeed:    {Page: urls.Page{Kind: urls.PressFeed, Lang: "fr", Ext: "rss"}},
+		urls.SectionFeed:  {Page: urls.Page{Kind: urls.SectionFeed, Lang: "fr", Key: "europe", Ext: "json"}},
+		urls.TagFeed:      {Page: urls.Page{Kind: urls.TagFeed, Lang: "fr", Key: "greve", Ext: "atom"}},
+		urls.AuthorFeed:   {Page: urls.Page{Kind: urls.AuthorFeed, Lang: "fr", Key: "marie-dubois", Ext: "atom"}},
+		urls.DossierFeed:  {Page: urls.Page{Kind: urls.DossierFeed, Lang: "fr", Key: "solidarite", Ext: "atom"}},
+		urls.ArticleCard:  {Page: urls.Page{Kind: urls.ArticleCard, Lang: "fr", Key: "greve-generale", Ext: "png"}},
+		urls.HomeCard:     {Page: urls.Page{Kind: urls.HomeCard, Lang: "nl", Ext: "png"}},
+		urls.SitemapIndex: {Page: urls.Page{Kind: urls.SitemapIndex, Ext: "xml"}},
+		urls.Sitemap:      {Page: urls.Page{Kind: urls.Sitemap, Key: "article-1.xml"}},
 	}
 }
 
@@ -67,10 +78,11 @@ func TestBuildEveryPageKind(t *testing.T) {
 			t.Errorf("%s: %v", k, err)
 			continue
 		}
-		if resp.Status != http.StatusOK || !strings.Contains(string(resp.Body), "<main") {
+		if resp.Status != http.StatusOK || k.Exts() == nil && k != urls.Sitemap && !strings.Contains(string(resp.Body), "<main") {
 			t.Errorf("%s: status %d, body %.200s", k, resp.Status, resp.Body)
 		}
-		cacheable := k != urls.Search && k != urls.Preview
+		// Sitemaps follow every edit's date: built for each request.
+		cacheable := k != urls.Search && k != urls.Preview && k != urls.Sitemap && k != urls.SitemapIndex
 		if resp.Cacheable != cacheable {
 			t.Errorf("%s: cacheable %v, want %v", k, resp.Cacheable, cacheable)
 		}
@@ -91,6 +103,9 @@ func TestBuildRelativeLinks(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", k, err)
 		}
+		if !strings.HasPrefix(resp.ContentType, "text/html") {
+			continue // feeds, cards and sitemaps carry absolute links only
+		}
 		self := f.scheme().Path(req.Page)
 		dir := path.Dir(urls.FileOf(self))
 		for _, l := range links(t, resp.Body) {
@@ -108,7 +123,8 @@ func TestBuildRelativeLinks(t *testing.T) {
 			if strings.HasPrefix(file, "..") {
 				t.Errorf("%s: link %q leaves the mirror", k, l)
 			}
-			if !strings.HasSuffix(file, "index.html") && !strings.HasPrefix(file, "static/") && !strings.HasPrefix(file, "media/") {
+			if !strings.HasSuffix(file, "index.html") && !strings.HasPrefix(file, "static/") && !strings.HasPrefix(file, "media/") &&
+				!slices.Contains([]string{".atom", ".rss", ".json", ".png", ".xml"}, path.Ext(file)) {
 				t.Errorf("%s: link %q is to %q, not a file a mirror holds", k, l, file)
 			}
 		}

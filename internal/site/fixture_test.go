@@ -33,7 +33,7 @@ var start = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
 // newFixture builds the site on a fresh SQLite store with pageCache bytes of page cache
 // and media in a fresh directory.
-func newFixture(t testing.TB, pageCache int64) *fixture {
+func newFixture(t testing.TB, pageCache int64, configure ...func(*site.Config)) *fixture {
 	t.Helper()
 	clock := storetest.NewClock(start)
 	st, err := sqlstore.OpenSQLite(context.Background(), t.TempDir(), sqlstore.Options{Clock: clock.Now})
@@ -41,11 +41,11 @@ func newFixture(t testing.TB, pageCache int64) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return newFixtureOn(t, st, clock, pageCache)
+	return newFixtureOn(t, st, clock, pageCache, configure...)
 }
 
 // newFixtureOn fills st and builds the site on it.
-func newFixtureOn(t testing.TB, st store.Store, clock *storetest.Clock, pageCache int64) *fixture {
+func newFixtureOn(t testing.TB, st store.Store, clock *storetest.Clock, pageCache int64, configure ...func(*site.Config)) *fixture {
 	t.Helper()
 	var err error
 	f := &fixture{store: st, clock: clock, r: render.New(), ids: map[string]int64{}, persons: map[string]*content.Person{}}
@@ -54,9 +54,11 @@ func newFixtureOn(t testing.TB, st store.Store, clock *storetest.Clock, pageCach
 		t.Fatal(err)
 	}
 	base, _ := url.Parse("https://news.example.org")
-	f.site, err = site.New(context.Background(), st, site.Config{
-		BaseURL: base, PageCacheBytes: pageCache, Theme: web.FS, Clock: clock.Now, Media: f.media,
-	})
+	cfg := site.Config{BaseURL: base, PageCacheBytes: pageCache, Theme: web.FS, Clock: clock.Now, Media: f.media}
+	for _, c := range configure {
+		c(&cfg)
+	}
+	f.site, err = site.New(context.Background(), st, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

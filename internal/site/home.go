@@ -42,6 +42,9 @@ func (s *Server) home(b *build) (*Response, error) {
 		return nil, err
 	}
 	l.Description = b.st.site.Taglines[b.lang]
+	if n == 1 {
+		l.Data = b.homeData()
+	}
 	hp := &homePage{L: l, DossiersURL: b.link(urls.Page{Kind: urls.Dossiers, Lang: b.lang})}
 
 	q := store.ListQuery{Audience: store.Readers, Lang: b.lang, Limit: perPage + 1, Offset: (n - 1) * perPage}

@@ -113,3 +113,13 @@ func nodeText(n *html.Node) string {
 		return r == ' ' || r == '\n' || r == '\t' || r == '\r'
 	}), " ")
 }
+
+// attrOf is attribute name of node n, "" when it has none.
+func attrOf(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val
+		}
+	}
+	return ""
+}

@@ -31,12 +31,28 @@ type Layout struct {
 	BodyClass   string
 	// Published and Modified are an article's times (ISO 8601) for OpenGraph.
 	Published, Modified string
+	// Feeds are the feeds the page declares for feed readers to discover: the site's
+	// and, on a list, the list's own.
+	Feeds []feedLink
+	// Image is the share preview's picture: the article's own or a generated card.
+	Image *shareImage
+	// Data is the page's structured data (schema.org JSON-LD), nil for none.
+	Data map[string]any
+	// PressURL and FeedURL are the footer's links to the press releases and the feed
+	// (the list's own on a list that has one); OwnFeed is that list's feed, or "".
+	PressURL, FeedURL, OwnFeed string
+	// Elsewhere are the site's other addresses, for readers of a blocked one.
+	Elsewhere []link
 
 	links  urls.Links
 	assets *webkit.Assets
 }
 
 type alternate struct{ Lang, URL string }
+
+// feedLink is a feed as <link rel="alternate"> names it. The template writes each
+// format's media type itself: html/template would escape the "+" of a value.
+type feedLink struct{ Title, Format, URL string }
 
 type langLink struct {
 	Lang, Name, URL string
@@ -105,14 +121,14 @@ func (b *build) layout(title string, versions map[content.Lang]urls.Page) (*Layo
 		Title:     title,
 		HomeURL:   b.link(urls.Page{Kind: urls.Home, Lang: b.lang}),
 		SearchURL: b.link(urls.Page{Kind: urls.Search, Lang: b.lang}),
-		Canonical: b.absolute(b.page),
+		Canonical: b.canonical(b.page),
 		links:     b.links,
 		assets:    b.s.assets,
 	}
 	for _, other := range st.site.Langs {
 		p, ok := versions[other]
 		if ok {
-			l.Alternates = append(l.Alternates, alternate{Lang: string(other), URL: b.absolute(p)})
+			l.Alternates = append(l.Alternates, alternate{Lang: string(other), URL: b.canonical(p)})
 		} else {
 			p = urls.Page{Kind: urls.Home, Lang: other}
 		}
@@ -123,10 +139,39 @@ func (b *build) layout(title string, versions map[content.Lang]urls.Page) (*Layo
 	if len(l.Alternates) == 1 {
 		l.Alternates = nil // a page alone in its language has no alternates to declare
 	}
+	home := urls.Page{Kind: urls.Home, Lang: b.lang}
+	l.Feeds = b.feedLinks(home, st.site.Name)
+	if k, ok := b.page.Kind.Feed(); ok && b.page.Kind != urls.Home {
+		l.Feeds = append(l.Feeds, b.feedLinks(b.page.First(), title)...)
+		l.FeedURL = b.link(urls.Page{Kind: k, Lang: b.lang, Key: b.page.Key, Ext: "atom"})
+		l.OwnFeed = l.FeedURL
+	} else {
+		l.FeedURL = b.link(urls.Page{Kind: urls.HomeFeed, Lang: b.lang, Ext: "atom"})
+	}
+	l.PressURL = b.link(urls.Page{Kind: urls.Press, Lang: b.lang})
+	l.Image = b.cardImage(home, or(st.site.Taglines[b.lang], st.site.Name))
+	l.Elsewhere = b.elsewhere()
 	var err error
 	l.Nav, err = b.menu()
 	return l, err
 }
+
+// feedLinks are the feeds of list page p in every format, the default (Atom) first.
+func (b *build) feedLinks(p urls.Page, title string) []feedLink {
+	k, ok := p.Kind.Feed()
+	if !ok {
+		return nil
+	}
+	out := make([]feedLink, 0, len(k.Exts()))
+	for _, ext := range k.Exts() {
+		out = append(out, feedLink{Title: title + " (" + feedFormatNames[ext] + ")", Format: ext,
+			URL: b.link(urls.Page{Kind: k, Lang: p.Lang, Key: p.Key, Ext: ext})})
+	}
+	return out
+}
+
+// feedFormatNames name each feed format for readers.
+var feedFormatNames = map[string]string{"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
 
 // langFromRequest returns the page's language from the URL, or the site's default when
 // the path is in none of the site's languages (for error pages).

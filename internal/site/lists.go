@@ -191,3 +191,17 @@ func (s *Server) dossiers(b *build) (*Response, error) {
 	}
 	return b.renderPage("dossiers", p, nil, floor)
 }
+
+// press lists a language's press releases: what journalists come for, with its feed.
+func (s *Server) press(b *build) (*Response, error) {
+	b.show(content.KeyLatest(b.lang)) // every press release published in the language touches it
+	l, err := b.layout(b.s.bundle.Printer(b.lang, b.st.site.Location).T("press.title"), everyLang(b.st, urls.Press))
+	if err != nil {
+		return nil, err
+	}
+	p := &listPage{L: l, Heading: l.Title, Description: l.T("press.description")}
+	p.L.Description = p.Description
+	return b.listing(p, func(limit, offset int) ([]content.Teaser, error) {
+		return s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: b.lang, Kind: content.KindPressRelease, Limit: limit, Offset: offset})
+	}, b.st.loaded)
+}

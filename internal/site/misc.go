@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/roneo/roneo/internal/urls"
 	"github.com/roneo/roneo/internal/webkit"
 )
 
@@ -36,10 +37,13 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(body)
 }
 
-// robots keeps crawlers out of the newsroom and the print views (a copy of each article).
+// robots keeps crawlers out of the newsroom and the print views (a copy of each article),
+// and names the sitemap index of the main domain, whichever address was asked: the
+// sitemaps list the canonical addresses, which search engines are to index.
 func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Write([]byte("User-agent: *\nDisallow: /newsroom/\nDisallow: /*/print$\n"))
+	sitemap := urls.Absolute(s.base, s.scheme.Path(urls.Page{Kind: urls.SitemapIndex, Ext: "xml"}))
+	w.Write([]byte("User-agent: *\nDisallow: /newsroom/\nDisallow: /*/print$\n\nSitemap: " + sitemap + "\n"))
 }
 
 // favicon answers the browsers that ask for /favicon.ico whatever the page says.

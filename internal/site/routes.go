@@ -87,7 +87,8 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) error {
 		return s.serveMedia(w, r, p.Key)
 	}
 	switch {
-	case p.Kind == urls.Search || p.Kind == urls.Preview:
+	case p.Kind == urls.Search || p.Kind == urls.Preview, isFeed(p.Kind) && r.URL.Query().Has("page"):
+		// A feed's older entries (RFC 5005) are asked rarely: built for each request.
 		return s.serveUncached(w, r, p)
 	case p.Kind.Paginated() && r.URL.Query().Has("page"):
 		return s.pageInPath(w, r, p)
@@ -103,7 +104,7 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) error {
 // depend on the query string), embargoed previews, and any page while this instance
 // cannot hear other instances' changes.
 func (s *Server) serveUncached(w http.ResponseWriter, r *http.Request, p urls.Page) error {
-	resp, err := s.Build(r.Context(), PageRequest{Page: p, Query: r.URL.Query()})
+	resp, err := s.Build(r.Context(), PageRequest{Page: p, Query: r.URL.Query(), Origin: s.pageOrigin(s.origin(r))})
 	if err != nil {
 		if webkit.Classify(err).Status == http.StatusNotFound {
 			return s.unknown(w, r, err)
@@ -134,7 +135,8 @@ func (s *Server) pageInPath(w http.ResponseWriter, r *http.Request, p urls.Page)
 // (and compress) it once. A page that does not exist is looked up in the redirects
 // before it is a 404.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p urls.Page) error {
-	path := r.URL.Path
+	origin := s.origin(r)
+	path := s.cacheKey(origin, r.URL.Path)
 	if !s.store.Hearing() {
 		// Changes made elsewhere may not reach this instance: what the cache holds may
 		// be out of date, and what is built now may be by the time it is read again.
@@ -150,12 +152,12 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p urls.Page) 
 		// the database's deadline (--db-timeout) holds.
 		ctx, cancel := webkit.Detached(r.Context())
 		defer cancel()
-		resp, err := s.Build(ctx, PageRequest{Page: p})
+		resp, err := s.Build(ctx, PageRequest{Page: p, Origin: s.pageOrigin(origin)})
 		if err != nil {
 			return nil, err
 		}
 		cacheable := resp.Cacheable && resp.Status == http.StatusOK
-		e := webkit.Encode(resp.answer(), cacheable && s.cache.enabled())
+		e := webkit.Encode(resp.answer(), cacheable && s.cache.enabled() && compressible(resp.ContentType))
 		if cacheable {
 			s.cache.put(path, e, resp.Keys, generation)
 		}
@@ -175,6 +177,16 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, p urls.Page) 
 	}
 	return nil
 }
+
+// isFeed reports whether k is the feed of a list.
+func isFeed(k urls.Kind) bool {
+	f, ok := k.Parent().Feed()
+	return ok && f == k
+}
+
+// compressible reports whether a body of this type gains from compression: text does,
+// a PNG card does not.
+func compressible(contentType string) bool { return !strings.HasPrefix(contentType, "image/") }
 
 // built is a page as servePage built it.
 type built struct {

@@ -91,7 +91,7 @@ func (s *Server) mastodonShare(w http.ResponseWriter, r *http.Request, page urls
 	if !st.site.HasLang(page.Lang) {
 		return webkit.NotFound(nil)
 	}
-	b := &build{ctx: ctx, s: s, st: st, page: page, lang: page.Lang, origin: s.base, keys: content.Keys{},
+	b := &build{ctx: ctx, s: s, st: st, page: page, lang: page.Lang, origin: or(s.pageOrigin(s.origin(r)), s.base), keys: content.Keys{},
 		now: s.now(), links: urls.RootLinks()}
 	a, movedTo, err := b.loadArticle(page.Key)
 	if err != nil {

@@ -21,6 +21,7 @@ import (
 
 	"golang.org/x/sync/singleflight"
 
+	"github.com/roneo/roneo/internal/card"
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/hosts"
 	"github.com/roneo/roneo/internal/i18n"
@@ -34,6 +35,7 @@ import (
 // Store is what the public site reads, and the changes it listens to.
 type Store interface {
 	store.ArticleReader
+	store.ArticleIndex
 	store.TaxonomyReader
 	store.DossierReader
 	store.RedirectReader
@@ -72,8 +74,10 @@ type Server struct {
 	log      *slog.Logger
 	now      func() time.Time
 	base     string // BaseURL without a trailing slash
+	main     hosts.Origin
 	tmpl     *templates
 	renderer *render.Renderer // plain text of bodies, for search snippets
+	cards    *card.Renderer
 	bundle   *i18n.Bundle
 	assets   *webkit.Assets
 	cache    *pageCache
@@ -109,6 +113,12 @@ func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
 	}
 	s.builders = s.builderTable()
 	var err error
+	if s.main, err = hosts.ParseOrigin(cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host); err != nil {
+		return nil, fmt.Errorf("site: base URL: %w", err)
+	}
+	if s.cards, err = card.NewRenderer(); err != nil {
+		return nil, err
+	}
 	if s.bundle, err = i18n.Load(cfg.Theme, "i18n"); err != nil {
 		return nil, err
 	}
@@ -134,8 +144,10 @@ func (s *Server) Close() { s.unsubscribe() }
 // routing: the cache holds only pages built for exactly this path, so the answer is the
 // same, only sooner.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	origin := s.origin(r)
+	s.onionLocation(w, r, origin)
 	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.RawQuery == "" && s.store.Hearing() {
-		if e := s.cache.get(r.URL.Path); e != nil {
+		if e := s.cache.get(s.cacheKey(origin, r.URL.Path)); e != nil {
 			e.Serve(w, r, cacheHit)
 			return
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/hosts"
 	"github.com/roneo/roneo/internal/urls"
 )
 
@@ -16,6 +17,7 @@ type siteState struct {
 	site     content.Site
 	sections *content.SectionTree
 	menus    map[content.Lang]*menu
+	hosts    *hosts.Set
 	loaded   time.Time
 }
 
@@ -43,7 +45,8 @@ func (s *Server) reloadState(ctx context.Context) (*siteState, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sections: %w", err)
 	}
-	st := &siteState{site: site, sections: content.NewSectionTree(sections), loaded: s.now(), menus: map[content.Lang]*menu{}}
+	st := &siteState{site: site, sections: content.NewSectionTree(sections), loaded: s.now(), menus: map[content.Lang]*menu{},
+		hosts: s.hostSet(site)}
 	for _, lang := range site.Langs {
 		if st.menus[lang], err = s.newMenu(st, lang); err != nil {
 			return nil, err

@@ -1,0 +1,216 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	stdhtml "html"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/feed"
+	"github.com/roneo/roneo/internal/media"
+	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/urls"
+	"github.com/roneo/roneo/internal/webkit"
+)
+
+// feedEntries is how many articles a feed holds: a reader that polls every few hours
+// misses none on a busy day, and older ones are at ?page=2 (RFC 5005's paged feeds).
+const feedEntries = 50
+
+// feedSource is the list a feed follows: the page it is the feed of, its title, and
+// its articles, newest first.
+type feedSource struct {
+	title, subtitle string
+	fetch           func(limit, offset int) ([]content.Teaser, error)
+}
+
+// feedOf finds the list of parent (the home page, the press releases, a section, a tag,
+// an author, a dossier) and records its keys. A list that does not exist is a 404.
+func (s *Server) feedOf(b *build, parent urls.Page) (*feedSource, error) {
+	site := b.st.site
+	p := b.s.bundle.Printer(b.lang, site.Location)
+	named := func(name string) string { return p.T("feed.named", name, site.Name) }
+	list := func(q store.ListQuery) func(int, int) ([]content.Teaser, error) {
+		return func(limit, offset int) ([]content.Teaser, error) {
+			q.Audience, q.Lang, q.Limit, q.Offset = store.Readers, b.lang, limit, offset
+			return s.store.Articles(b.ctx, q)
+		}
+	}
+	switch parent.Kind {
+	case urls.Home:
+		b.show(content.KeyLatest(b.lang))
+		return &feedSource{title: site.Name, subtitle: site.Taglines[b.lang], fetch: list(store.ListQuery{})}, nil
+	case urls.Press:
+		b.show(content.KeyLatest(b.lang))
+		return &feedSource{title: named(p.T("press.title")), subtitle: p.T("press.description"),
+			fetch: list(store.ListQuery{Kind: content.KindPressRelease})}, nil
+	case urls.Section:
+		sec, ok := b.st.sections.BySlug(b.lang, parent.Key)
+		if !ok {
+			return nil, webkit.NotFound(errors.New("no such section"))
+		}
+		ids := b.st.sections.Descendants(sec.ID)
+		for _, id := range ids {
+			b.show(content.KeySection(id, b.lang))
+		}
+		name := sec.Names[b.lang]
+		return &feedSource{title: named(name.Name), subtitle: name.Description, fetch: list(store.ListQuery{SectionIDs: ids})}, nil
+	case urls.Tag:
+		t, err := s.store.Tag(b.ctx, b.lang, parent.Key)
+		if err != nil {
+			return nil, err
+		}
+		b.show(content.KeyTag(t.ID))
+		return &feedSource{title: named(t.Name), fetch: list(store.ListQuery{TagID: t.ID})}, nil
+	case urls.Author:
+		person, err := s.store.Person(b.ctx, parent.Key)
+		if err != nil {
+			return nil, err
+		}
+		b.show(content.KeyPerson(person.ID), content.KeyAuthor(person.ID, b.lang))
+		return &feedSource{title: named(person.Name), subtitle: person.Role, fetch: list(store.ListQuery{AuthorID: person.ID})}, nil
+	case urls.Dossier:
+		d, err := s.store.Dossier(b.ctx, b.lang, parent.Key)
+		if err != nil {
+			return nil, err
+		}
+		b.show(content.KeyDossier(d.ID))
+		return &feedSource{title: named(d.Title), subtitle: summary(d.IntroHTML, 240), fetch: func(limit, offset int) ([]content.Teaser, error) {
+			return s.store.DossierArticles(b.ctx, d.ID, store.Readers, limit, offset)
+		}}, nil
+	}
+	return nil, webkit.NotFound(errNoBuilder)
+}
+
+// feed builds a feed in its format: the first page at its address, older pages at
+// ?page=N, which are built for each request and never cached.
+func (s *Server) feed(b *build) (*Response, error) {
+	format, err := feed.ParseFormat(b.page.Ext)
+	if err != nil {
+		return nil, webkit.NotFound(err)
+	}
+	n, err := feedPage(b)
+	if err != nil {
+		return nil, err
+	}
+	parent := urls.Page{Kind: b.page.Kind.Parent(), Lang: b.lang, Key: b.page.Key}
+	src, err := s.feedOf(b, parent)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := src.fetch(feedEntries+1, (n-1)*feedEntries)
+	if err != nil {
+		return nil, err
+	}
+	if n > 1 && len(ts) == 0 {
+		return nil, webkit.NotFound(errors.New("past the feed's last page"))
+	}
+	f := &feed.Feed{
+		ID: b.canonical(b.page), Title: src.title, Subtitle: src.subtitle, Lang: string(b.lang),
+		SelfURL: b.feedPageURL(n), HomeURL: b.absolute(parent), Author: b.st.site.Name,
+	}
+	if len(ts) > feedEntries {
+		f.NextURL, ts = b.feedPageURL(n+1), ts[:feedEntries]
+	}
+	if n > 1 {
+		f.PrevURL = b.feedPageURL(n - 1)
+	}
+	for _, t := range ts {
+		e, err := s.feedEntry(b, t)
+		if err != nil {
+			return nil, err
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	var body bytes.Buffer
+	if err := feed.Write(&body, f, format); err != nil {
+		return nil, err
+	}
+	return &Response{Status: http.StatusOK, Body: body.Bytes(), ContentType: format.MediaType(),
+		LastModified: latest(ts, time.Time{}), Cacheable: n == 1}, nil
+}
+
+// feedPage reads ?page=N: 1 when absent, a 400 when it is no page number.
+func feedPage(b *build) (int, error) {
+	v, ok := b.query["page"]
+	if !ok {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v[0])
+	if len(v) > 1 || len(v[0]) > 9 || err != nil || n < 1 {
+		return 0, webkit.BadRequest(errors.New("bad page parameter"))
+	}
+	if n > urls.MaxPage {
+		return 0, webkit.NotFound(errors.New("page number out of range"))
+	}
+	return n, nil
+}
+
+// feedPageURL is the absolute address of page n of the feed being built.
+func (b *build) feedPageURL(n int) string {
+	u := b.absolute(b.page)
+	if n > 1 {
+		u += "?page=" + strconv.Itoa(n)
+	}
+	return u
+}
+
+// feedEntry is one article as feeds carry it: in full, with absolute links.
+func (s *Server) feedEntry(b *build, t content.Teaser) (feed.Entry, error) {
+	a, err := s.store.ArticleByID(b.ctx, t.ID)
+	if err != nil {
+		return feed.Entry{}, err
+	}
+	b.show(content.KeyArticle(a.ID))
+	self := b.absolute(articleAt(a.Lang, a.Slug))
+	e := feed.Entry{
+		ID: s.entryID(a), URL: self, Title: a.Title, Summary: a.Standfirst, Lang: string(a.Lang),
+		Published: a.PublishAt, Updated: later(a.UpdatedAt, a.PublishAt),
+	}
+	for _, au := range a.Authors {
+		b.show(content.KeyPerson(au.ID))
+		e.Authors = append(e.Authors, au.Name)
+	}
+	if len(e.Authors) == 0 && a.Signature != "" {
+		e.Authors = []string{a.Signature}
+	}
+	if sec := b.sectionLink(a.Lang, a.SectionID); sec != nil {
+		e.Categories = append(e.Categories, feed.Category{Term: sec.Name})
+	}
+	for _, tag := range a.Tags {
+		b.show(content.KeyTag(tag.ID))
+		e.Categories = append(e.Categories, feed.Category{Term: tag.Name})
+	}
+	html := a.BodyHTML // sanitised when saved
+	if a.Image.Path != "" {
+		img := s.feedImage(b, a.Image)
+		e.Image = img
+		html = `<figure><img src="` + stdhtml.EscapeString(img.URL) + `" alt="` + stdhtml.EscapeString(a.Image.Alt) + `"></figure>` + html
+	}
+	if e.ContentHTML, err = feed.Absolutize(html, self); err != nil {
+		return feed.Entry{}, err
+	}
+	return e, nil
+}
+
+// entryID is an article's id in every feed: a tag URI (RFC 4151) of the main domain,
+// the day the article was made and its number, which no change of slug, title or
+// address it is read through alters.
+func (s *Server) entryID(a *content.Article) string {
+	return "tag:" + s.main.Hostname() + "," + a.CreatedAt.UTC().Format("2006-01-02") + ":article/" + strconv.FormatInt(a.ID, 10)
+}
+
+// feedImage is an article's picture as an enclosure; its size is read from the media
+// store when there is one.
+func (s *Server) feedImage(b *build, img content.Image) *feed.Image {
+	out := &feed.Image{URL: b.absolute(urls.Page{Kind: urls.Media, Key: img.Path}), MIMEType: media.ContentType(img.Path), Alt: img.Alt}
+	if s.cfg.Media != nil {
+		if info, err := s.cfg.Media.Stat(b.ctx, img.Path); err == nil {
+			out.Length = info.Size
+		}
+	}
+	return out
+}
