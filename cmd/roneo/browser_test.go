@@ -161,10 +161,7 @@ func TestBrowserReadAndSwitchLanguage(t *testing.T) {
 func TestBrowserNarrowScreen(t *testing.T) {
 	t.Parallel()
 	m := startDemo(t, "60")
-	_, home := httpGet(t, m.URL()+"/fr/")
-	i := strings.Index(home, `href="/fr/article/`)
-	article := home[i+6:]
-	article = article[:strings.IndexByte(article, '"')]
+	article := firstArticle(t, m)
 	ctx := newBrowser(t)
 	for _, path := range []string{"/fr/", "/nl/", "/fr/dossiers/", article} {
 		do(t, ctx, chromedp.EmulateViewport(360, 740), chromedp.Navigate(m.URL()+path), chromedp.WaitVisible(chromedp.CSS("main")))
@@ -173,4 +170,16 @@ func TestBrowserNarrowScreen(t *testing.T) {
 		}
 		screenshot(t, ctx, "narrow"+strings.ReplaceAll(path, "/", "-"))
 	}
+}
+
+// firstArticle is the path of the first French article the demo's home page links to.
+func firstArticle(t *testing.T, m *Main) string {
+	t.Helper()
+	_, home := httpGet(t, m.URL()+"/fr/")
+	i := strings.Index(home, `href="/fr/article/`)
+	if i < 0 {
+		t.Fatal("the home page links to no article")
+	}
+	article := home[i+6:]
+	return article[:strings.IndexByte(article, '"')]
 }
