@@ -49,6 +49,7 @@ func (b *bench) measure(ctx context.Context) error {
 		{[]string{scenarioNewsroom}, b.measureNewsroom},
 		{[]string{scenarioHitRate}, b.measureHitRate},
 		{[]string{scenarioPublishPG}, b.measurePublishPG},
+		{[]string{scenarioSitemap}, b.measureSitemap},
 	}
 	for _, step := range steps {
 		if len(selected(b.cfg, step.scenarios)) == 0 {
@@ -133,7 +134,7 @@ func (s subject) exited() error {
 // page comes from the tree's roneo, and cached, for each side. All servers stay up so
 // that their runs alternate: nginx, ref-cached, cached, nginx, …
 func (b *bench) measureWithCache(ctx context.Context) error {
-	if !b.cfg.wants(scenarioNginx) && !b.cfg.wants(scenarioCached) {
+	if !b.cfg.wants(scenarioNginx) && !b.cfg.wants(scenarioCached) && !b.cfg.wants(scenarioFeed) {
 		return nil
 	}
 	srv, err := b.startRoneo(ctx, b.tree, roneoInstance{label: scenarioCached, pageCache: true})
@@ -152,6 +153,13 @@ func (b *bench) measureWithCache(ctx context.Context) error {
 		}
 		defer ng.server.stop()
 		subjects = append(subjects, ng)
+	}
+	if b.cfg.wants(scenarioFeed) {
+		feed, err := b.feedSubject(ctx, scenarioFeed, srv)
+		if err != nil {
+			return err
+		}
+		subjects = append(subjects, feed)
 	}
 	if !b.cfg.wants(scenarioCached) {
 		return b.runRounds(ctx, subjects...)
@@ -182,7 +190,15 @@ func (b *bench) measureUncached(ctx context.Context, scenario string) error {
 	if err := b.choosePage(ctx, b.tree, srv.base); err != nil {
 		return err
 	}
-	return b.measureRoneo(ctx, scenario, false, srv, nil)
+	var subjects []subject
+	if scenario == scenarioUncached && b.cfg.wants(scenarioFeedUncached) {
+		feed, err := b.feedSubject(ctx, scenarioFeedUncached, srv)
+		if err != nil {
+			return err
+		}
+		subjects = append(subjects, feed)
+	}
+	return b.measureRoneo(ctx, scenario, false, srv, subjects)
 }
 
 // measureRoneo measures the tree's server srv for a scenario, after the subjects

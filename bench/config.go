@@ -35,11 +35,16 @@ const (
 	// PostgreSQL, and the hit rate while articles are published under load on SQLite.
 	scenarioPublishPG = "publish-pg"
 	scenarioHitRate   = "hitrate"
+	// The site's French Atom feed beside the article page, page cache on and off, and
+	// every sitemap fetched whole (see feeds.go).
+	scenarioFeed         = "feed"
+	scenarioFeedUncached = "feed-uncached"
+	scenarioSitemap      = "sitemap"
 )
 
 var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioUncached1, scenarioNginx,
 	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearch, scenarioSearchPG, scenarioNewsroom,
-	scenarioHitRate, scenarioPublishPG}
+	scenarioHitRate, scenarioPublishPG, scenarioFeed, scenarioFeedUncached, scenarioSitemap}
 
 // postgresScenarios need the PostgreSQL schema, and the copy that fills it.
 var postgresScenarios = []string{scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearchPG, scenarioPublishPG}

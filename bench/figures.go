@@ -49,6 +49,11 @@ func (r *results) figures() []figure {
 			fs = append(fs, r.memoryFigure(s))
 		}
 	}
+	for _, s := range []string{scenarioFeed, scenarioFeedUncached} {
+		if r.selected(s) {
+			fs = append(fs, r.wrkFigures(s)...)
+		}
+	}
 	if r.selected(scenarioCopy) || slices.ContainsFunc(postgresScenarios, r.selected) {
 		fs = append(fs, r.copyFigure())
 	}
@@ -67,6 +72,7 @@ func (r *results) figures() []figure {
 	fs = append(fs, r.searchFigures()...)
 	fs = append(fs, r.newsroomFigures()...)
 	fs = append(fs, r.hitRateFigures()...)
+	fs = append(fs, r.sitemapFigures()...)
 	return append(fs, r.publishPGFigures()...)
 }
 

@@ -14,6 +14,8 @@ var scenarioLabels = []struct{ name, label string }{
 	{scenarioCached, "roneo, page cache on"},
 	{scenarioUncached, "roneo, page cache off"},
 	{scenarioUncached1, "roneo, cache off, 1 connection"},
+	{scenarioFeed, "roneo, Atom feed (fr), cache on"},
+	{scenarioFeedUncached, "roneo, Atom feed (fr), cache off"},
 	{scenarioUncachedPG, "roneo, cache off, PostgreSQL"},
 	{scenarioCached1x, "proxy → 1 roneo, PostgreSQL"},
 	{scenarioCached2x, "proxy → 2 roneo, PostgreSQL"},

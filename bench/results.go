@@ -34,6 +34,7 @@ type results struct {
 	Search              []searchResult   `json:"search,omitempty"`
 	PublishPG           *publishPGResult `json:"publish_pg,omitempty"`
 	HitRate             *hitRateResult   `json:"hitrate,omitempty"`
+	Sitemap             *sitemapResult   `json:"sitemap,omitempty"`
 	Targets             []target         `json:"targets"`
 	// NotAvailable says, for each selected scenario this binary could not run (a
 	// reference revision without the command or flag it needs), why.
