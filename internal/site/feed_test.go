@@ -270,3 +270,22 @@ func TestFeedAutodiscovery(t *testing.T) {
 		}
 	}
 }
+
+// The addresses feed readers guess, and WordPress used, lead to the feeds.
+func TestFeedAliases(t *testing.T) {
+	f := newFixture(t, 0)
+	for from, to := range map[string]string{
+		"/feed/": "/fr/feed.atom", "/feed": "/fr/feed.atom", "/fr/feed/": "/fr/feed.atom", "/nl/feed": "/nl/feed.atom",
+		"/fr/feed/rss2/": "/fr/feed.rss", "/fr/feed/atom/": "/fr/feed.atom", "/fr/rss": "/fr/feed.rss",
+		"/fr/rubrique/europe/feed/": "/fr/rubrique/europe/feed.atom", "/fr/sujet/greve/feed/rss2/": "/fr/sujet/greve/feed.rss",
+		"/fr/communiques/feed/": "/fr/communiques/feed.atom", "/fr/rubrique/europe/feed/json": "/fr/rubrique/europe/feed.json",
+	} {
+		p := f.get(t, from).wantStatus(t, http.StatusMovedPermanently)
+		if got := p.Header.Get("Location"); got != to {
+			t.Errorf("%s → %q, want %q", from, got, to)
+		}
+	}
+	for _, path := range []string{"/fr/recherche/feed/", "/fr/article/greve-generale/feed/", "/fr/rubrique/nulle-part/feed/", "/de/feed/", "/fr/page/2/feed/"} {
+		f.get(t, path).wantStatus(t, http.StatusNotFound)
+	}
+}

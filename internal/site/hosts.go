@@ -29,11 +29,12 @@ func (s *Server) hostSet(site content.Site) *hosts.Set {
 	return hosts.NewSet(s.main, others)
 }
 
-// origin is the address r came through, or the main domain.
+// origin is the address r came through, or the main domain. The list is the current
+// one: a change of the settings counts from the next request.
 func (s *Server) origin(r *http.Request) hosts.Origin {
-	st := s.state.Load()
-	if st == nil {
-		return s.main
+	st, err := s.current(r.Context())
+	if err != nil {
+		return s.main // the page will fail on the database the same way
 	}
 	o, _ := st.hosts.Match(r.Host)
 	return o
@@ -59,7 +60,7 @@ func (s *Server) pageOrigin(origin hosts.Origin) string {
 // onionLocation tells Tor Browser, on the main domain, that the page is also at the
 // onion address.
 func (s *Server) onionLocation(w http.ResponseWriter, r *http.Request, origin hosts.Origin) {
-	st := s.state.Load()
+	st := s.state.Load() // as loaded by origin, just before
 	if origin != s.main || st == nil {
 		return
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/roneo/roneo/internal/hosts"
 	"github.com/roneo/roneo/internal/site"
+	"github.com/roneo/roneo/internal/store"
 )
 
 const (
@@ -145,5 +146,47 @@ func TestNoOtherHosts(t *testing.T) {
 	p := f.getHost(t, "news.example.org", "/fr/").wantStatus(t, http.StatusOK)
 	if p.Header.Get("Onion-Location") != "" || len(p.all(t, ".elsewhere")) != 0 {
 		t.Errorf("Onion-Location %q, footer %d", p.Header.Get("Onion-Location"), len(p.all(t, ".elsewhere")))
+	}
+}
+
+// The newsroom's list of other addresses serves when --hosts is not given, and a change
+// of it takes effect at once; --hosts, when given, wins over it.
+func TestHostsFromSettings(t *testing.T) {
+	f := newFixture(t, 8<<20)
+	f.getHost(t, mirrorHost, "/fr/").wantStatus(t, http.StatusOK)
+	f.update(t, func(tx store.Tx) error {
+		s, err := tx.Site(t.Context())
+		if err != nil {
+			return err
+		}
+		s.Hosts = []string{"https://" + mirrorHost}
+		return tx.PutSite(t.Context(), s)
+	})
+	p := f.getHost(t, mirrorHost, "/fr/").wantStatus(t, http.StatusOK)
+	if got := p.attr(t, ".footer-links a", "href"); got != "/fr/communiques/" {
+		t.Errorf("press link %q", got)
+	}
+	if got := p.attr(t, ".elsewhere a", "href"); got != "https://news.example.org/fr/" {
+		t.Errorf("read through the mirror, the footer names %q", got)
+	}
+	if got := p.attr(t, `meta[property="og:image"]`, "content"); got != "https://"+mirrorHost+"/fr/card.png" {
+		t.Errorf("og:image %q", got)
+	}
+	if p.Header.Get("Onion-Location") != "" {
+		t.Error("Onion-Location without an onion address")
+	}
+
+	flag := newFixture(t, 0, withHosts(t))
+	flag.update(t, func(tx store.Tx) error {
+		s, err := tx.Site(t.Context())
+		if err != nil {
+			return err
+		}
+		s.Hosts = []string{"https://other.example.net"}
+		return tx.PutSite(t.Context(), s)
+	})
+	body := flag.getHost(t, "other.example.net", "/fr/").wantStatus(t, http.StatusOK).body
+	if strings.Contains(body, "other.example.net") || !strings.Contains(body, mirrorHost) {
+		t.Error("the settings' list served although --hosts was given")
 	}
 }

@@ -2,13 +2,18 @@ package site_test
 
 import (
 	"bytes"
+	"image"
+	"image/jpeg"
 	"image/png"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/jsonld/jsonldtest"
+	"github.com/roneo/roneo/internal/store"
 )
 
 const schema = "https://schema.org/"
@@ -134,5 +139,36 @@ func TestPageWeight(t *testing.T) {
 		if strings.Contains(path, "/article/") && !strings.HasSuffix(path, "/print") && weight > maxArticleWeight {
 			t.Errorf("%s weighs %d bytes before pictures, more than %d", path, weight, maxArticleWeight)
 		}
+	}
+}
+
+// An article with a picture of its own shares it, with its size read from the file.
+func TestShareOwnPicture(t *testing.T) {
+	f := newFixture(t, 0)
+	var jpg bytes.Buffer
+	if err := jpeg.Encode(&jpg, image.NewRGBA(image.Rect(0, 0, 800, 450)), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.media.Put(t.Context(), "photos/greve.jpg", bytes.NewReader(jpg.Bytes()), int64(jpg.Len())); err != nil {
+		t.Fatal(err)
+	}
+	a, err := f.store.ArticleByID(t.Context(), f.ids["lead"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Image = content.Image{Path: "photos/greve.jpg", Alt: "Le piquet de grève devant l’usine"}
+	f.update(t, func(tx store.Tx) error { return tx.UpdateArticle(t.Context(), a) })
+	p := f.get(t, "/fr/article/greve-generale").wantStatus(t, http.StatusOK)
+	for prop, want := range map[string]string{
+		"og:image": "https://news.example.org/media/photos/greve.jpg", "og:image:width": "800", "og:image:height": "450",
+		"og:image:type": "image/jpeg", "og:image:alt": "Le piquet de grève devant l’usine",
+	} {
+		if got := p.attr(t, `meta[property="`+prop+`"]`, "content"); got != want {
+			t.Errorf("%s %q, want %q", prop, got, want)
+		}
+	}
+	feed := f.get(t, "/fr/feed.atom").body
+	if !strings.Contains(feed, `rel="enclosure" type="image/jpeg" length="`+strconv.Itoa(jpg.Len())+`"`) {
+		t.Errorf("the feed has no enclosure for the picture")
 	}
 }

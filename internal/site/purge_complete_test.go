@@ -139,8 +139,16 @@ func (w *wholeSite) buildAll(t *testing.T) map[string]builtPage {
 		out[key] = builtPage{status: resp.Status, body: resp.Body, keys: resp.Keys}
 		return resp.Status == http.StatusOK
 	}
+	// A list's pages, its feed (one format: the others carry the same entries) and
+	// its share card.
 	list := func(p urls.Page) {
 		for n := 1; n <= 20 && build(p.At(n)); n++ {
+		}
+		if k, ok := p.Kind.Feed(); ok {
+			build(urls.Page{Kind: k, Lang: p.Lang, Key: p.Key, Ext: "atom"})
+		}
+		if k, ok := p.Kind.Card(); ok {
+			build(urls.Page{Kind: k, Lang: p.Lang, Key: p.Key, Ext: "png"})
 		}
 	}
 	langs, err := w.site.Languages(w.ctx)
@@ -150,6 +158,7 @@ func (w *wholeSite) buildAll(t *testing.T) map[string]builtPage {
 	for _, l := range langs {
 		list(urls.Page{Kind: urls.Home, Lang: l})
 		list(urls.Page{Kind: urls.Dossiers, Lang: l})
+		list(urls.Page{Kind: urls.Press, Lang: l})
 		w.lists(t, l, list)
 	}
 	items, err := w.st.NewsroomArticles(w.ctx, store.ArticleQuery{Limit: 1000})
@@ -164,6 +173,7 @@ func (w *wholeSite) buildAll(t *testing.T) map[string]builtPage {
 		for _, k := range []urls.Kind{urls.Article, urls.ArticlePrint, urls.ArticleShare} {
 			build(urls.Page{Kind: k, Lang: it.Lang, Key: it.Slug})
 		}
+		build(urls.Page{Kind: urls.ArticleCard, Lang: it.Lang, Key: it.Slug, Ext: "png"})
 	}
 	return out
 }

@@ -35,7 +35,54 @@ func (s *Server) unknown(w http.ResponseWriter, r *http.Request, notFound error)
 	if done || err != nil {
 		return err
 	}
+	if to, ok := s.feedAlias(r.Context(), r.URL.Path); ok && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return nil
+	}
 	return notFound
+}
+
+// feedAliases are the last segments by which feed readers, and sites this one may have
+// replaced (WordPress's /feed/, /feed/rss2/, /feed/atom/), ask for a list's feed, and
+// the format each stands for.
+var feedAliases = map[string]string{"feed": "atom", "atom": "atom", "rss": "rss", "rss2": "rss", "json": "json"}
+
+// feedAlias finds the feed an address such as /fr/rubrique/belgique/feed/ or /feed/
+// asks for: the feed of the list before it (the default language's home page for the
+// root), in the format it names.
+func (s *Server) feedAlias(ctx context.Context, path string) (string, bool) {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	ext, ok := feedAliases[segs[len(segs)-1]]
+	if !ok || len(path) > urls.MaxPathLen {
+		return "", false
+	}
+	segs = segs[:len(segs)-1]
+	if n := len(segs); n > 0 && segs[n-1] == "feed" { // /feed/rss2/
+		segs = segs[:n-1]
+	}
+	var parent urls.Page
+	if len(segs) == 0 {
+		st, err := s.current(ctx)
+		if err != nil {
+			return "", false
+		}
+		parent = urls.Page{Kind: urls.Home, Lang: st.site.DefaultLang()}
+	} else {
+		parsed := s.scheme.Parse("/" + strings.Join(segs, "/"))
+		if parsed.Status == urls.NotFound || parsed.Page.Num > 1 {
+			return "", false
+		}
+		// A feed readers would not find is no place to send them.
+		if visible, err := s.visible(ctx, s.scheme.Path(parsed.Page), 1); err != nil || !visible {
+			return "", false
+		}
+		parent = parsed.Page
+	}
+	k, ok := parent.Kind.Feed()
+	if !ok {
+		return "", false
+	}
+	return s.scheme.Path(urls.Page{Kind: k, Lang: parent.Lang, Key: parent.Key, Ext: ext}), true
 }
 
 // redirectOld answers the request with its recorded redirect, and reports whether it
