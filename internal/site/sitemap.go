@@ -35,24 +35,10 @@ type lister struct {
 
 // listers has one lister for every kind the sitemaps list.
 func (s *Server) listers() map[urls.Kind]lister {
-	perLang := func(k urls.Kind) lister {
-		return s.fixedLister(func(b *build) ([]sitemapPage, error) {
-			var out []sitemapPage
-			for _, l := range b.st.site.Langs {
-				ts, err := s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: l, Limit: 1,
-					Kind: map[bool]content.Kind{true: content.KindPressRelease}[k == urls.Press]})
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, sitemapPage{urls.Page{Kind: k, Lang: l}, latest(ts, time.Time{})})
-			}
-			return out, nil
-		})
-	}
 	return map[urls.Kind]lister{
-		urls.Home:     perLang(urls.Home),
-		urls.Press:    perLang(urls.Press),
-		urls.Dossiers: perLang(urls.Dossiers),
+		urls.Home:     s.fixedLister(s.langPages(urls.Home, "")),
+		urls.Press:    s.fixedLister(s.langPages(urls.Press, content.KindPressRelease)),
+		urls.Dossiers: s.fixedLister(s.langPages(urls.Dossiers, "")),
 		urls.Article:  s.articleLister(),
 		urls.Section:  s.fixedLister(s.sectionPages),
 		urls.Tag:      s.fixedLister(s.tagPages),
@@ -65,6 +51,27 @@ func (s *Server) listers() map[urls.Kind]lister {
 type sitemapPage struct {
 	page    urls.Page
 	lastmod time.Time
+}
+
+// langPages lists the page of kind k in each language, last changed when its newest
+// article of kind was published or edited (any kind when ""; unknown for the dossiers'
+// index, which follows the dossiers rather than the articles).
+func (s *Server) langPages(k urls.Kind, kind content.Kind) func(b *build) ([]sitemapPage, error) {
+	return func(b *build) ([]sitemapPage, error) {
+		var out []sitemapPage
+		for _, l := range b.st.site.Langs {
+			p := sitemapPage{page: urls.Page{Kind: k, Lang: l}}
+			if k != urls.Dossiers {
+				ts, err := s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: l, Kind: kind, Limit: 1})
+				if err != nil {
+					return nil, err
+				}
+				p.lastmod = latest(ts, time.Time{})
+			}
+			out = append(out, p)
+		}
+		return out, nil
+	}
 }
 
 // articleLister streams the published articles from the database.
