@@ -155,10 +155,11 @@ func (b *bench) measureWithCache(ctx context.Context) error {
 		subjects = append(subjects, ng)
 	}
 	if b.cfg.wants(scenarioFeed) {
-		feed, err := b.feedSubject(ctx, scenarioFeed, srv)
+		feed, stop, err := b.feedSubject(ctx, scenarioFeed, true)
 		if err != nil {
 			return err
 		}
+		defer stop()
 		subjects = append(subjects, feed)
 	}
 	if !b.cfg.wants(scenarioCached) {
@@ -192,10 +193,11 @@ func (b *bench) measureUncached(ctx context.Context, scenario string) error {
 	}
 	var subjects []subject
 	if scenario == scenarioUncached && b.cfg.wants(scenarioFeedUncached) {
-		feed, err := b.feedSubject(ctx, scenarioFeedUncached, srv)
+		feed, stop, err := b.feedSubject(ctx, scenarioFeedUncached, false)
 		if err != nil {
 			return err
 		}
+		defer stop()
 		subjects = append(subjects, feed)
 	}
 	return b.measureRoneo(ctx, scenario, false, srv, subjects)

@@ -17,13 +17,24 @@ import (
 // feedPath is the feed measured: the whole site in French, Atom, 50 entries in full.
 const feedPath = "/fr/feed.atom"
 
-// feedSubject is the feed on srv, measured beside the article page.
-func (b *bench) feedSubject(ctx context.Context, scenario string, srv *roneoServer) (subject, error) {
+// feedSubject starts a server of the tree's for the feed, with the page cache on or
+// off, to be measured in the same rounds as the article page: a server of its own, so
+// that the feed's garbage and cache do not weigh on the article page's figures.
+func (b *bench) feedSubject(ctx context.Context, scenario string, pageCache bool) (subject, func(), error) {
+	port, err := freePort()
+	if err != nil {
+		return subject{}, nil, err
+	}
+	srv, err := b.startRoneo(ctx, b.tree, roneoInstance{label: scenario, port: port, pageCache: pageCache})
+	if err != nil {
+		return subject{}, nil, err
+	}
 	u := srv.base + feedPath
 	if _, err := fetch(ctx, b.http, u); err != nil {
-		return subject{}, fmt.Errorf("%s: %w", scenario, err)
+		srv.stop()
+		return subject{}, nil, fmt.Errorf("%s: %w", scenario, err)
 	}
-	return subject{scenario: scenario, side: b.tree, url: u, server: srv.child}, nil
+	return subject{scenario: scenario, side: b.tree, url: u, server: srv.child}, srv.stop, nil
 }
 
 // sitemapResult is one fetch of every sitemap, repeated sitemapRounds times.

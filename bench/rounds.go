@@ -70,13 +70,19 @@ func cachedVsNginx(runs []measurement) []roundRatio {
 	return pairedRatios(runs, scenarioNginx, scenarioCached)
 }
 
-// pairedRatios is each run of scenario over the run of base just before it, in percent.
+// pairedRatios is each run of scenario over the last run of base before it in the same
+// round, in percent. Other scenarios may run between the two (the feed runs between
+// nginx and the article page).
 func pairedRatios(runs []measurement, base, scenario string) []roundRatio {
 	var ratios []roundRatio
-	for i := 1; i < len(runs); i++ {
-		b, s := runs[i-1], runs[i]
-		if s.Scenario == scenario && b.Scenario == base && b.RequestsPerSec > 0 {
-			ratios = append(ratios, roundRatio{Round: s.Round, Percent: 100 * s.RequestsPerSec / b.RequestsPerSec})
+	var last *measurement // the latest run of base
+	for i := range runs {
+		switch m := &runs[i]; {
+		case m.Scenario == base:
+			last = m
+		case m.Scenario == scenario && last != nil && last.Round == m.Round && last.RequestsPerSec > 0:
+			ratios = append(ratios, roundRatio{Round: m.Round, Percent: 100 * m.RequestsPerSec / last.RequestsPerSec})
+			last = nil
 		}
 	}
 	return ratios
