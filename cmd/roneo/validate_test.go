@@ -48,7 +48,6 @@ func samplePages(t *testing.T, base string) map[string]string {
 		_, article := httpGet(t, base+pages[lang+"-article"])
 		pages[lang+"-tag"] = first(article, `<a href="([^"]+)" rel="tag"`)
 	}
-	pages["fr-press"] = "/fr/communiques/"
 	pages["nl-press"] = "/nl/persberichten/"
 	pages["fr-search"] = "/fr/recherche/?q=gr%C3%A8ves&section=&kind=&lang=&from=&to="
 	pages["nl-search"] = "/nl/zoeken/?q=stakingen&lang=all"
