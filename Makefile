@@ -64,6 +64,14 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzRouting -fuzztime=60s ./internal/site/
 	$(GO) test -run='^$$' -fuzz=FuzzMarkdown -fuzztime=60s ./internal/render/
 	$(GO) test -run='^$$' -fuzz=FuzzText -fuzztime=60s ./internal/render/
+	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=60s ./internal/urls/
+	$(GO) test -run='^$$' -fuzz=FuzzWrite -fuzztime=60s ./internal/feed/
+	$(GO) test -run='^$$' -fuzz=FuzzAbsolutize -fuzztime=60s ./internal/feed/
+	$(GO) test -run='^$$' -fuzz=FuzzCleanXML -fuzztime=30s ./internal/feed/
+	$(GO) test -run='^$$' -fuzz=FuzzLoc -fuzztime=30s ./internal/sitemap/
+	$(GO) test -run='^$$' -fuzz=FuzzMatch -fuzztime=30s ./internal/hosts/
+	$(GO) test -run='^$$' -fuzz=FuzzNewsArticle -fuzztime=30s ./internal/jsonld/
+	$(GO) test -run='^$$' -fuzz=FuzzLayout -fuzztime=30s ./internal/card/
 
 clean:
 	rm -rf bin .cache
