@@ -1,13 +1,9 @@
 package card_test
 
 import (
-	goparser "go/parser"
-	gotoken "go/token"
-	"path/filepath"
-	"slices"
-	"strconv"
-	"strings"
 	"testing"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // TestImports keeps the package pure: images, fonts and text, no HTTP, no store, no
@@ -21,19 +17,5 @@ func TestImports(t *testing.T) {
 		"golang.org/x/image/font/sfnt", "golang.org/x/image/math/fixed",
 		"golang.org/x/text/cases", "golang.org/x/text/language", "golang.org/x/text/unicode/norm",
 	}
-	files, _ := filepath.Glob("*.go")
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := goparser.ParseFile(gotoken.NewFileSet(), name, nil, goparser.ImportsOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, imp := range f.Imports {
-			if path, _ := strconv.Unquote(imp.Path.Value); !slices.Contains(allowed, path) {
-				t.Errorf("%s imports %s, which is not on the allow-list", name, path)
-			}
-		}
-	}
+	testkit.Imports(t, allowed...)
 }

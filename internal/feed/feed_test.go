@@ -5,15 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	goparser "go/parser"
-	gotoken "go/token"
 	"os"
 	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -175,21 +173,7 @@ func TestImports(t *testing.T) {
 		"bytes", "cmp", "encoding/binary", "errors", "fmt", "io", "net/url", "strconv", "strings",
 		"time", "unicode/utf8", "golang.org/x/net/html", "golang.org/x/net/html/atom",
 	}
-	files, _ := filepath.Glob("*.go")
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := goparser.ParseFile(gotoken.NewFileSet(), name, nil, goparser.ImportsOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, imp := range f.Imports {
-			if path, _ := strconv.Unquote(imp.Path.Value); !slices.Contains(allowed, path) {
-				t.Errorf("%s imports %s, which is not on the allow-list", name, path)
-			}
-		}
-	}
+	testkit.Imports(t, allowed...)
 }
 
 // checkJSONLayout checks that out is JSON laid out as encoding/json indents it, with

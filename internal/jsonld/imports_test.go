@@ -1,32 +1,14 @@
 package jsonld_test
 
 import (
-	goparser "go/parser"
-	gotoken "go/token"
-	"path/filepath"
-	"slices"
-	"strconv"
-	"strings"
 	"testing"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // TestImports keeps the package pure: it builds values from the structs it is given and
 // leaves HTTP, templates and the store to the site.
 func TestImports(t *testing.T) {
 	allowed := []string{"encoding/json", "slices", "strings", "time", "unicode", "unicode/utf8"}
-	files, _ := filepath.Glob("*.go")
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := goparser.ParseFile(gotoken.NewFileSet(), name, nil, goparser.ImportsOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, imp := range f.Imports {
-			if path, _ := strconv.Unquote(imp.Path.Value); !slices.Contains(allowed, path) {
-				t.Errorf("%s imports %s, which is not on the allow-list", name, path)
-			}
-		}
-	}
+	testkit.Imports(t, allowed...)
 }

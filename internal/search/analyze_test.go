@@ -1,15 +1,12 @@
 package search
 
 import (
-	goparser "go/parser"
-	gotoken "go/token"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 func TestTerms(t *testing.T) {
@@ -97,21 +94,7 @@ func TestImports(t *testing.T) {
 		"github.com/roneo/roneo/internal/content", "golang.org/x/text/unicode/norm",
 		"slices", "strconv", "strings", "unicode", "unicode/utf8",
 	}
-	files, _ := filepath.Glob("*.go")
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := goparser.ParseFile(gotoken.NewFileSet(), name, nil, goparser.ImportsOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, imp := range f.Imports {
-			if path, _ := strconv.Unquote(imp.Path.Value); !slices.Contains(allowed, path) {
-				t.Errorf("%s imports %s, which is not on the allow-list", name, path)
-			}
-		}
-	}
+	testkit.Imports(t, allowed...)
 }
 
 // article returns a 3 KB French news story, the size of a typical Roneo

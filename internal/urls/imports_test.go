@@ -1,13 +1,9 @@
 package urls_test
 
 import (
-	goparser "go/parser"
-	gotoken "go/token"
-	"path/filepath"
-	"slices"
-	"strconv"
-	"strings"
 	"testing"
+
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // TestImports keeps the scheme pure: the standard library's strings and paths and
@@ -17,19 +13,5 @@ func TestImports(t *testing.T) {
 		"github.com/roneo/roneo/internal/content",
 		"fmt", "maps", "net/url", "path", "slices", "strconv", "strings", "unicode/utf8",
 	}
-	files, _ := filepath.Glob("*.go")
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := goparser.ParseFile(gotoken.NewFileSet(), name, nil, goparser.ImportsOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, imp := range f.Imports {
-			if path, _ := strconv.Unquote(imp.Path.Value); !slices.Contains(allowed, path) {
-				t.Errorf("%s imports %s, which is not on the allow-list", name, path)
-			}
-		}
-	}
+	testkit.Imports(t, allowed...)
 }
