@@ -133,20 +133,13 @@ func (s *Server) feed(b *build) (*Response, error) {
 		LastModified: latest(ts, time.Time{}), Cacheable: n == 1}, nil
 }
 
-// feedPage reads ?page=N: 1 when absent, a 400 when it is no page number.
+// feedPage reads ?page=N: 1 when absent.
 func feedPage(b *build) (int, error) {
 	v, ok := b.query["page"]
 	if !ok {
 		return 1, nil
 	}
-	n, err := strconv.Atoi(v[0])
-	if len(v) > 1 || len(v[0]) > 9 || err != nil || n < 1 {
-		return 0, webkit.BadRequest(errors.New("bad page parameter"))
-	}
-	if n > urls.MaxPage {
-		return 0, webkit.NotFound(errors.New("page number out of range"))
-	}
-	return n, nil
+	return pageParam(v)
 }
 
 // feedPageURL is the absolute address of page n of the feed being built.

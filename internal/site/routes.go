@@ -119,16 +119,25 @@ func (s *Server) serveUncached(w http.ResponseWriter, r *http.Request, p urls.Pa
 // string: 301 to the address with the number in the path, where a static mirror has it
 // too.
 func (s *Server) pageInPath(w http.ResponseWriter, r *http.Request, p urls.Page) error {
-	v := r.URL.Query()["page"]
-	n, err := strconv.Atoi(v[0])
-	if len(v) > 1 || len(v[0]) > 9 || err != nil || n < 1 {
-		return webkit.BadRequest(errors.New("bad page parameter"))
-	}
-	if n > urls.MaxPage {
-		return webkit.NotFound(errors.New("page number out of range"))
+	n, err := pageParam(r.URL.Query()["page"])
+	if err != nil {
+		return err
 	}
 	http.Redirect(w, r, s.scheme.Path(p.At(n)), http.StatusMovedPermanently)
 	return nil
+}
+
+// pageParam reads the values of a ?page= parameter: one page number, 1 to MaxPage. Any
+// other value is a 400; a number past MaxPage is a page that is not there, a 404.
+func pageParam(v []string) (int, error) {
+	n, err := strconv.Atoi(v[0])
+	if len(v) > 1 || len(v[0]) > 9 || err != nil || n < 1 {
+		return 0, webkit.BadRequest(errors.New("bad page parameter"))
+	}
+	if n > urls.MaxPage {
+		return 0, webkit.NotFound(errors.New("page number out of range"))
+	}
+	return n, nil
 }
 
 // servePage answers a page through the page cache. Concurrent misses on one page build
