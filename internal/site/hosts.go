@@ -29,9 +29,20 @@ func (s *Server) hostSet(site content.Site) *hosts.Set {
 	return hosts.NewSet(s.main, others)
 }
 
-// origin is the address r came through, or the main domain. The list is the current
-// one: a change of the settings counts from the next request.
+// originKey is the context key under which ServeHTTP leaves the request's origin.
+type originKey struct{}
+
+// origin is the address r came through, as ServeHTTP matched it.
 func (s *Server) origin(r *http.Request) hosts.Origin {
+	if o, ok := r.Context().Value(originKey{}).(hosts.Origin); ok {
+		return o
+	}
+	return s.matchOrigin(r)
+}
+
+// matchOrigin finds the address r came through, or the main domain. The list is the
+// current one: a change of the settings counts from the next request.
+func (s *Server) matchOrigin(r *http.Request) hosts.Origin {
 	st, err := s.current(r.Context())
 	if err != nil {
 		return s.main // the page will fail on the database the same way

@@ -144,7 +144,7 @@ func (s *Server) Close() { s.unsubscribe() }
 // routing: the cache holds only pages built for exactly this path, so the answer is the
 // same, only sooner.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	origin := s.origin(r)
+	origin := s.matchOrigin(r)
 	s.onionLocation(w, r, origin)
 	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.RawQuery == "" && s.store.Hearing() {
 		if e := s.cache.get(s.cacheKey(origin, r.URL.Path)); e != nil {
@@ -152,7 +152,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.handler.ServeHTTP(w, r)
+	// The handlers read the address the request came through from its context rather
+	// than match its Host again.
+	s.handler.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), originKey{}, origin)))
 }
 
 // contentChanged purges the cached pages a committed change touches, on this instance,
