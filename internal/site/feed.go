@@ -11,7 +11,6 @@ import (
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/feed"
 	"github.com/roneo/roneo/internal/media"
-	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/urls"
 	"github.com/roneo/roneo/internal/webkit"
 )
@@ -24,7 +23,7 @@ const feedEntries = 50
 // its articles, newest first.
 type feedSource struct {
 	title, subtitle string
-	fetch           func(limit, offset int) ([]content.Teaser, error)
+	fetch           articleList
 }
 
 // feedOf finds the list of parent (the home page, the press releases, a section, a tag,
@@ -33,54 +32,36 @@ func (s *Server) feedOf(b *build, parent urls.Page) (*feedSource, error) {
 	site := b.st.site
 	p := b.s.bundle.Printer(b.lang, site.Location)
 	named := func(name string) string { return p.T("feed.named", name, site.Name) }
-	list := func(q store.ListQuery) func(int, int) ([]content.Teaser, error) {
-		return func(limit, offset int) ([]content.Teaser, error) {
-			q.Audience, q.Lang, q.Limit, q.Offset = store.Readers, b.lang, limit, offset
-			return s.store.Articles(b.ctx, q)
-		}
-	}
 	switch parent.Kind {
 	case urls.Home:
-		b.show(content.KeyLatest(b.lang))
-		return &feedSource{title: site.Name, subtitle: site.Taglines[b.lang], fetch: list(store.ListQuery{})}, nil
+		return &feedSource{title: site.Name, subtitle: site.Taglines[b.lang], fetch: s.latestList(b)}, nil
 	case urls.Press:
-		b.show(content.KeyLatest(b.lang))
-		return &feedSource{title: named(p.T("press.title")), subtitle: p.T("press.description"),
-			fetch: list(store.ListQuery{Kind: content.KindPressRelease})}, nil
+		return &feedSource{title: named(p.T("press.title")), subtitle: p.T("press.description"), fetch: s.pressList(b)}, nil
 	case urls.Section:
-		sec, ok := b.st.sections.BySlug(b.lang, parent.Key)
-		if !ok {
-			return nil, webkit.NotFound(errors.New("no such section"))
-		}
-		ids := b.st.sections.Descendants(sec.ID)
-		for _, id := range ids {
-			b.show(content.KeySection(id, b.lang))
+		sec, fetch, err := s.sectionList(b, parent.Key)
+		if err != nil {
+			return nil, err
 		}
 		name := sec.Names[b.lang]
-		return &feedSource{title: named(name.Name), subtitle: name.Description, fetch: list(store.ListQuery{SectionIDs: ids})}, nil
+		return &feedSource{title: named(name.Name), subtitle: name.Description, fetch: fetch}, nil
 	case urls.Tag:
-		t, err := s.store.Tag(b.ctx, b.lang, parent.Key)
+		t, fetch, err := s.tagList(b, parent.Key)
 		if err != nil {
 			return nil, err
 		}
-		b.show(content.KeyTag(t.ID))
-		return &feedSource{title: named(t.Name), fetch: list(store.ListQuery{TagID: t.ID})}, nil
+		return &feedSource{title: named(t.Name), fetch: fetch}, nil
 	case urls.Author:
-		person, err := s.store.Person(b.ctx, parent.Key)
+		person, fetch, err := s.authorList(b, parent.Key)
 		if err != nil {
 			return nil, err
 		}
-		b.show(content.KeyPerson(person.ID), content.KeyAuthor(person.ID, b.lang))
-		return &feedSource{title: named(person.Name), subtitle: person.Role, fetch: list(store.ListQuery{AuthorID: person.ID})}, nil
+		return &feedSource{title: named(person.Name), subtitle: person.Role, fetch: fetch}, nil
 	case urls.Dossier:
-		d, err := s.store.Dossier(b.ctx, b.lang, parent.Key)
+		d, fetch, err := s.dossierList(b, parent.Key)
 		if err != nil {
 			return nil, err
 		}
-		b.show(content.KeyDossier(d.ID))
-		return &feedSource{title: named(d.Title), subtitle: summary(d.IntroHTML, 240), fetch: func(limit, offset int) ([]content.Teaser, error) {
-			return s.store.DossierArticles(b.ctx, d.ID, store.Readers, limit, offset)
-		}}, nil
+		return &feedSource{title: named(d.Title), subtitle: summary(d.IntroHTML, 240), fetch: fetch}, nil
 	}
 	return nil, webkit.NotFound(errNoBuilder)
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
-	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/urls"
 	"github.com/roneo/roneo/internal/webkit"
 )
@@ -29,7 +28,7 @@ type listPage struct {
 
 // listing fetches one page of articles (one more than shown, to know whether a next page
 // exists) and fills in the list part of p.
-func (b *build) listing(p *listPage, fetch func(limit, offset int) ([]content.Teaser, error), floor time.Time) (*Response, error) {
+func (b *build) listing(p *listPage, fetch articleList, floor time.Time) (*Response, error) {
 	n := b.page.Number()
 	ts, err := fetch(perPage+1, (n-1)*perPage)
 	if err != nil {
@@ -58,9 +57,9 @@ func listVersions(kind urls.Kind, slugs map[content.Lang]string) map[content.Lan
 }
 
 func (s *Server) section(b *build) (*Response, error) {
-	sec, ok := b.st.sections.BySlug(b.lang, b.page.Key)
-	if !ok {
-		return nil, webkit.NotFound(errors.New("no such section"))
+	sec, fetch, err := s.sectionList(b, b.page.Key)
+	if err != nil {
+		return nil, err
 	}
 	name := sec.Names[b.lang]
 	slugs := map[content.Lang]string{}
@@ -80,38 +79,28 @@ func (s *Server) section(b *build) (*Response, error) {
 			p.Children = append(p.Children, link{Name: n.Name, URL: b.link(urls.Page{Kind: urls.Section, Lang: b.lang, Key: n.Slug})})
 		}
 	}
-	ids := b.st.sections.Descendants(sec.ID)
-	for _, id := range ids {
-		b.show(content.KeySection(id, b.lang))
-	}
-	return b.listing(p, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: b.lang, SectionIDs: ids, Limit: limit, Offset: offset})
-	}, b.st.loaded)
+	return b.listing(p, fetch, b.st.loaded)
 }
 
 func (s *Server) tag(b *build) (*Response, error) {
-	t, err := s.store.Tag(b.ctx, b.lang, b.page.Key)
+	t, fetch, err := s.tagList(b, b.page.Key)
 	if err != nil {
 		return nil, err
 	}
-	b.show(content.KeyTag(t.ID))
 	l, err := b.layout(t.Name, listVersions(urls.Tag, map[content.Lang]string{b.lang: t.Slug}))
 	if err != nil {
 		return nil, err
 	}
 	p := &listPage{L: l, Heading: t.Name}
 	p.Eyebrow = p.L.T("tag.eyebrow")
-	return b.listing(p, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: b.lang, TagID: t.ID, Limit: limit, Offset: offset})
-	}, time.Time{})
+	return b.listing(p, fetch, time.Time{})
 }
 
 func (s *Server) author(b *build) (*Response, error) {
-	person, err := s.store.Person(b.ctx, b.page.Key)
+	person, fetch, err := s.authorList(b, b.page.Key)
 	if err != nil {
 		return nil, err
 	}
-	b.show(content.KeyPerson(person.ID), content.KeyAuthor(person.ID, b.lang))
 	slugs := map[content.Lang]string{}
 	for _, l := range b.st.site.Langs {
 		slugs[l] = person.Slug
@@ -124,13 +113,11 @@ func (s *Server) author(b *build) (*Response, error) {
 	p.L.OGType = "profile"
 	p.Bio = template.HTML(person.BioHTML) // sanitised when saved
 	p.Eyebrow = p.L.T("author.eyebrow")
-	return b.listing(p, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: b.lang, AuthorID: person.ID, Limit: limit, Offset: offset})
-	}, person.UpdatedAt)
+	return b.listing(p, fetch, person.UpdatedAt)
 }
 
 func (s *Server) dossier(b *build) (*Response, error) {
-	d, err := s.store.Dossier(b.ctx, b.lang, b.page.Key)
+	d, fetch, err := s.dossierList(b, b.page.Key)
 	if err != nil {
 		return nil, err
 	}
@@ -143,16 +130,13 @@ func (s *Server) dossier(b *build) (*Response, error) {
 		b.show(content.KeyDossier(o.ID)) // their addresses are in this page's head
 		slugs[o.Lang] = o.Slug
 	}
-	b.show(content.KeyDossier(d.ID))
 	l, err := b.layout(d.Title, listVersions(urls.Dossier, slugs))
 	if err != nil {
 		return nil, err
 	}
 	p := &listPage{L: l, Heading: d.Title, Intro: template.HTML(d.IntroHTML)}
 	p.Eyebrow = p.L.T("dossier.eyebrow")
-	return b.listing(p, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.DossierArticles(b.ctx, d.ID, store.Readers, limit, offset)
-	}, d.UpdatedAt)
+	return b.listing(p, fetch, d.UpdatedAt)
 }
 
 type dossiersPage struct {
@@ -194,14 +178,12 @@ func (s *Server) dossiers(b *build) (*Response, error) {
 
 // press lists a language's press releases: what journalists come for, with its feed.
 func (s *Server) press(b *build) (*Response, error) {
-	b.show(content.KeyLatest(b.lang)) // every press release published in the language touches it
+	fetch := s.pressList(b)
 	l, err := b.layout(b.s.bundle.Printer(b.lang, b.st.site.Location).T("press.title"), everyLang(b.st, urls.Press))
 	if err != nil {
 		return nil, err
 	}
 	p := &listPage{L: l, Heading: l.Title, Description: l.T("press.description")}
 	p.L.Description = p.Description
-	return b.listing(p, func(limit, offset int) ([]content.Teaser, error) {
-		return s.store.Articles(b.ctx, store.ListQuery{Audience: store.Readers, Lang: b.lang, Kind: content.KindPressRelease, Limit: limit, Offset: offset})
-	}, b.st.loaded)
+	return b.listing(p, fetch, b.st.loaded)
 }
