@@ -12,6 +12,7 @@ import (
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/site"
 	"github.com/roneo/roneo/internal/store"
+	"github.com/roneo/roneo/internal/store/pgtest"
 	"github.com/roneo/roneo/internal/store/sqlstore"
 	"github.com/roneo/roneo/internal/store/storetest"
 	"github.com/roneo/roneo/internal/urls"
@@ -102,4 +103,30 @@ func (f *fixture) scheme() *urls.Scheme { return urls.New() }
 // editorial is the editorial core on the fixture's store and clock.
 func (f *fixture) editorial() *editorial.Service {
 	return editorial.New(f.store, editorial.Config{Renderer: f.r, Clock: f.clock.Now})
+}
+
+// onBothDatabases runs check on a fresh SQLite store and a fresh PostgreSQL schema, each
+// reading the time from a clock of its own that starts at start.
+func onBothDatabases(t *testing.T, check func(t *testing.T, st store.Store, clock *storetest.Clock)) {
+	for _, db := range []struct {
+		name string
+		open func(t *testing.T, clock func() time.Time) (store.Store, error)
+	}{
+		{"sqlite", func(t *testing.T, clock func() time.Time) (store.Store, error) {
+			return sqlstore.OpenSQLite(context.Background(), t.TempDir(), sqlstore.Options{Clock: clock})
+		}},
+		{"postgres", func(t *testing.T, clock func() time.Time) (store.Store, error) {
+			return sqlstore.OpenPostgres(context.Background(), pgtest.URL(t), sqlstore.Options{Clock: clock})
+		}},
+	} {
+		t.Run(db.name, func(t *testing.T) {
+			clock := storetest.NewClock(start)
+			st, err := db.open(t, clock.Now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { st.Close() })
+			check(t, st, clock)
+		})
+	}
 }
