@@ -81,19 +81,22 @@ func (s *Server) onionLocation(w http.ResponseWriter, r *http.Request, origin ho
 }
 
 // elsewhere are the site's other addresses as the page's footer lists them: every
-// address but the one the page is read through, each linking to the same page there.
+// address but the one the page is read through (the main domain when it is none of the
+// others: a mirror's disk, a forged Host), each linking to the same page there.
 func (b *build) elsewhere() []link {
-	var out []link
-	all := append([]hosts.Origin{b.s.main}, b.st.hosts.Others()...)
-	self := b.s.scheme.Path(b.page)
-	for _, o := range all {
+	others := b.st.hosts.Others()
+	current := b.s.main
+	for _, o := range others {
 		if o.String() == b.origin {
-			continue
+			current = o
 		}
-		out = append(out, link{Name: o.Hostname(), URL: urls.Absolute(o.String(), self)})
 	}
-	if len(out) == len(all) {
-		return out[1:] // read through the main domain (or from a mirror's disk): the others
+	self := b.s.scheme.Path(b.page)
+	var out []link
+	for _, o := range append([]hosts.Origin{b.s.main}, others...) {
+		if o != current {
+			out = append(out, link{Name: o.Hostname(), URL: urls.Absolute(o.String(), self)})
+		}
 	}
 	return out
 }
