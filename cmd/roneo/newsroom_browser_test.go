@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -19,16 +18,13 @@ const testSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 // it is tried again until testkit.Patience runs out.
 func waitTrue(t *testing.T, ctx context.Context, expr string) {
 	t.Helper()
-	deadline := time.Now().Add(testkit.Patience)
-	for {
-		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
-			return
+	testkit.Until(t, expr, func() bool {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if ctx.Err() != nil {
+			t.Fatalf("the browser is gone while waiting for %s: %v", expr, ctx.Err())
 		}
-		if time.Now().After(deadline) || ctx.Err() != nil {
-			t.Fatalf("still false after %s: %s (at %s)", testkit.Patience, expr, eval[string](t, ctx, `location.href`))
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return err == nil && ok
+	})
 }
 
 // waitPath waits until the page's address starts with prefix (path and query).
