@@ -166,7 +166,7 @@ func mainOrigin(baseURL string) hosts.Origin {
 	if err != nil {
 		return hosts.Origin{}
 	}
-	o, _ := hosts.ParseOrigin(u.Scheme + "://" + u.Host)
+	o, _ := hosts.OriginOf(u)
 	return o
 }
 

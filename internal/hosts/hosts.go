@@ -71,6 +71,12 @@ func ParseOrigin(s string) (Origin, error) {
 	return Origin{Scheme: u.Scheme, Host: host}, nil
 }
 
+// OriginOf is the origin of an absolute URL, such as the site's base URL: its scheme and
+// host, whatever path follows.
+func OriginOf(u *url.URL) (Origin, error) {
+	return ParseOrigin(u.Scheme + "://" + u.Host)
+}
+
 // ParseList reads a list of addresses separated by commas, spaces or new lines, as the
 // --hosts flag and the newsroom's settings take it. Repeated addresses count once.
 func ParseList(s string) ([]Origin, error) {

@@ -1,6 +1,7 @@
 package hosts
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -111,4 +112,16 @@ func FuzzMatch(f *testing.F) {
 			t.Fatalf("ParseOrigin kept %q", parsed.Host)
 		}
 	})
+}
+
+func TestOriginOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://News.Example.org/": "https://news.example.org", "http://127.0.0.1:8080/sub/path?x=1": "http://127.0.0.1:8080",
+		"https://example.org:443": "https://example.org",
+	} {
+		u, _ := url.Parse(in)
+		if o, err := OriginOf(u); err != nil || o.String() != want {
+			t.Errorf("OriginOf(%s) = %v, %v; want %s", in, o, err, want)
+		}
+	}
 }

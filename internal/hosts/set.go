@@ -26,9 +26,6 @@ func NewSet(main Origin, others []Origin) *Set {
 	return s
 }
 
-// Main is the main domain: canonical links and og:url point at it.
-func (s *Set) Main() Origin { return s.main }
-
 // Others are the other addresses, in the order given: mirrors and onion services.
 func (s *Set) Others() []Origin { return s.others }
 

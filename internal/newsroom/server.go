@@ -125,7 +125,7 @@ func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
 	}
 	// A base URL ParseOrigin refuses (a test's 127.0.0.1:0) leaves main the zero
 	// Origin, which no address equals.
-	s.main, _ = hosts.ParseOrigin(cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host)
+	s.main, _ = hosts.OriginOf(cfg.BaseURL)
 	var err error
 	if s.bundle, err = i18n.Load(cfg.Theme, "i18n"); err != nil {
 		return nil, err

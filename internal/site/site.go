@@ -113,7 +113,7 @@ func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
 	}
 	s.builders = s.builderTable()
 	var err error
-	if s.main, err = hosts.ParseOrigin(cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host); err != nil {
+	if s.main, err = hosts.OriginOf(cfg.BaseURL); err != nil {
 		return nil, fmt.Errorf("site: base URL: %w", err)
 	}
 	if s.cards, err = card.NewRenderer(); err != nil {
