@@ -80,6 +80,11 @@ type Article struct {
 	Status    Status
 	Featured  bool // a candidate for the lead story on the home page
 	Image     Image
+	// PhotoID is the article's featured photo (0: none): its picture on its page, in
+	// lists, in the print view and in share previews. Photo is filled when a store loads
+	// the article or its teaser.
+	PhotoID int64
+	Photo   Photo
 	// PublishAt is when a scheduled article goes out, and when a published one did.
 	PublishAt time.Time
 	CreatedAt time.Time
@@ -118,6 +123,8 @@ type Teaser struct {
 	Signature  string
 	SectionID  int64
 	Image      Image
+	PhotoID    int64
+	Photo      Photo // filled by the store when PhotoID is set
 	PublishAt  time.Time
 	UpdatedAt  time.Time
 }
@@ -142,7 +149,7 @@ func (a *Article) Teaser() Teaser {
 	return Teaser{
 		ID: a.ID, StoryID: a.StoryID, Kind: a.Kind, Lang: a.Lang, Slug: a.Slug,
 		Title: a.Title, Standfirst: a.Standfirst, Signature: a.Signature,
-		SectionID: a.SectionID, Image: a.Image, PublishAt: a.PublishAt, UpdatedAt: a.UpdatedAt,
+		SectionID: a.SectionID, Image: a.Image, PhotoID: a.PhotoID, Photo: a.Photo, PublishAt: a.PublishAt, UpdatedAt: a.UpdatedAt,
 	}
 }
 

@@ -94,3 +94,10 @@ func (ks Keys) Sorted() []Key {
 	slices.Sort(out)
 	return out
 }
+
+// keyPhoto names a photo as pages show it: its derivatives, alt text, caption and credit.
+const keyPhoto = "ph:"
+
+// KeyPhoto names one photo: every page that shows it records it, and a new derivative
+// or a new caption purges them.
+func KeyPhoto(id int64) Key { return Key(keyPhoto + strconv.FormatInt(id, 10)) }

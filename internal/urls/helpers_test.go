@@ -23,6 +23,9 @@ var (
 	testAssets   = []string{"site.1a2b3c4d5e.css", "icon.9f8e7d6c5b.svg"}
 	testSitemaps = []string{"articles-1.xml", "pages.xml"}
 	testNums     = []int{0, 2, 3, urls.MaxPage}
+	testPhotoNum = []int{1, 2, 200, urls.MaxPage}
+	testHash     = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+	testDownload = []string{testHash + "/marie-dupont-9f86d081.jpg", testHash + "/Belga_2.png"}
 )
 
 // keysFor are the keys to try for a kind; nil for kinds without one.
@@ -31,7 +34,8 @@ func keysFor(k urls.Kind) []string {
 		return keysFor(p)
 	}
 	switch k {
-	case urls.Article, urls.ArticlePrint, urls.ArticleShare, urls.Section, urls.Tag, urls.Author, urls.Dossier:
+	case urls.Article, urls.ArticlePrint, urls.ArticleShare, urls.Section, urls.Tag, urls.Author, urls.Dossier,
+		urls.Album, urls.AlbumPhoto:
 		return testSlugs
 	case urls.Preview:
 		return testSecrets
@@ -41,6 +45,8 @@ func keysFor(k urls.Kind) []string {
 		return testAssets
 	case urls.Sitemap:
 		return testSitemaps
+	case urls.Download:
+		return testDownload
 	}
 	return []string{""}
 }
@@ -55,7 +61,7 @@ func extsFor(k urls.Kind) []string {
 
 // langsFor are the languages a kind's pages may have.
 func langsFor(k urls.Kind) []content.Lang {
-	if k == urls.Root || k == urls.Media || k == urls.Asset || k == urls.Sitemap || k == urls.SitemapIndex {
+	if k == urls.Root || k == urls.Media || k == urls.Asset || k == urls.Sitemap || k == urls.SitemapIndex || k == urls.Download {
 		return []content.Lang{""}
 	}
 	return testLangs
@@ -64,6 +70,9 @@ func langsFor(k urls.Kind) []content.Lang {
 func numsFor(k urls.Kind) []int {
 	if k.Paginated() {
 		return testNums
+	}
+	if k == urls.AlbumPhoto {
+		return testPhotoNum
 	}
 	return []int{0}
 }

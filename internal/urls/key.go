@@ -11,11 +11,12 @@ import (
 type keyRule int
 
 const (
-	noKey     keyRule = iota // Key is ""
-	slugKey                  // content.ValidSlug
-	secretKey                // a preview link's URL-safe token
-	fileKey                  // one path segment: a static file's hashed name
-	nameKey                  // segments joined by "/": a media name
+	noKey       keyRule = iota // Key is ""
+	slugKey                    // content.ValidSlug
+	secretKey                  // a preview link's URL-safe token
+	fileKey                    // one path segment: a static file's hashed name
+	nameKey                    // segments joined by "/": a media name
+	downloadKey                // "{sha-256}/{file name}": a photo's original, saved under that name
 )
 
 // Limits on keys that content does not bound. A secret is base64url of a few bytes; a
@@ -39,6 +40,9 @@ func (r keyRule) valid(key string) bool {
 		return validSegment(key)
 	case nameKey:
 		return validName(key)
+	case downloadKey:
+		hash, name, ok := strings.Cut(key, "/")
+		return ok && content.ValidPhotoHash(hash) && validDownloadName(name)
 	}
 	return false
 }
@@ -64,4 +68,14 @@ func validName(name string) bool {
 		}
 	}
 	return true
+}
+
+// validDownloadName accepts the file names Download gives: ASCII letters, digits, "-"
+// and "_", then ".jpg" or ".png", so that every browser saves the file under that name.
+func validDownloadName(name string) bool {
+	base, ok := strings.CutSuffix(name, ".jpg")
+	if !ok {
+		base, ok = strings.CutSuffix(name, ".png")
+	}
+	return ok && base != "" && len(name) <= maxSegmentLen && strings.IndexFunc(base, notTokenRune) < 0
 }

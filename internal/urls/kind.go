@@ -30,6 +30,10 @@ const (
 	HomeCard
 	SitemapIndex
 	Sitemap
+	Album
+	AlbumPhoto
+	AlbumZip
+	Download
 )
 
 // specs describes every kind: adding a page type is a constant above and a row here.
@@ -65,6 +69,10 @@ var specs = [...]spec{
 	HomeCard:     {name: "home-card", shape: file, parent: Home, role: cardRole, exts: []string{"png"}, words: words{"en": "card"}},
 	SitemapIndex: {name: "sitemap-index", shape: file, parent: Root, exts: []string{"xml"}, words: words{"en": "sitemap"}},
 	Sitemap:      {name: "sitemap", shape: top, key: fileKey, words: words{"en": "sitemaps"}},
+	Album:        {name: "album", shape: sub, parent: Article, words: words{"fr": "photos", "nl": "fotos", "en": "photos"}},
+	AlbumPhoto:   {name: "album-photo", shape: nth, parent: Article, words: words{"fr": "photo", "nl": "foto", "en": "photo"}},
+	AlbumZip:     {name: "album-zip", shape: file, parent: Article, exts: []string{"zip"}, words: words{"fr": "photos", "nl": "fotos", "en": "photos"}},
+	Download:     {name: "download", shape: top, key: downloadKey, words: words{"en": "hd"}},
 }
 
 // feedExts are the formats of every feed, the default first: Atom carries full content
@@ -99,6 +107,7 @@ const (
 	sub                     // the parent's path + "/{word}", same key
 	top                     // "/{word}/{key}", outside the languages
 	file                    // the parent's path + "/{word}.{ext}", same key: a feed, a card
+	nth                     // the parent's path + "/{word}/{n}", same key, n ≥ 1: an album's photo
 )
 
 type words map[string]string
@@ -107,7 +116,7 @@ type spec struct {
 	name   string
 	shape  shape
 	key    keyRule
-	parent Kind // of a sub or file kind
+	parent Kind // of a sub, nth or file kind
 	paged  bool
 	index  bool     // listed in the sitemaps
 	role   role     // of a file kind

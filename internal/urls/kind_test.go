@@ -40,6 +40,10 @@ func TestKinds(t *testing.T) {
 		{urls.HomeCard, "home-card", false},
 		{urls.SitemapIndex, "sitemap-index", false},
 		{urls.Sitemap, "sitemap", false},
+		{urls.Album, "album", false},
+		{urls.AlbumPhoto, "album-photo", false},
+		{urls.AlbumZip, "album-zip", false},
+		{urls.Download, "download", false},
 	}
 	got := urls.Kinds()
 	if len(got) != len(want) {
@@ -83,6 +87,10 @@ func TestWord(t *testing.T) {
 		urls.HomeCard:     {"card", "card", "card"},
 		urls.SitemapIndex: {"sitemap", "sitemap", "sitemap"},
 		urls.Sitemap:      {"sitemaps", "sitemaps", "sitemaps"},
+		urls.Album:        {"photos", "fotos", "photos"},
+		urls.AlbumPhoto:   {"photo", "foto", "photo"},
+		urls.AlbumZip:     {"photos", "fotos", "photos"},
+		urls.Download:     {"hd", "hd", "hd"},
 	}
 	for k, w := range words {
 		for lang, want := range map[content.Lang]string{"fr": w[0], "nl": w[1], "en": w[2], "fr-BE": w[0], "nl-BE": w[1], "de": w[2], "x-foo": w[2]} {

@@ -53,7 +53,9 @@ func (s *Scheme) Check(p Page) error {
 		return fmt.Errorf("urls: %s page in %q, not a canonical language tag", p.Kind, p.Lang)
 	case !s.keyOf(p.Kind).valid(p.Key):
 		return fmt.Errorf("urls: %s page with key %q", p.Kind, p.Key)
-	case p.Num < 0 || p.Num > 1 && !sp.paged:
+	case sp.shape == nth && (p.Num < 1 || p.Num > MaxPage):
+		return fmt.Errorf("urls: %s page number %d", p.Kind, p.Num)
+	case p.Num < 0 || p.Num > 1 && !sp.paged && sp.shape != nth:
 		return fmt.Errorf("urls: %s page number %d", p.Kind, p.Num)
 	case sp.shape == file && !slices.Contains(sp.exts, p.Ext), sp.shape != file && p.Ext != "":
 		return fmt.Errorf("urls: %s page in format %q", p.Kind, p.Ext)
@@ -61,10 +63,10 @@ func (s *Scheme) Check(p Page) error {
 	return nil
 }
 
-// keyOf is the rule of a kind's key; a sub or file kind has its parent's.
+// keyOf is the rule of a kind's key; a sub, nth or file kind has its parent's.
 func (s *Scheme) keyOf(k Kind) keyRule {
 	sp := k.spec()
-	if sp.shape == sub || sp.shape == file {
+	if sp.shape == sub || sp.shape == file || sp.shape == nth {
 		return sp.parent.spec().key
 	}
 	return sp.key

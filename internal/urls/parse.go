@@ -148,7 +148,11 @@ func (s *Scheme) matchWords(lang content.Lang, segs []string) (Page, bool) {
 		return Page{Kind: k, Lang: lang, Key: segs[1]}, sp.shape == item && sp.key.valid(segs[1])
 	case len(segs) == 3:
 		subKind, ok := v.subs[k][segs[2]]
-		return Page{Kind: subKind, Lang: lang, Key: segs[1]}, ok && sp.key.valid(segs[1])
+		return Page{Kind: subKind, Lang: lang, Key: segs[1]}, ok && subKind.spec().shape == sub && sp.key.valid(segs[1])
+	case len(segs) == 4:
+		nthKind, ok := v.subs[k][segs[2]]
+		n, isNum := pageNumber(segs[3])
+		return Page{Kind: nthKind, Lang: lang, Key: segs[1], Num: n}, ok && isNum && nthKind.spec().shape == nth && sp.key.valid(segs[1])
 	}
 	return Page{}, false
 }

@@ -19,7 +19,7 @@ func (s *Scheme) Path(p Page) string {
 // identity for the decoded form Parse compares with.
 func (s *Scheme) build(p Page, esc func(string) string) string {
 	path := s.firstPath(p, esc)
-	if p.Num > 1 {
+	if p.Num > 1 && p.Kind.spec().shape != nth {
 		path = strings.TrimSuffix(path, "/") + "/" + pageWord + "/" + strconv.Itoa(p.Num)
 	}
 	return path
@@ -39,6 +39,9 @@ func (s *Scheme) firstPath(p Page, esc func(string) string) string {
 	case sub:
 		parent := s.firstPath(Page{Kind: sp.parent, Lang: p.Lang, Key: p.Key}, esc)
 		return strings.TrimSuffix(parent, "/") + "/" + s.Word(p.Lang, p.Kind)
+	case nth:
+		parent := s.firstPath(Page{Kind: sp.parent, Lang: p.Lang, Key: p.Key}, esc)
+		return strings.TrimSuffix(parent, "/") + "/" + s.Word(p.Lang, p.Kind) + "/" + strconv.Itoa(p.Num)
 	case top:
 		return "/" + sp.word("en") + "/" + escapeSegments(p.Key, esc)
 	case file:

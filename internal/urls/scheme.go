@@ -20,7 +20,7 @@ type Scheme struct {
 // vocab is what the words after a language mean in that language.
 type vocab struct {
 	lead     map[string]Kind          // the segment after the language: items, indexes, the home page's files
-	subs     map[Kind]map[string]Kind // the segment after an item's path: "print"
+	subs     map[Kind]map[string]Kind // the segment after an item's path: "print", "photo"
 	files    map[Kind]map[string]Kind // a page's files by parent and word: "feed" of feed.atom
 	reserved map[string]bool          // slugs a standing page may not take
 }
@@ -66,7 +66,7 @@ func newVocab(base string) *vocab {
 			claim(v.files[sp.parent], sp.word(base), k, base)
 		case sp.shape == index, sp.shape == item, sp.shape == sub && sp.parent == Home:
 			claim(v.lead, sp.word(base), k, base)
-		case sp.shape == sub:
+		case sp.shape == sub, sp.shape == nth:
 			if v.subs[sp.parent] == nil {
 				v.subs[sp.parent] = map[string]Kind{}
 			}
