@@ -148,6 +148,12 @@ func decode(ctx context.Context, f format, r io.Reader, cfg image.Config) (image
 		img, err = png.Decode(br)
 	default:
 		img, err = webp.Decode(br)
+		switch m := img.(type) {
+		case *image.YCbCr:
+			limitedToFull(m)
+		case *image.NYCbCrA:
+			limitedToFull(&m.YCbCr)
+		}
 	}
 	if ctx.Err() != nil {
 		return nil, ctx.Err()

@@ -109,3 +109,32 @@ func opaque(img image.Image) bool {
 	}
 	return true // YCbCr and Gray have no alpha
 }
+
+// VP8, the codec of lossy WebP, stores YCbCr in video's limited range (Y from 16 to 235,
+// chroma from 16 to 240), but golang.org/x/image/webp returns it as an image.YCbCr,
+// which Go and JPEG read as full range: as is, whites would come out grey and colours
+// dull (golang/go#40173). limitedToFull stretches the planes in place to full range,
+// with the same BT.601 matrix, so that the picture is the one libwebp would show.
+var limitedY, limitedC = func() (y, c [256]uint8) {
+	for i := range 256 {
+		y[i] = clampRound(float64(i-16) * 255 / 219)
+		c[i] = clampRound(float64(i-128)*255/224 + 128)
+	}
+	return y, c
+}()
+
+func clampRound(v float64) uint8 {
+	return uint8(min(max(v+0.5, 0), 255))
+}
+
+func limitedToFull(m *image.YCbCr) {
+	for i, v := range m.Y {
+		m.Y[i] = limitedY[v]
+	}
+	for i, v := range m.Cb {
+		m.Cb[i] = limitedC[v]
+	}
+	for i, v := range m.Cr {
+		m.Cr[i] = limitedC[v]
+	}
+}
