@@ -85,6 +85,10 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) error {
 		return s.assets.Serve(w, r, p.Key)
 	case urls.Media:
 		return s.serveMedia(w, r, p.Key)
+	case urls.Download:
+		return s.serveDownload(w, r, p.Key)
+	case urls.AlbumZip:
+		return s.serveAlbumZip(w, r, p)
 	}
 	switch {
 	case p.Kind == urls.Search || p.Kind == urls.Preview, isFeed(p.Kind) && r.URL.Query().Has("page"):
