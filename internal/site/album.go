@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"html/template"
+	"time"
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/i18n"
@@ -181,7 +182,7 @@ func (s *Server) album(b *build) (*Response, error) {
 			Prev: l.T("viewer.prev"), Next: l.T("viewer.next")},
 	}
 	p.ZipURL, p.ZipText = b.zipLink(a, items, l.Printer)
-	return b.renderPage("album", p, nil, a.UpdatedAt)
+	return b.renderPage("album", p, nil, albumModified(a, items))
 }
 
 // albumPhoto builds the page of one photo of an album.
@@ -220,5 +221,14 @@ func (s *Server) albumPhoto(b *build) (*Response, error) {
 	if n < len(items) {
 		p.Next = b.link(b.page.At(n + 1))
 	}
-	return b.renderPage("photo", p, nil, a.UpdatedAt)
+	return b.renderPage("photo", p, nil, later(a.UpdatedAt, ph.UpdatedAt))
+}
+
+// albumModified is when an album's page last changed: its article or one of its photos.
+func albumModified(a *content.Article, items []content.AlbumItem) time.Time {
+	t := a.UpdatedAt
+	for _, it := range items {
+		t = later(t, it.Photo.UpdatedAt)
+	}
+	return t
 }

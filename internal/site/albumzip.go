@@ -53,16 +53,15 @@ func (s *Server) serveAlbumZip(w http.ResponseWriter, r *http.Request, p urls.Pa
 		return nil
 	}
 	z := &albumZip{b: b, a: a, items: items, w: w, p: s.bundle.Printer(a.Lang, b.st.site.Location)}
-	if err := z.write(r.Context()); err != nil {
-		if r.Context().Err() == nil {
-			s.log.LogAttrs(r.Context(), slog.LevelError, "album ZIP failed",
-				slog.String("path", r.URL.Path), slog.Any("err", err))
-		}
-		// The answer has begun: only a broken connection tells the client that the
-		// file is incomplete.
-		panic(http.ErrAbortHandler)
+	err = z.write(r.Context())
+	if err == nil || r.Context().Err() != nil {
+		return nil // done, or nobody is left to tell
 	}
-	return nil
+	s.log.LogAttrs(r.Context(), slog.LevelError, "album ZIP failed",
+		slog.String("path", r.URL.Path), slog.Any("err", err))
+	// The answer has begun: only a broken connection tells the client that the file is
+	// incomplete.
+	panic(http.ErrAbortHandler)
 }
 
 // attachment is a Content-Disposition that saves the answer as name.

@@ -106,7 +106,8 @@ func (s *Server) article(b *build, print bool) (*Response, error) {
 	} else if p.Gallery, err = s.gallery(b, a, p.L.Printer); err != nil {
 		return nil, err
 	}
-	return b.renderPage("article", p, nil, a.UpdatedAt)
+	// A photo's new derivatives or alt text change the page, not the article.
+	return b.renderPage("article", p, nil, later(a.UpdatedAt, a.Photo.UpdatedAt))
 }
 
 func (s *Server) articleView(b *build, a *content.Article) (*articlePage, error) {

@@ -280,3 +280,9 @@ func (m *mediaFirst) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) mediaPrefix() string {
 	return strings.TrimSuffix(s.scheme.Path(urls.Page{Kind: urls.Media, Key: "x"}), "x")
 }
+
+// downloadsPrefix is where the scheme puts photos' originals: "/hd/".
+func (s *Server) downloadsPrefix() string {
+	key := strings.Repeat("0", 64) + "/x.jpg"
+	return strings.TrimSuffix(s.scheme.Path(urls.Page{Kind: urls.Download, Key: key}), key)
+}
