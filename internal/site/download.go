@@ -107,7 +107,7 @@ func (s *Server) serveDownload(w http.ResponseWriter, r *http.Request, key strin
 	h["Content-Type"] = []string{media.ContentType(p.OriginalName())}
 	h["Content-Disposition"] = []string{`attachment; filename="` + name + `"`}
 	if info.ETag != "" {
-		h["Etag"] = []string{info.ETag}
+		h["Etag"] = []string{entityTag(info.ETag)}
 	}
 	http.ServeContent(w, r, "", info.ModTime, blob)
 	return nil

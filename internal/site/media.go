@@ -36,8 +36,15 @@ func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request, name string)
 	}
 	h["Content-Type"] = []string{media.ContentType(name)}
 	if info.ETag != "" {
-		h["Etag"] = []string{info.ETag}
+		h["Etag"] = []string{entityTag(info.ETag)}
 	}
 	http.ServeContent(w, r, "", info.ModTime, blob)
 	return nil
+}
+
+// entityTag makes the media store's opaque token an HTTP entity tag, which is quoted:
+// unquoted, browsers' If-None-Match never matches it and every revalidation downloads
+// the file again.
+func entityTag(token string) string {
+	return `"` + strings.ReplaceAll(token, `"`, "") + `"`
 }

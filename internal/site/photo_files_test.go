@@ -59,7 +59,7 @@ func TestHDDownload(t *testing.T) {
 		for _, bad := range []string{
 			"/hd/" + march.Hash + "/" + strings.TrimSuffix(name, ".jpg") + ".png", // not its format
 			"/hd/" + strings.Repeat("0", 64) + "/photo-00000000.jpg",              // no such photo
-			"/hd/" + march.Hash + "/a b.jpg",
+			"/hd/" + march.Hash + "/a%20b.jpg",
 			"/hd/" + march.Hash + "/x.gif",
 			"/hd/" + march.Hash,
 			"/hd/" + strings.ToUpper(march.Hash) + "/" + name,
