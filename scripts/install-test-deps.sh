@@ -14,11 +14,13 @@ as_root() {
 
 # Debian's packages: chromium (browser tests, and axe-core runs in it), java (the Nu
 # HTML Checker), node (axe-core, the JSON Feed schema), Python's feedparser (feeds as
-# readers' software parses them), pyld (JSON-LD) and xmllint (the sitemap schema).
+# readers' software parses them), pyld (JSON-LD), xmllint (the sitemap schema) and
+# exiftool (no metadata left in cleaned photos).
 install_apt() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v xmllint >/dev/null || missing+=(libxml2-utils)
+  command -v exiftool >/dev/null || missing+=(libimage-exiftool-perl)
   /usr/bin/python3 -c 'import feedparser' 2>/dev/null || missing+=(python3-feedparser)
   /usr/bin/python3 -c 'import pyld' 2>/dev/null || missing+=(python3-pyld)
   command -v java >/dev/null || missing+=(default-jre-headless)

@@ -240,3 +240,37 @@ func (r *Runner) untilDue(ctx context.Context, kinds []string, askQueue bool) ti
 	r.opts.Log.Debug("no job due; sleeping", "worker", r.worker, "for", wait)
 	return wait
 }
+
+// Drain runs the due jobs of the registered kinds, in their slots as Run does, until
+// none is due and none is running, then returns. A command that queued work it must
+// finish before it returns (one that uploads photos makes their derivatives) calls it
+// instead of Run. A job that fails is recorded for a retry as under Run, and Drain does
+// not wait for its retry. It returns ctx's error if ctx ended first.
+func (r *Runner) Drain(ctx context.Context) error {
+	s := r.newSlots()
+	ended := make(chan slot, len(s.names))
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	for ctx.Err() == nil {
+		s.release(ended)
+		job, sl, err := r.claim(ctx, s)
+		switch {
+		case err == nil:
+			wg.Go(func() {
+				defer func() { ended <- sl }()
+				r.process(ctx, s.names[sl.name], job)
+			})
+			continue
+		case !errors.Is(err, store.ErrNotFound):
+			return err
+		case len(s.free) == len(s.names): // none due, none running
+			return nil
+		}
+		select { // none due, or no free slot: wait for a running job to end
+		case <-ctx.Done():
+		case sl := <-ended:
+			s.put(sl)
+		}
+	}
+	return ctx.Err()
+}

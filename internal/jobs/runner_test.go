@@ -253,3 +253,41 @@ func TestRegisterMisuse(t *testing.T) {
 		})
 	}
 }
+
+// TestDrainRunsDueJobsAndReturns: Drain runs every due job, those its handlers queue
+// meanwhile included, and returns once none is due or running; a job queued for later
+// is left waiting.
+func TestDrainRunsDueJobsAndReturns(t *testing.T) {
+	t.Parallel()
+	db := openSQLite(t, t.TempDir(), time.Now)
+	r := jobs.NewRunner(db, "w", with(&logBuffer{}, nil))
+	var mu sync.Mutex
+	var ran []string
+	r.RegisterWith("derive", func(ctx context.Context, j store.Job) error {
+		mu.Lock()
+		ran = append(ran, string(j.Payload))
+		mu.Unlock()
+		if string(j.Payload) == "1" {
+			_, err := db.Enqueue(ctx, "derive", []byte("follow-up"), time.Time{})
+			return err
+		}
+		return nil
+	}, jobs.KindOptions{Concurrency: 2})
+	for i := range 5 {
+		mustEnqueue(t, db, "derive", fmt.Sprint(i))
+	}
+	if _, err := db.Enqueue(t.Context(), "derive", []byte("later"), time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Drain(t.Context()); err != nil {
+		t.Fatalf("Drain: %v", err)
+	}
+	if len(ran) != 6 {
+		t.Errorf("ran %q, want the 5 jobs and the follow-up", ran)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if err := jobs.NewRunner(db, "w2", jobs.Options{}).Drain(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("Drain with an ended context = %v", err)
+	}
+}

@@ -9,7 +9,7 @@ import (
 )
 
 // The third-party checkers `make test` installs (scripts/install-test-deps.sh): Debian's
-// python3-feedparser and python3-pyld, xmllint, and the JSON Feed schema under
+// python3-feedparser and python3-pyld, xmllint, exiftool, and the JSON Feed schema under
 // $RONEO_VALIDATORS. Each finder stops the test through Missing when its checker is not
 // there.
 
@@ -58,6 +58,18 @@ func SitemapSchemas(tb testing.TB) string {
 		Missing(tb, "the sitemaps.org schemas are not in %s (%v)", dir, err)
 	}
 	return dir
+}
+
+// Exiftool returns the path of exiftool, which reads every kind of metadata an image
+// can carry (EXIF, GPS, IPTC, XMP, ICC, maker notes, PNG and WebP chunks): the tests'
+// witness that a cleaned photo keeps none.
+func Exiftool(tb testing.TB) string {
+	tb.Helper()
+	path, err := exec.LookPath("exiftool")
+	if err != nil {
+		Missing(tb, "exiftool is not installed: `make deps` installs Debian's libimage-exiftool-perl")
+	}
+	return path
 }
 
 func prefixed(prefix string, names []string) []string {
