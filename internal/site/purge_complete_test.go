@@ -189,13 +189,19 @@ func (w *wholeSite) buildAll(t *testing.T) map[string]builtPage {
 	}
 	cards = 0
 	for _, it := range append(items, trashed...) {
-		for _, k := range []urls.Kind{urls.Article, urls.ArticlePrint, urls.ArticleShare} {
+		for _, k := range []urls.Kind{urls.Article, urls.ArticlePrint, urls.ArticleShare, urls.Album} {
 			build(urls.Page{Kind: k, Lang: it.Lang, Key: it.Slug})
+		}
+		// An album's photo pages are built alike: the first few stand for the rest.
+		for n := 1; n <= albumPhotosChecked && build(urls.Page{Kind: urls.AlbumPhoto, Lang: it.Lang, Key: it.Slug, Num: n}); n++ {
 		}
 		card(urls.Page{Kind: urls.ArticleCard, Lang: it.Lang, Key: it.Slug, Ext: "png"})
 	}
 	return out
 }
+
+// albumPhotosChecked is how many photo pages of each album the purge check builds.
+const albumPhotosChecked = 2
 
 // lists calls list with the first page of every section, tag, author and dossier list
 // in lang.
@@ -380,6 +386,7 @@ func (w *wholeSite) changes(t *testing.T) []change {
 				t.Fatal(err)
 			}
 		}},
+		{name: "new derivatives of a photo", do: func(t *testing.T) { w.newDerivatives(t) }},
 		{name: "a draft stays a draft", invisible: true, do: func(t *testing.T) {
 			save(t, pick(content.StatusDraft, "", 0), content.Keep, func(in *editorial.ArticleInput) { in.Title = "Toujours un brouillon" })
 		}},
@@ -398,4 +405,35 @@ func inputOf(a *content.Article) editorial.ArticleInput {
 		in.TranslationOf = a.StoryID
 	}
 	return in
+}
+
+// newDerivatives changes the derivatives of a photo a published article features, as
+// the derivative job records those it made.
+func (w *wholeSite) newDerivatives(t *testing.T) {
+	photos, _, err := w.st.Photos(w.ctx, store.PhotoQuery{Limit: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range photos {
+		uses, err := w.st.PhotoUses(w.ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(uses, func(u content.PhotoUse) bool { return u.Status == content.StatusPublished }) {
+			continue
+		}
+		widths := content.WantedWidths(p.Width)
+		if slices.Equal(p.Widths, widths) {
+			widths = widths[:1]
+		}
+		err = w.st.Update(w.ctx, func(tx store.Tx) error {
+			tx.Affect(content.KeyPhoto(p.ID))
+			return tx.SetPhotoWidths(w.ctx, p.ID, widths)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Skip("no published article uses a photo of the demo")
 }
