@@ -9,6 +9,7 @@ import (
 
 	"github.com/roneo/roneo/internal/demo"
 	"github.com/roneo/roneo/internal/editorial"
+	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
 )
@@ -42,28 +43,46 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if !stats.Empty() {
 		return fmt.Errorf("%s already holds content (%d articles); demo content goes into an empty data directory only", data.describe(), stats.Articles)
 	}
-	return generateDemo(ctx, s, articles, seed, stdout, stderr)
+	m, err := openMedia(data.mediaLocation())
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	ed, err := generateDemo(ctx, s, m, articles, seed, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	// The pictures' sizes for pages, before returning, as "roneo media import" does:
+	// the site is complete when the command ends, with or without a running serve.
+	start := time.Now()
+	if err := drainDerivatives(ctx, s, ed, m, stderr); err != nil {
+		return fmt.Errorf("making the demo pictures' sizes: %w", err)
+	}
+	fmt.Fprintf(stdout, "Made the demo pictures' sizes in %s.\n", time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
-func generateDemo(ctx context.Context, s store.Store, articles int, seed int64, stdout, stderr io.Writer) error {
+// generateDemo writes the demo content and its pictures, whose derivatives it leaves
+// queued, and returns the editorial service it wrote with.
+func generateDemo(ctx context.Context, s store.Store, m media.Store, articles int, seed int64, stdout, stderr io.Writer) (*editorial.Service, error) {
 	var progress io.Writer
 	if isTerminal(stderr) {
 		progress = stderr
 	}
 	ed := editorial.New(s, editorial.Config{Renderer: render.New(), Clock: time.Now})
 	stats, err := demo.Generate(ctx, s, ed, demo.Options{
-		Articles: articles, Seed: seed, Now: time.Now(), Progress: progress,
+		Articles: articles, Seed: seed, Now: time.Now(), Progress: progress, Media: m,
 	})
 	if err != nil {
-		return fmt.Errorf("demo content: %w", err)
+		return nil, fmt.Errorf("demo content: %w", err)
 	}
 	if err := s.Analyze(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(stdout, "Generated %d articles (%d translations, %d press releases, %d photo reports, %d scheduled, %d drafts), %d sections, %d tags, %d dossiers, %d people in %s.\n",
 		stats.Articles, stats.Translations, stats.PressReleases, stats.PhotoReports, stats.Scheduled, stats.Drafts,
 		stats.Sections, stats.Tags, stats.Dossiers, stats.Persons, stats.Elapsed.Round(time.Millisecond))
-	return nil
+	return ed, nil
 }
 
 // fillDemo is "serve --demo": demo content in an empty data directory, nothing otherwise.
@@ -76,7 +95,10 @@ func (m *Main) fillDemo(ctx context.Context) error {
 		m.log.Info("the data directory already has content; --demo adds nothing", "articles", stats.Articles)
 		return nil
 	}
-	return generateDemo(ctx, m.store, m.Config.DemoArticles, 1, m.stdout, m.stderr)
+	// The runner this instance starts makes the pictures' derivatives; pages show the
+	// originals until then.
+	_, err = generateDemo(ctx, m.store, m.media, m.Config.DemoArticles, 1, m.stdout, m.stderr)
+	return err
 }
 
 // isTerminal reports whether w is a terminal, where a progress bar makes sense.

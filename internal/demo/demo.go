@@ -22,6 +22,7 @@ import (
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/editorial"
+	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -35,6 +36,8 @@ type Options struct {
 	Seed     int64     // the same seed gives the same content
 	Now      time.Time // dates spread over the three years before Now; default time.Now()
 	Progress io.Writer // where to draw a progress bar; nil: none
+	// Media is where the demo's pictures go; nil: a demo without pictures.
+	Media media.Store
 }
 
 func (o Options) withDefaults() Options {
@@ -95,6 +98,11 @@ func generate(ctx context.Context, s Counter, ed *editorial.Service, opts Option
 		return Stats{}, nil, fmt.Errorf("demo taxonomy: %w", err)
 	}
 	p := newPlanner(opts, seed, tax, slugs)
+	if opts.Media != nil {
+		if p.photos, err = makePhotoPool(ctx, ed, opts.Media, seed); err != nil {
+			return Stats{}, nil, fmt.Errorf("demo pictures: %w", err)
+		}
+	}
 	stats, ids, err := runPipeline(ctx, ed, p, opts)
 	if err != nil {
 		return stats, nil, fmt.Errorf("demo articles: %w", err)
