@@ -99,7 +99,7 @@ func generate(ctx context.Context, s Counter, ed *editorial.Service, opts Option
 	}
 	p := newPlanner(opts, seed, tax, slugs)
 	if opts.Media != nil {
-		if p.photos, err = makePhotoPool(ctx, ed, opts.Media, seed); err != nil {
+		if p.photos, err = makePhotoPool(ctx, ed, opts.Media, seed, opts.Articles); err != nil {
 			return Stats{}, nil, fmt.Errorf("demo pictures: %w", err)
 		}
 	}

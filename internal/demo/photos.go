@@ -20,14 +20,16 @@ import (
 
 // photoPoolSize is how many pictures the demo draws. Articles share them, as a small
 // paper reuses its agency's pictures: drawing one per article would make a large demo
-// take minutes.
-const photoPoolSize = 36
+// take minutes. A small demo draws fewer: one for every dozen articles.
+const photoPoolSize = 24
+
+func poolSize(articles int) int { return min(photoPoolSize, max(1, articles/12)) }
 
 // Picture sizes: a newspaper photo's 3:2, and 2:3 for portraits. Wide enough for every
 // derivative width and an HD download worth the name, small enough to draw quickly.
 const (
-	pictureLong  = 1800
-	pictureShort = 1200
+	pictureLong  = 1600
+	pictureShort = 1067
 )
 
 // photographers are the invented credits of the demo's pictures.
@@ -85,8 +87,8 @@ type drawnPhoto struct {
 // makePhotoPool draws the pictures on every CPU, passes each through the same pipeline
 // as an upload (photo.Clean: stored once, without metadata), and records them with their
 // words. Their derivatives are queued as jobs, as an upload's are.
-func makePhotoPool(ctx context.Context, ed *editorial.Service, m media.Store, seed uint64) (*picturePool, error) {
-	drawn := make([]drawnPhoto, photoPoolSize)
+func makePhotoPool(ctx context.Context, ed *editorial.Service, m media.Store, seed uint64, articles int) (*picturePool, error) {
+	drawn := make([]drawnPhoto, poolSize(articles))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range drawn {
@@ -175,7 +177,10 @@ func (pp *picturePool) album(st *story, lang int) []content.AlbumItem {
 	h := mix(st.seed, 0xbf58476d1ce4e5b9)
 	size := min(8+int(h%17), n)
 	first := pp.featuredPhoto(st)
-	step := 1 + int((h>>16)%uint64(n-1))
+	step := 1
+	if n > 1 {
+		step += int((h >> 16) % uint64(n-1))
+	}
 	for gcd(step, n) != 1 {
 		step++
 	}
