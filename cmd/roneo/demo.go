@@ -48,23 +48,32 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer m.Close()
-	ed, err := generateDemo(ctx, s, m, articles, seed, stdout, stderr)
-	if err != nil {
-		return err
+	// The pictures' sizes for pages are made while the articles are written, and the
+	// command waits for them, as "roneo media import" does: the site is complete when it
+	// ends, with or without a running serve.
+	var derived chan error
+	derive := func() {
+		derived = make(chan error, 1)
+		go func() {
+			derived <- drainDerivatives(ctx, s, editorial.New(s, editorial.Config{Clock: time.Now}), m, stderr)
+		}()
 	}
-	// The pictures' sizes for pages, before returning, as "roneo media import" does:
-	// the site is complete when the command ends, with or without a running serve.
-	start := time.Now()
-	if err := drainDerivatives(ctx, s, ed, m, stderr); err != nil {
-		return fmt.Errorf("making the demo pictures' sizes: %w", err)
+	_, err = generateDemo(ctx, s, m, articles, seed, derive, stdout, stderr)
+	if derived != nil {
+		start := time.Now()
+		if derr := <-derived; derr != nil && err == nil {
+			err = fmt.Errorf("making the demo pictures' sizes: %w", derr)
+		}
+		if waited := time.Since(start); err == nil && waited > time.Second {
+			fmt.Fprintf(stdout, "Waited %s for the demo pictures' sizes.\n", waited.Round(time.Millisecond))
+		}
 	}
-	fmt.Fprintf(stdout, "Made the demo pictures' sizes in %s.\n", time.Since(start).Round(time.Millisecond))
-	return nil
+	return err
 }
 
 // generateDemo writes the demo content and its pictures, whose derivatives it leaves
 // queued, and returns the editorial service it wrote with.
-func generateDemo(ctx context.Context, s store.Store, m media.Store, articles int, seed int64, stdout, stderr io.Writer) (*editorial.Service, error) {
+func generateDemo(ctx context.Context, s store.Store, m media.Store, articles int, seed int64, picturesStored func(), stdout, stderr io.Writer) (*editorial.Service, error) {
 	var progress io.Writer
 	if isTerminal(stderr) {
 		progress = stderr
@@ -72,6 +81,7 @@ func generateDemo(ctx context.Context, s store.Store, m media.Store, articles in
 	ed := editorial.New(s, editorial.Config{Renderer: render.New(), Clock: time.Now})
 	stats, err := demo.Generate(ctx, s, ed, demo.Options{
 		Articles: articles, Seed: seed, Now: time.Now(), Progress: progress, Media: m,
+		PicturesStored: picturesStored,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("demo content: %w", err)
@@ -97,7 +107,7 @@ func (m *Main) fillDemo(ctx context.Context) error {
 	}
 	// The runner this instance starts makes the pictures' derivatives; pages show the
 	// originals until then.
-	_, err = generateDemo(ctx, m.store, m.media, m.Config.DemoArticles, 1, m.stdout, m.stderr)
+	_, err = generateDemo(ctx, m.store, m.media, m.Config.DemoArticles, 1, nil, m.stdout, m.stderr)
 	return err
 }
 

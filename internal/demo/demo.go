@@ -38,6 +38,10 @@ type Options struct {
 	Progress io.Writer // where to draw a progress bar; nil: none
 	// Media is where the demo's pictures go; nil: a demo without pictures.
 	Media media.Store
+	// PicturesStored, when set, is called once the pictures are stored and their
+	// derivative jobs queued, before the articles are written: a caller can make the
+	// derivatives meanwhile.
+	PicturesStored func()
 }
 
 func (o Options) withDefaults() Options {
@@ -101,6 +105,9 @@ func generate(ctx context.Context, s Counter, ed *editorial.Service, opts Option
 	if opts.Media != nil {
 		if p.photos, err = makePhotoPool(ctx, ed, opts.Media, seed, opts.Articles); err != nil {
 			return Stats{}, nil, fmt.Errorf("demo pictures: %w", err)
+		}
+		if opts.PicturesStored != nil {
+			opts.PicturesStored()
 		}
 	}
 	stats, ids, err := runPipeline(ctx, ed, p, opts)
