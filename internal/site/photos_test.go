@@ -127,6 +127,11 @@ func TestTeaserPhotos(t *testing.T) {
 		}
 		p.count(t, ".teasers .teaser-picture", 1)
 	}
+	search := f.get(t, "/fr/recherche/?q=gr%C3%A8ve").wantStatus(t, http.StatusOK)
+	sel := `.results article:has(a[href="/fr/article/greve-generale"]) .teaser-picture img`
+	if got := search.attr(t, sel, "alt"); got != "Des grévistes sur la place" {
+		t.Errorf("search result's photo: alt %q", got)
+	}
 	resp, err := f.site.Build(context.Background(), site.PageRequest{Page: urls.Page{Kind: urls.Section, Lang: "fr", Key: "europe"}})
 	if err != nil {
 		t.Fatal(err)
