@@ -147,7 +147,7 @@ func (s *Service) changeMembers(ctx context.Context, tx store.Tx, dossierID int6
 // setBodyPhotos records the photos a's text places, those that exist: a revision may
 // name one deleted since.
 func setBodyPhotos(ctx context.Context, tx store.Tx, a *content.Article) error {
-	ids := BodyPhotoIDs(a.BodyHTML)
+	ids := BodyPhotoIDs(a.Body)
 	if len(ids) > 0 {
 		photos, err := tx.PhotosByID(ctx, ids)
 		if err != nil {

@@ -78,7 +78,7 @@ func (b *Batch) CreateArticle(a *content.Article) error {
 	if err := b.tx.CreateArticle(b.ctx, a); err != nil {
 		return err
 	}
-	if len(BodyPhotoIDs(a.BodyHTML)) > 0 {
+	if len(BodyPhotoIDs(a.Body)) > 0 {
 		if err := setBodyPhotos(b.ctx, b.tx, a); err != nil {
 			return err
 		}

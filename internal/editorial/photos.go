@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/roneo/roneo/internal/auth"
 	"github.com/roneo/roneo/internal/content"
+	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -287,27 +287,21 @@ func shown(a *content.Article) bool {
 	return a.Status == content.StatusPublished || a.Status == content.StatusScheduled
 }
 
-// bodyPhoto finds the photos a rendered body places: the renderer writes each as
-// <img data-photo="N" …>, which pages expand.
-var bodyPhoto = regexp.MustCompile(`<img data-photo="([0-9]{1,18})"`)
-
-// BodyPhotoIDs returns the photos a rendered body places, each once, in order.
-func BodyPhotoIDs(bodyHTML string) []int64 {
-	var ids []int64
-	for _, m := range bodyPhoto.FindAllStringSubmatch(bodyHTML, -1) {
-		id, err := strconv.ParseInt(m[1], 10, 64)
-		if err == nil && id > 0 && !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
+// BodyPhotoIDs returns the photos an article's Markdown places, each once, in the order
+// the rendered text shows them: those the renderer writes as <img data-photo="N">,
+// whether from ![…](photo:N) or raw HTML.
+func BodyPhotoIDs(markdown string) []int64 {
+	if !strings.Contains(strings.ToLower(markdown), "photo") {
+		return nil // the common case, without parsing the text again
 	}
-	return ids
+	return render.PhotoRefs(markdown)
 }
 
 // applyPhotos checks the featured photo and the photos the body places; a shown article
 // needs an alt text in its language for each of them and for its album's.
 func (s *Service) applyPhotos(ctx context.Context, tx store.Tx, in ArticleInput, a *content.Article, p problems) error {
 	a.PhotoID = in.PhotoID
-	body := BodyPhotoIDs(a.BodyHTML)
+	body := BodyPhotoIDs(a.Body)
 	ids := body
 	if a.PhotoID != 0 {
 		ids = append([]int64{a.PhotoID}, body...)

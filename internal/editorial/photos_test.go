@@ -226,3 +226,19 @@ func TestAlbumIsTheArticleEditors(t *testing.T) {
 		}
 	})
 }
+
+// TestBodyPhotoIDs: the photos of a text are those its rendering shows, raw HTML
+// included, so that none can be deleted while a page shows it.
+func TestBodyPhotoIDs(t *testing.T) {
+	for md, want := range map[string][]int64{
+		"No picture here.":                              nil,
+		"![a](photo:12)\n\n![b](photo:7 \"x © y\")":     {12, 7},
+		"Inline ![a](photo:3) and again ![a](photo:3).": {3},
+		`<img alt="x" data-photo="5">`:                  {5},
+		"`![a](photo:9)` is how one writes it.":         nil,
+	} {
+		if got := editorial.BodyPhotoIDs(md); !slices.Equal(got, want) {
+			t.Errorf("BodyPhotoIDs(%q) = %v, want %v", md, got, want)
+		}
+	}
+}
