@@ -69,6 +69,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzAbsolutize -fuzztime=60s ./internal/feed/
 	$(GO) test -run='^$$' -fuzz=FuzzCleanXML -fuzztime=30s ./internal/feed/
 	$(GO) test -run='^$$' -fuzz=FuzzLoc -fuzztime=30s ./internal/sitemap/
+	$(GO) test -run='^$$' -fuzz=FuzzClean -fuzztime=60s ./internal/photo/
 	$(GO) test -run='^$$' -fuzz=FuzzMatch -fuzztime=30s ./internal/hosts/
 	$(GO) test -run='^$$' -fuzz=FuzzNewsArticle -fuzztime=30s ./internal/jsonld/
 	$(GO) test -run='^$$' -fuzz=FuzzLayout -fuzztime=30s ./internal/card/

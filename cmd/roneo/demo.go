@@ -9,6 +9,7 @@ import (
 
 	"github.com/roneo/roneo/internal/demo"
 	"github.com/roneo/roneo/internal/editorial"
+	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
 )
@@ -42,28 +43,56 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if !stats.Empty() {
 		return fmt.Errorf("%s already holds content (%d articles); demo content goes into an empty data directory only", data.describe(), stats.Articles)
 	}
-	return generateDemo(ctx, s, articles, seed, stdout, stderr)
+	m, err := openMedia(data.mediaLocation())
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	// The pictures' sizes for pages are made while the articles are written, and the
+	// command waits for them, as "roneo media import" does: the site is complete when it
+	// ends, with or without a running serve.
+	var derived chan error
+	derive := func() {
+		derived = make(chan error, 1)
+		go func() {
+			derived <- drainDerivatives(ctx, s, editorial.New(s, editorial.Config{Clock: time.Now}), m, stderr)
+		}()
+	}
+	_, err = generateDemo(ctx, s, m, articles, seed, derive, stdout, stderr)
+	if derived != nil {
+		start := time.Now()
+		if derr := <-derived; derr != nil && err == nil {
+			err = fmt.Errorf("making the demo pictures' sizes: %w", derr)
+		}
+		if waited := time.Since(start); err == nil && waited > time.Second {
+			fmt.Fprintf(stdout, "Waited %s for the demo pictures' sizes.\n", waited.Round(time.Millisecond))
+		}
+	}
+	return err
 }
 
-func generateDemo(ctx context.Context, s store.Store, articles int, seed int64, stdout, stderr io.Writer) error {
+// generateDemo writes the demo content and its pictures, whose derivatives it leaves
+// queued, and returns the editorial service it wrote with.
+func generateDemo(ctx context.Context, s store.Store, m media.Store, articles int, seed int64, picturesStored func(), stdout, stderr io.Writer) (*editorial.Service, error) {
 	var progress io.Writer
 	if isTerminal(stderr) {
 		progress = stderr
 	}
 	ed := editorial.New(s, editorial.Config{Renderer: render.New(), Clock: time.Now})
 	stats, err := demo.Generate(ctx, s, ed, demo.Options{
-		Articles: articles, Seed: seed, Now: time.Now(), Progress: progress,
+		Articles: articles, Seed: seed, Now: time.Now(), Progress: progress, Media: m,
+		PicturesStored: picturesStored,
 	})
 	if err != nil {
-		return fmt.Errorf("demo content: %w", err)
+		return nil, fmt.Errorf("demo content: %w", err)
 	}
 	if err := s.Analyze(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(stdout, "Generated %d articles (%d translations, %d press releases, %d photo reports, %d scheduled, %d drafts), %d sections, %d tags, %d dossiers, %d people in %s.\n",
 		stats.Articles, stats.Translations, stats.PressReleases, stats.PhotoReports, stats.Scheduled, stats.Drafts,
 		stats.Sections, stats.Tags, stats.Dossiers, stats.Persons, stats.Elapsed.Round(time.Millisecond))
-	return nil
+	return ed, nil
 }
 
 // fillDemo is "serve --demo": demo content in an empty data directory, nothing otherwise.
@@ -76,7 +105,10 @@ func (m *Main) fillDemo(ctx context.Context) error {
 		m.log.Info("the data directory already has content; --demo adds nothing", "articles", stats.Articles)
 		return nil
 	}
-	return generateDemo(ctx, m.store, m.Config.DemoArticles, 1, m.stdout, m.stderr)
+	// The runner this instance starts makes the pictures' derivatives; pages show the
+	// originals until then.
+	_, err = generateDemo(ctx, m.store, m.media, m.Config.DemoArticles, 1, nil, m.stdout, m.stderr)
+	return err
 }
 
 // isTerminal reports whether w is a terminal, where a progress bar makes sense.

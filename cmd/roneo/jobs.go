@@ -8,12 +8,14 @@ import (
 
 	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/jobs"
+	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/store"
 )
 
 // newJobRunner makes this instance's runner with a handler for every kind of job.
-func newJobRunner(q store.Queue, ed *editorial.Service, log *slog.Logger) *jobs.Runner {
-	r := jobs.NewRunner(q, workerName(), jobs.Options{Log: log})
+func newJobRunner(st store.Store, ed *editorial.Service, m media.Store, log *slog.Logger) *jobs.Runner {
+	r := jobs.NewRunner(st, workerName(), jobs.Options{Log: log})
+	r.RegisterWith(editorial.JobDerive, deriveHandler(ed, m, st), jobs.KindOptions{Concurrency: deriveConcurrency})
 	r.Register(editorial.JobPublishDue, func(ctx context.Context, _ store.Job) error {
 		ids, err := ed.PublishDue(ctx)
 		if len(ids) > 0 {

@@ -27,6 +27,7 @@ Usage:
   roneo user <command>   one-time links for the first admin and for lost passwords
   roneo search <command> rebuild the search index, see its size, try a search
   roneo redirects <command>  old addresses that lead elsewhere or are gone
+  roneo media import PATH…   add photos to the library, cleaned of their metadata
   roneo version          print the version
 
 Run "roneo <command> -h" for a command's flags. Flags go before or after a command's
@@ -85,7 +86,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 // groups are the commands that take a command of their own, with their usage.
-var groups = map[string]string{"user": userUsage, "search": searchUsage, "redirects": redirectsUsage}
+var groups = map[string]string{"user": userUsage, "search": searchUsage, "redirects": redirectsUsage, "media": mediaUsage}
 
 func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -122,6 +123,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return runSearch(ctx, args[1:], stdout, stderr)
 	case "redirects":
 		return runRedirects(ctx, args[1:], stdout, stderr)
+	case "media":
+		return runMedia(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		if _, err := parseArgs(newFlagSet("version", stderr), args[1:], noArgs()); err != nil {
 			return err

@@ -270,7 +270,7 @@ func (m *Main) startBackground(ctx context.Context) error {
 		m.log.Info("background jobs are left to instances that may write to the database")
 		return nil
 	}
-	m.jobs = newJobRunner(m.store, m.editorial, m.log)
+	m.jobs = newJobRunner(m.store, m.editorial, m.media, m.log)
 	runCtx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	stop := m.store.Subscribe(func(c store.Change) {
@@ -284,7 +284,13 @@ func (m *Main) startBackground(ctx context.Context) error {
 	})
 	m.wg.Go(func() { m.keepStatistics(runCtx) })
 	// Whatever was scheduled before this version queued jobs, or while every instance
-	// was down, is published now or at its time.
+	// was down, is published now or at its time; photos whose derivatives were given up
+	// get them now.
+	if n, err := m.editorial.QueueMissingDerivatives(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		m.log.Info("queued the derivatives photos lacked", "photos", n)
+	}
 	return m.editorial.QueueSchedule(ctx)
 }
 

@@ -160,12 +160,29 @@ func (it *AlbumItem) CaptionOr() string {
 	return it.Photo.Caption
 }
 
+// ValidateAlbum checks an album as it is stored: at most MaxAlbumLen photos, each
+// named, each caption one a photo could have.
+func ValidateAlbum(items []AlbumItem) error {
+	pr := problems{}
+	if len(items) > MaxAlbumLen {
+		pr.add("album", "at most "+strconv.Itoa(MaxAlbumLen)+" photos")
+	}
+	for _, it := range items {
+		if it.PhotoID <= 0 {
+			pr.add("photo", "no photo")
+		}
+		checkPhotoText(pr, "caption", it.Caption, MaxCaptionLen)
+	}
+	return pr.err()
+}
+
 // PhotoUse is one way an article uses a photo.
 type PhotoUse struct {
 	ArticleID int64
 	Title     string
 	Lang      Lang
 	Status    Status
+	Trashed   bool // the article is in the trash, where it still holds the photo
 	Role      PhotoRole
 }
 

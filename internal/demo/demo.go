@@ -22,6 +22,7 @@ import (
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/editorial"
+	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/store"
 )
 
@@ -35,6 +36,12 @@ type Options struct {
 	Seed     int64     // the same seed gives the same content
 	Now      time.Time // dates spread over the three years before Now; default time.Now()
 	Progress io.Writer // where to draw a progress bar; nil: none
+	// Media is where the demo's pictures go; nil: a demo without pictures.
+	Media media.Store
+	// PicturesStored, when set, is called once the pictures are stored and their
+	// derivative jobs queued, before the articles are written: a caller can make the
+	// derivatives meanwhile.
+	PicturesStored func()
 }
 
 func (o Options) withDefaults() Options {
@@ -95,6 +102,14 @@ func generate(ctx context.Context, s Counter, ed *editorial.Service, opts Option
 		return Stats{}, nil, fmt.Errorf("demo taxonomy: %w", err)
 	}
 	p := newPlanner(opts, seed, tax, slugs)
+	if opts.Media != nil {
+		if p.photos, err = makePhotoPool(ctx, ed, opts.Media, seed, opts.Articles); err != nil {
+			return Stats{}, nil, fmt.Errorf("demo pictures: %w", err)
+		}
+		if opts.PicturesStored != nil {
+			opts.PicturesStored()
+		}
+	}
 	stats, ids, err := runPipeline(ctx, ed, p, opts)
 	if err != nil {
 		return stats, nil, fmt.Errorf("demo articles: %w", err)

@@ -109,7 +109,7 @@ func build(r typesetter, j *job) (*content.Article, error) {
 		Kind: st.kind, Lang: langs[j.lang], Slug: j.slug,
 		Title: j.title, Standfirst: j.standfirst, Signature: j.signature,
 		Body: j.body(), SectionID: st.section,
-		Status: j.status, Featured: j.featured, PublishAt: j.publishAt,
+		Status: j.status, Featured: j.featured, PublishAt: j.publishAt, PhotoID: j.photoID,
 		AuthorIDs: st.authors, TagIDs: j.tagIDs, ContactIDs: st.contacts,
 	}
 	if err := r.Typeset(a); err != nil {
@@ -159,6 +159,11 @@ func writeBatch(eb *editorial.Batch, b *batch, ids []int64, stats *Stats) error 
 			return fmt.Errorf("article %s/%s: %w", a.Lang, a.Slug, err)
 		}
 		ids[j.index] = a.ID
+		if len(j.album) > 0 {
+			if err := eb.SetAlbum(a.ID, j.album); err != nil {
+				return fmt.Errorf("album of %s/%s: %w", a.Lang, a.Slug, err)
+			}
+		}
 		stats.count(a, j.translation())
 	}
 	return nil

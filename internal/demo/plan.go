@@ -22,6 +22,8 @@ type job struct {
 	tagIDs    []int64
 	related   []int // indexes of earlier articles, editors' picks
 	link      *ref  // an earlier article the body links to
+	photoID   int64 // the featured photo, 0 for none
+	album     []content.AlbumItem
 
 	// Plain text as generated; workers apply the language's typography.
 	title, standfirst, signature string
@@ -40,6 +42,7 @@ type ref struct {
 // article that must not depend on which worker writes its body: story, language, status,
 // date, title, slug and links. That keeps the output a function of the seed alone.
 type planner struct {
+	photos  *picturePool // the pictures articles show; nil or empty for none
 	seed    uint64
 	rng     *rand.Rand
 	tax     *taxonomy
@@ -161,6 +164,10 @@ func (p *planner) plan(i int) *job {
 		p.remember(j)
 	}
 	p.placeVersion(j)
+	if k := p.photos.featuredPhoto(st); k >= 0 {
+		j.photoID = p.photos.ids[k]
+		j.album = p.photos.album(st, j.lang)
+	}
 	p.headlines = append(p.headlines, int32(st.title))
 	p.standfirsts = append(p.standfirsts, int32(st.standfirst))
 	if !j.translation() && (j.status == content.StatusPublished || j.status == content.StatusScheduled) {

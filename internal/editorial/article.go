@@ -36,6 +36,8 @@ type ArticleInput struct {
 	Featured      bool
 	PublishAt     time.Time
 	Image         content.Image
+	// PhotoID is the featured photo, 0 for none.
+	PhotoID int64
 	// Unreadable are fields the caller could not read (a date that is no date), with
 	// their problem: reported with the use case's own, so a form shows them all at once.
 	Unreadable map[string]string
@@ -92,6 +94,9 @@ func (s *Service) saveArticle(ctx context.Context, tx store.Tx, actor Actor, in 
 	}
 	now := s.now().UTC().Truncate(time.Second)
 	action, detail := auditAction(step, stored, a, now, p)
+	if err := s.applyPhotos(ctx, tx, in, a, p); err != nil {
+		return nil, err
+	}
 	if err := s.finish(ctx, tx, stored, a, p); err != nil {
 		return nil, err
 	}

@@ -31,6 +31,9 @@ func (s *Service) writeArticle(ctx context.Context, tx store.Tx, actor Actor, st
 	if err := s.storeArticle(ctx, tx, stored, a); err != nil {
 		return err
 	}
+	if err := setBodyPhotos(ctx, tx, a); err != nil {
+		return err
+	}
 	dossiersAfter := dossiersBefore
 	if in.DossierIDs != nil && actor.can(auth.ActEditAny) {
 		if dossiersAfter, err = s.setArticleDossiers(ctx, tx, a.ID, in.DossierIDs); err != nil {
@@ -139,4 +142,18 @@ func (s *Service) changeMembers(ctx context.Context, tx store.Tx, dossierID int6
 		return err
 	}
 	return tx.SetDossierArticles(ctx, dossierID, edit(ids))
+}
+
+// setBodyPhotos records the photos a's text places, those that exist: a revision may
+// name one deleted since.
+func setBodyPhotos(ctx context.Context, tx store.Tx, a *content.Article) error {
+	ids := BodyPhotoIDs(a.Body)
+	if len(ids) > 0 {
+		photos, err := tx.PhotosByID(ctx, ids)
+		if err != nil {
+			return err
+		}
+		ids = slices.DeleteFunc(ids, func(id int64) bool { _, ok := photos[id]; return !ok })
+	}
+	return tx.SetBodyPhotos(ctx, a.ID, ids)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
@@ -43,8 +44,12 @@ func (s *Service) Bulk(ctx context.Context, actor Actor, fn func(b *Batch) error
 }
 
 func (b *Batch) summary() string {
-	return fmt.Sprintf("%d articles, %d sections, %d tags, %d dossiers, %d people",
+	s := fmt.Sprintf("%d articles, %d sections, %d tags, %d dossiers, %d people",
 		b.count["article"], b.count["section"], b.count["tag"], b.count["dossier"], b.count["person"])
+	if n := b.count["photo"]; n > 0 {
+		s += fmt.Sprintf(", %d photos", n)
+	}
+	return s
 }
 
 // Tx is the batch's transaction, for what the bulk path reads.
@@ -72,6 +77,11 @@ func (b *Batch) CreateArticle(a *content.Article) error {
 	a.NormalizeStatus(b.s.now())
 	if err := b.tx.CreateArticle(b.ctx, a); err != nil {
 		return err
+	}
+	if len(BodyPhotoIDs(a.Body)) > 0 {
+		if err := setBodyPhotos(b.ctx, b.tx, a); err != nil {
+			return err
+		}
 	}
 	b.count["article"]++
 	return b.s.queuePublication(b.ctx, b.tx, a)
@@ -122,4 +132,36 @@ func (b *Batch) AddRedirect(l RedirectLine) error {
 		return err
 	}
 	return b.tx.PutRedirect(b.ctx, r)
+}
+
+// AddPhoto records a cleaned photo (photo.Clean) and queues its derivatives, or fills p
+// with the photo already stored under its hash.
+func (b *Batch) AddPhoto(p *content.Photo) (created bool, err error) {
+	if p.FocusX == 0 && p.FocusY == 0 {
+		p.FocusX, p.FocusY = 50, 50
+	}
+	if err := p.Validate(); err != nil {
+		return false, err
+	}
+	if created, err = b.tx.CreatePhoto(b.ctx, p); err != nil {
+		return false, err
+	}
+	if created {
+		b.count["photo"]++
+	}
+	if !slices.Equal(p.Widths, content.WantedWidths(p.Width)) {
+		return created, b.s.queueDerive(b.ctx, b.tx, p)
+	}
+	return created, nil
+}
+
+// SetAlbum replaces an article's album.
+func (b *Batch) SetAlbum(articleID int64, items []content.AlbumItem) error {
+	return b.tx.SetAlbum(b.ctx, articleID, items)
+}
+
+// SetPhotoWidths records the derivative widths a photo has, for content whose
+// derivatives were made before it was written (the demo).
+func (b *Batch) SetPhotoWidths(id int64, widths []int) error {
+	return b.tx.SetPhotoWidths(b.ctx, id, widths)
 }

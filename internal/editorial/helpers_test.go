@@ -118,6 +118,7 @@ func inputOf(a *content.Article) editorial.ArticleInput {
 		ID: a.ID, Version: a.Version, Kind: a.Kind, Lang: a.Lang, Title: a.Title, Standfirst: a.Standfirst,
 		Signature: a.Signature, Body: a.Body, SectionID: a.SectionID, TagIDs: a.TagIDs, AuthorIDs: a.AuthorIDs,
 		ContactIDs: a.ContactIDs, RelatedIDs: a.RelatedIDs, Featured: a.Featured, PublishAt: a.PublishAt, Image: a.Image,
+		PhotoID: a.PhotoID,
 	}
 	if a.StoryID != a.ID {
 		in.TranslationOf = a.StoryID

@@ -27,6 +27,8 @@ func workBytes(f format, cfg image.Config, ft facts) int64 {
 		}
 		switch cfg.ColorModel {
 		case color.GrayModel, color.YCbCrModel:
+			// (4:1:1 and 4:1:0 are turned as RGBA, eight bytes a pixel with the
+			// conversion; no camera of this century writes them.)
 			copied = planes
 		default: // CMYK or RGB: the planes, then four bytes a pixel
 			decoded += 4 * px

@@ -172,7 +172,7 @@ func decodeError(f format, err error) error {
 	var jpegUnsupported jpeg.UnsupportedError
 	var pngUnsupported png.UnsupportedError
 	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), truncatedPNG(err):
 		return refuseErr(ErrCorrupt, "The file is cut short: it may not have finished uploading "+
 			"or copying. Upload it again from the original.", err)
 	case errors.As(err, &jpegUnsupported), errors.As(err, &pngUnsupported):
@@ -180,6 +180,13 @@ func decodeError(f format, err error) error {
 			err.Error()+"). Save it again as an ordinary "+f.name()+" and upload that.", err)
 	}
 	return refuseErr(ErrCorrupt, "The file is damaged: its picture cannot be read.", err)
+}
+
+// truncatedPNG reports the PNG decoder's errors for a file that ends too soon: they
+// are format errors, not io.ErrUnexpectedEOF.
+func truncatedPNG(err error) bool {
+	var fe png.FormatError
+	return errors.As(err, &fe) && (fe == "not enough pixel data" || fe == "unexpected EOF")
 }
 
 func (f format) name() string {

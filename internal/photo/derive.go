@@ -22,6 +22,10 @@ import (
 const (
 	derivativeJPEGQuality = 82
 	derivativeWebPQuality = 75
+	// derivativeWebPMethod trades the encoder's effort for speed (0 to 6, 4 by
+	// default): in WebAssembly, 2 is 3.5 times faster than 4 for files of about the
+	// same size and look.
+	derivativeWebPMethod = 2
 )
 
 // derivativeFormats are the files each derivative width gets.
@@ -51,8 +55,9 @@ func Derive(ctx context.Context, store media.Store, p content.Photo) ([]int, err
 	if err != nil {
 		return nil, err
 	}
+	img = shrink(img, shrinkFactor(p.Width, widths[len(widths)-1]))
 	for _, w := range slices.Backward(widths) {
-		if w != p.Width {
+		if w != img.Bounds().Dx() {
 			img = imaging.Resize(img, w, scaledHeight(p, w), imaging.Lanczos)
 		}
 		for _, ext := range derivativeFormats {
@@ -129,7 +134,7 @@ func putDerivative(ctx context.Context, store media.Store, name string, img imag
 	var buf bytes.Buffer
 	var err error
 	if ext == "webp" {
-		err = webp.Encode(&buf, img, webp.Options{Quality: derivativeWebPQuality})
+		err = webp.Encode(&buf, img, webp.Options{Quality: derivativeWebPQuality, Method: derivativeWebPMethod})
 	} else {
 		err = jpeg.Encode(&buf, flatten(img), &jpeg.Options{Quality: derivativeJPEGQuality})
 	}

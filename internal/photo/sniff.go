@@ -174,7 +174,8 @@ func scanPNG(r io.ReaderAt, size int64) facts {
 		case "acTL":
 			ft.animated = true
 		case "eXIf":
-			ft.orientation = exifOrientation(readUpTo(io.NewSectionReader(r, off+8, n), maxMetaSegment))
+			seg := readUpTo(io.NewSectionReader(r, off+8, n), maxMetaSegment)
+			ft.orientation = exifOrientation(bytes.TrimPrefix(seg, []byte("Exif\x00\x00")))
 		case "IDAT", "IEND":
 			return ft
 		}

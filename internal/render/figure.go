@@ -19,6 +19,7 @@ var kindFigure = ast.NewNodeKind("Figure")
 type figure struct {
 	ast.BaseBlock
 	src     []byte
+	photo   int64 // a stored photo's number, which src is then no address of
 	alt     string
 	caption string
 	credit  string
@@ -40,8 +41,10 @@ func newFigure(img *ast.Image, source []byte, s style) *figure {
 		title[i].lit = false
 	}
 	caption, credit := splitCredit(s.cellsText(title))
+	photo, _ := photoRef(img.Destination)
 	return &figure{
 		src:     img.Destination,
+		photo:   photo,
 		alt:     plainText(img, source),
 		caption: caption,
 		credit:  credit,
@@ -105,9 +108,14 @@ func renderFigure(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.Wa
 		return ast.WalkContinue, nil
 	}
 	f := n.(*figure)
-	_, _ = w.WriteString(`<figure><img src="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(f.src, true)))
-	_, _ = w.WriteString(`" alt="` + html.EscapeString(f.alt) + `" loading="lazy">`)
+	if f.photo > 0 {
+		_, _ = w.WriteString(`<figure class="photo">`)
+		writePhotoImg(w, f.photo, f.alt)
+	} else {
+		_, _ = w.WriteString(`<figure><img src="`)
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape(f.src, true)))
+		_, _ = w.WriteString(`" alt="` + html.EscapeString(f.alt) + `" loading="lazy">`)
+	}
 	if f.caption != "" || f.credit != "" {
 		_, _ = w.WriteString("<figcaption>" + html.EscapeString(f.caption))
 		if f.credit != "" {

@@ -28,6 +28,11 @@ func fuzzSeeds() []string {
 		"\\\"échappé\\\" &quot;entité&quot; &#8239;! &nbsp;:",
 		"«  » « » «» \u00a0! \u202f? \t: \n; '\"'\"",
 		"---\n\n- a -- b\n- c --- d\n\n1. « un »\n2. 'deux'",
+		"![Foule place Saint-Lambert](photo:12 \"La manifestation : \\\"non\\\" © Marie Dupont\")",
+		"Voir ![plan](photo:3) et ![x](photo:0) ou ![y](photo:x) !\n\n[![z](photo:4)](/a)",
+		"![r][p]\n\n[p]: photo:5\n\nNote[^1].\n\n[^1]: ![e](PHOTO:006 \"© Belga\")",
+		"<img data-photo=\"8\" alt=\"a\"><figure class=\"photo x\"><img data-photo=\"9 9\" onerror=\"alert(1)\"></figure>",
+		"<style><img data-photo=\"13\"></style> ![a](photo:1234567890123456789) `![c](photo:14)`",
 	)
 }
 
@@ -126,5 +131,6 @@ func FuzzMarkdown(f *testing.F) {
 				t.Fatalf("Markdown(%q, %+q): invalid UTF-8 output", lang, src)
 			}
 		}
+		checkPhotoRefs(t, r, src)
 	})
 }

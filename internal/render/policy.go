@@ -143,6 +143,9 @@ func allowLinksAndImages(p *bluemonday.Policy) {
 	p.AllowAttrs("width", "height").Matching(regexp.MustCompile(`^[0-9]{1,5}$`)).OnElements("img")
 	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^lazy$`)).OnElements("img")
 	p.AllowElements("a", "img")
+	// A stored photo, which the site replaces by its picture (see photo.go).
+	p.AllowAttrs("data-photo").Matching(photoNumber).OnElements("img")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^photo$`)).OnElements("figure")
 }
 
 // allowFootnotes keeps the ids, classes and roles of goldmark's footnotes,

@@ -58,21 +58,27 @@ func New() *Renderer {
 // goldmark, decides what HTML an article may hold.
 func newMarkdown(s style) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.Footnote,
-		),
+		goldmark.WithExtensions(markdownExtensions()...),
 		goldmark.WithParserOptions(
 			// After goldmark's own transformers (footnotes run at 999).
 			parser.WithASTTransformers(util.Prioritized(&transformer{style: s}, 10000)),
 		),
 		goldmark.WithRendererOptions(
 			html.WithUnsafe(),
-			renderer.WithNodeRenderers(util.Prioritized(figureRenderer{}, 500)),
+			renderer.WithNodeRenderers(util.Prioritized(figureRenderer{}, 500), util.Prioritized(photoRenderer{}, 500)),
 		),
 	)
+}
+
+// markdownExtensions are the Markdown extensions bodies are written with. PhotoRefs
+// parses with the same, so that it finds the images rendering does.
+func markdownExtensions() []goldmark.Extender {
+	return []goldmark.Extender{
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.Footnote,
+	}
 }
 
 func (r *Renderer) family(lang string) family {

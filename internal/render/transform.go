@@ -22,6 +22,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 	ids := newHeadingIDs()
 	var blocks []ast.Node
 	var figures []*ast.Paragraph
+	var photos []*ast.Image // placed within text, or naming no photo
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -34,8 +35,11 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 			v.SetAttributeString("id", []byte(ids.generate(plainText(v, source))))
 		case *ast.Image:
 			v.SetAttributeString("loading", []byte("lazy"))
+			if id, isPhoto := photoRef(v.Destination); isPhoto && (id == 0 || !standsAlone(v)) {
+				photos = append(photos, v)
+			}
 		case *ast.Paragraph:
-			if onlyImage(v) != nil {
+			if img := onlyImage(v); img != nil && figureOf(img) {
 				figures = append(figures, v)
 			}
 		}
@@ -53,6 +57,22 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 	for _, p := range figures {
 		p.Parent().ReplaceChild(p.Parent(), p, newFigure(onlyImage(p), source, t.style))
 	}
+	for _, img := range photos {
+		img.Parent().ReplaceChild(img.Parent(), img, newPhotoImage(img, source))
+	}
+}
+
+// standsAlone reports whether img is all of its paragraph.
+func standsAlone(img *ast.Image) bool {
+	p, ok := img.Parent().(*ast.Paragraph)
+	return ok && onlyImage(p) == img
+}
+
+// figureOf reports whether an image alone in its paragraph becomes a figure: any
+// image but a photo reference that names no photo, which is text.
+func figureOf(img *ast.Image) bool {
+	id, isPhoto := photoRef(img.Destination)
+	return !isPhoto || id > 0
 }
 
 // hasTopHeading reports whether the body has a level-1 heading.

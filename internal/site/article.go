@@ -45,6 +45,8 @@ type articlePage struct {
 	Permalink    string // the article's address on the host it is read through
 	PrintURL     string
 	ImageURL     string
+	Photo        *figureView  // the featured photo
+	Gallery      *galleryView // the first photos of its album
 }
 
 // Tel turns a phone number into a tel: target.
@@ -101,8 +103,11 @@ func (s *Server) article(b *build, print bool) (*Response, error) {
 	if print {
 		p.L.BodyClass += " print-view"
 		p.L.NoIndex = true
+	} else if p.Gallery, err = s.gallery(b, a, p.L.Printer); err != nil {
+		return nil, err
 	}
-	return b.renderPage("article", p, nil, a.UpdatedAt)
+	// A photo's new derivatives or alt text change the page, not the article.
+	return b.renderPage("article", p, nil, later(a.UpdatedAt, a.Photo.UpdatedAt))
 }
 
 func (s *Server) articleView(b *build, a *content.Article) (*articlePage, error) {
@@ -125,17 +130,25 @@ func (s *Server) articleView(b *build, a *content.Article) (*articlePage, error)
 	// An article saved before its scheduled time was modified, for readers, when it appeared.
 	l.Published, l.Modified = l.Printer.ISO(a.PublishAt), l.Printer.ISO(later(a.UpdatedAt, a.PublishAt))
 	l.BodyClass = "page-article"
+	body, err := b.bodyHTML(a.BodyHTML, b.mediaLink)
+	if err != nil {
+		return nil, err
+	}
 	p := &articlePage{
-		L: l, A: a, Body: template.HTML(a.BodyHTML), // sanitised when saved
+		L: l, A: a, Body: template.HTML(body), // sanitised when saved
 		KindLabel: kindLabel(l.Printer, a.Kind), KindClass: "kind-" + string(a.Kind),
 		Date: l.Printer.DateTime(a.PublishAt), DateISO: l.Printer.ISO(a.PublishAt),
 		Permalink: b.absolute(self), PrintURL: b.link(urls.Page{Kind: urls.ArticlePrint, Lang: a.Lang, Key: a.Slug}),
 		Contacts: a.Contacts,
 	}
-	if a.Image.Path != "" {
+	switch {
+	case hasPhoto(a.PhotoID, &a.Photo):
+		p.Photo = b.figure(&a.Photo, "", pictureArticle)
+		l.Image = b.photoShareImage(&a.Photo, a.Title)
+	case a.Image.Path != "":
 		p.ImageURL = b.link(urls.Page{Kind: urls.Media, Key: a.Image.Path})
 		l.Image = b.articleImage(a)
-	} else {
+	default:
 		l.Image = b.cardImage(self, a.Title)
 	}
 	if a.UpdatedAt.Sub(a.PublishAt) > time.Hour {

@@ -82,7 +82,9 @@ func (b *build) show(keys ...content.Key) { b.keys.Add(keys...) }
 type builder func(b *build) (*Response, error)
 
 // builders names the builder of every kind of page the site builds. Root, Media and
-// Asset are answered by the server directly: they are no pages of a language.
+// Asset are answered by the server directly: they are no pages of a language; nor are
+// a photo's download and an album's ZIP, files streamed from the media store that the
+// page cache must not hold.
 func (s *Server) builderTable() map[urls.Kind]builder {
 	return map[urls.Kind]builder{
 		urls.Home:         s.home,
@@ -107,6 +109,8 @@ func (s *Server) builderTable() map[urls.Kind]builder {
 		urls.HomeCard:     s.card,
 		urls.SitemapIndex: s.sitemapIndex,
 		urls.Sitemap:      s.sitemap,
+		urls.Album:        s.album,
+		urls.AlbumPhoto:   s.albumPhoto,
 	}
 }
 
@@ -120,6 +124,21 @@ func (s *Server) Build(ctx context.Context, req PageRequest) (*Response, error) 
 	if buildPage == nil {
 		return nil, webkit.NotFound(errNoBuilder)
 	}
+	b, err := s.newBuild(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := buildPage(b)
+	if err != nil {
+		return nil, err
+	}
+	resp.Keys = b.keys
+	return resp, nil
+}
+
+// newBuild starts building the page req names, once its address proves to be one of
+// the site's. The files the server streams itself (an album's ZIP) start here too.
+func (s *Server) newBuild(ctx context.Context, req PageRequest) (*build, error) {
 	if err := s.scheme.Check(req.Page); err != nil {
 		return nil, webkit.NotFound(err)
 	}
@@ -141,12 +160,7 @@ func (s *Server) Build(ctx context.Context, req PageRequest) (*Response, error) 
 	if req.Relative {
 		b.links = urls.RelativeLinks(s.scheme.Path(req.Page))
 	}
-	resp, err := buildPage(b)
-	if err != nil {
-		return nil, err
-	}
-	resp.Keys = b.keys
-	return resp, nil
+	return b, nil
 }
 
 // renderPage renders a page template into a 200 response that may be cached, last

@@ -22,6 +22,7 @@ import (
 // samplePages are a page of every kind the builders make, in the fixture.
 func (f *fixture) samplePages(t *testing.T) map[urls.Kind]site.PageRequest {
 	const secret = "preview-secret-of-the-test"
+	f.addPhotos(t)
 	f.update(t, func(tx store.Tx) error {
 		return tx.CreatePreview(context.Background(), store.Preview{Hash: auth.HashToken(secret),
 			ArticleID: f.ids["sous-embargo"], ExpiresAt: start.Add(2 * time.Hour)})
@@ -49,11 +50,14 @@ func (f *fixture) samplePages(t *testing.T) map[urls.Kind]site.PageRequest {
 		urls.HomeCard:     {Page: urls.Page{Kind: urls.HomeCard, Lang: "nl", Ext: "png"}},
 		urls.SitemapIndex: {Page: urls.Page{Kind: urls.SitemapIndex, Ext: "xml"}},
 		urls.Sitemap:      {Page: urls.Page{Kind: urls.Sitemap, Key: "article-1.xml"}},
+		urls.Album:        {Page: urls.Page{Kind: urls.Album, Lang: "fr", Key: "communique-ambassade"}},
+		urls.AlbumPhoto:   {Page: urls.Page{Kind: urls.AlbumPhoto, Lang: "fr", Key: "communique-ambassade", Num: 2}},
 	}
 }
 
-// notBuilt are the kinds the server answers itself: they are no pages of a language.
-var notBuilt = []urls.Kind{urls.Root, urls.Media, urls.Asset}
+// notBuilt are the kinds the server answers itself: they are no pages of a language, or
+// files streamed from the media store (a photo's download, an album's ZIP).
+var notBuilt = []urls.Kind{urls.Root, urls.Media, urls.Asset, urls.Download, urls.AlbumZip}
 
 // TestBuildEveryPageKind builds a page of every kind of the address scheme with no HTTP
 // server, as a static mirror will: every kind the scheme knows has a builder, or is
@@ -124,7 +128,7 @@ func TestBuildRelativeLinks(t *testing.T) {
 				t.Errorf("%s: link %q leaves the mirror", k, l)
 			}
 			if !strings.HasSuffix(file, "index.html") && !strings.HasPrefix(file, "static/") && !strings.HasPrefix(file, "media/") &&
-				!slices.Contains([]string{".atom", ".rss", ".json", ".png", ".xml"}, path.Ext(file)) {
+				!slices.Contains([]string{".atom", ".rss", ".json", ".png", ".xml", ".jpg", ".zip"}, path.Ext(file)) {
 				t.Errorf("%s: link %q is to %q, not a file a mirror holds", k, l, file)
 			}
 		}
@@ -144,8 +148,10 @@ func links(t *testing.T, body []byte) []string {
 		if n.Type == html.ElementNode {
 			for _, a := range n.Attr {
 				switch {
-				case a.Key == "href" && n.Data != "link", a.Key == "src", a.Key == "action":
+				case a.Key == "href" && n.Data != "link", a.Key == "src", a.Key == "action", a.Key == "data-large":
 					out = append(out, a.Val)
+				case a.Key == "srcset":
+					out = append(out, srcsetOf(a.Val)...)
 				case a.Key == "href" && n.Data == "link":
 					if !slices.ContainsFunc(n.Attr, func(x html.Attribute) bool {
 						return x.Key == "rel" && (x.Val == "canonical" || x.Val == "alternate")

@@ -158,8 +158,18 @@ func (s *Server) feedEntry(b *build, t content.Teaser) (feed.Entry, error) {
 		b.show(content.KeyTag(tag.ID))
 		e.Categories = append(e.Categories, feed.Category{Term: tag.Name})
 	}
-	html := a.BodyHTML // sanitised when saved
-	if a.Image.Path != "" {
+	html, err := b.bodyHTML(a.BodyHTML, b.mediaAbsolute) // sanitised when saved
+	if err != nil {
+		return feed.Entry{}, err
+	}
+	switch {
+	case hasPhoto(a.PhotoID, &a.Photo):
+		e.Image = s.feedPhoto(b, &a.Photo)
+		p := &a.Photo
+		b.show(content.KeyPhoto(p.ID))
+		html = "<figure>" + pictureHTML(p, p.AltIn(a.Lang), pictureBody, b.mediaAbsolute) +
+			figcaption(p.Caption, creditText(p.Credit)) + "</figure>" + html
+	case a.Image.Path != "":
 		img := s.feedImage(b, a.Image)
 		e.Image = img
 		html = `<figure><img src="` + stdhtml.EscapeString(img.URL) + `" alt="` + stdhtml.EscapeString(a.Image.Alt) + `"></figure>` + html
@@ -183,6 +193,21 @@ func (s *Server) feedImage(b *build, img content.Image) *feed.Image {
 	out := &feed.Image{URL: b.absolute(urls.Page{Kind: urls.Media, Key: img.Path}), MIMEType: media.ContentType(img.Path), Alt: img.Alt}
 	if s.cfg.Media != nil {
 		if info, err := s.cfg.Media.Stat(b.ctx, img.Path); err == nil {
+			out.Length = info.Size
+		}
+	}
+	return out
+}
+
+// feedPhoto is an article's featured photo as an enclosure: the file share previews
+// show, with its length when the media store knows it.
+func (s *Server) feedPhoto(b *build, p *content.Photo) *feed.Image {
+	name, _, _ := shareFile(p)
+	out := &feed.Image{URL: b.mediaAbsolute(name), MIMEType: media.ContentType(name), Alt: p.AltIn(b.lang)}
+	if name == p.OriginalName() {
+		out.Length = p.Bytes
+	} else if s.cfg.Media != nil {
+		if info, err := s.cfg.Media.Stat(b.ctx, name); err == nil {
 			out.Length = info.Size
 		}
 	}

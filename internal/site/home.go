@@ -56,6 +56,7 @@ func (s *Server) home(b *build) (*Response, error) {
 		if lead != nil {
 			q.ExcludeID = lead.ID
 			v := b.teaser(l.Printer, *lead, true)
+			v.Picture = b.teaserPicture(lead, pictureLead)
 			hp.Lead = &v
 		}
 	}

@@ -3,12 +3,17 @@ package site
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/webkit"
 )
 
 var cacheMedia = []string{"public, max-age=86400"}
+
+// photosPrefix holds photos and their derivatives, named by their content's hash: a
+// name never holds other bytes, so browsers and proxies keep them for a year.
+const photosPrefix = "photos/"
 
 // serveMedia answers a media file from the media store, with range requests and
 // conditional requests handled by http.ServeContent.
@@ -20,19 +25,26 @@ func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request, name string)
 		return webkit.NotFound(errors.New("invalid media name"))
 	}
 	blob, info, err := s.cfg.Media.Open(r.Context(), name)
-	if errors.Is(err, media.ErrNotFound) {
-		return webkit.NotFound(err)
-	}
 	if err != nil {
-		return &webkit.Error{Status: http.StatusServiceUnavailable, Key: "503", Err: err}
+		return mediaError(err)
 	}
 	defer blob.Close()
 	h := w.Header()
 	h["Cache-Control"] = cacheMedia
+	if strings.HasPrefix(name, photosPrefix) {
+		h["Cache-Control"] = cacheForever
+	}
 	h["Content-Type"] = []string{media.ContentType(name)}
 	if info.ETag != "" {
-		h["Etag"] = []string{info.ETag}
+		h["Etag"] = []string{entityTag(info.ETag)}
 	}
 	http.ServeContent(w, r, "", info.ModTime, blob)
 	return nil
+}
+
+// entityTag makes the media store's opaque token an HTTP entity tag, which is quoted:
+// unquoted, browsers' If-None-Match never matches it and every revalidation downloads
+// the file again.
+func entityTag(token string) string {
+	return `"` + strings.ReplaceAll(token, `"`, "") + `"`
 }

@@ -23,6 +23,7 @@ func TestMediaFiles(t *testing.T) {
 	if p.Header.Get("Content-Security-Policy") == "" || p.Header.Get("X-Content-Type-Options") != "nosniff" {
 		t.Error("media without security headers")
 	}
+	f.get(t, "/media/albums/2026/ambassade/0001.webp", "If-None-Match", p.Header.Get("Etag")).wantStatus(t, http.StatusNotModified)
 	p = f.get(t, "/media/albums/2026/ambassade/0001.webp", "Range", "bytes=10-19").wantStatus(t, http.StatusPartialContent)
 	if p.body != "0123456789" {
 		t.Errorf("range: %q", p.body)

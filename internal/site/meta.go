@@ -28,6 +28,31 @@ func (b *build) articleImage(a *content.Article) *shareImage {
 	return img
 }
 
+// shareWidth is the narrowest picture share previews take large: networks ask for
+// 1200 × 630 and show anything from 800 pixels wide as a wide card.
+const shareWidth = 800
+
+// photoShareImage is a stored photo for share previews: its narrowest JPEG derivative
+// at least shareWidth wide, or the original while there is none (or the photo is
+// narrower), with its size, its type and its alt text in the page's language (alt when
+// it has none).
+func (b *build) photoShareImage(p *content.Photo, alt string) *shareImage {
+	b.show(content.KeyPhoto(p.ID))
+	name, w, h := shareFile(p)
+	return &shareImage{URL: b.mediaAbsolute(name), Type: media.ContentType(name),
+		Alt: or(p.AltIn(b.lang), alt), Width: w, Height: h}
+}
+
+// shareFile is the file of a photo that share previews and feeds show, and its size.
+func shareFile(p *content.Photo) (name string, w, h int) {
+	for _, dw := range p.Widths {
+		if dw >= shareWidth {
+			return p.DerivativeName(dw, "jpg"), dw, derivativeHeight(p, dw)
+		}
+	}
+	return p.OriginalName(), p.Width, p.Height
+}
+
 // imageSize reads a stored picture's dimensions from its header (no decoding); 0, 0
 // when it cannot.
 func (s *Server) imageSize(ctx context.Context, name string) (int, int) {

@@ -37,13 +37,15 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(body)
 }
 
-// robots keeps crawlers out of the newsroom and the print views (a copy of each article),
-// and names the sitemap index of the main domain, whichever address was asked: the
-// sitemaps list the canonical addresses, which search engines are to index.
+// robots keeps crawlers out of the newsroom, the print views (a copy of each article)
+// and the photos' originals and albums' ZIPs (gigabytes for journalists, nothing to
+// index), and names the sitemap index of the main domain, whichever address was asked:
+// the sitemaps list the canonical addresses, which search engines are to index.
 func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	sitemap := urls.Absolute(s.base, s.scheme.Path(urls.Page{Kind: urls.SitemapIndex, Ext: "xml"}))
-	w.Write([]byte("User-agent: *\nDisallow: /newsroom/\nDisallow: /*/print$\n\nSitemap: " + sitemap + "\n"))
+	w.Write([]byte("User-agent: *\nDisallow: /newsroom/\nDisallow: /*/print$\nDisallow: " + s.downloadsPrefix() +
+		"\nDisallow: /*.zip$\n\nSitemap: " + sitemap + "\n"))
 }
 
 // favicon answers the browsers that ask for /favicon.ico whatever the page says.

@@ -13,6 +13,7 @@ import (
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/demo"
 	"github.com/roneo/roneo/internal/editorial"
+	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/site"
 	"github.com/roneo/roneo/internal/store"
@@ -99,7 +100,11 @@ func newWholeSite(t *testing.T) *wholeSite {
 	t.Cleanup(func() { st.Close() })
 	w := &wholeSite{st: st, clock: clock, ctx: context.Background(),
 		ed: editorial.New(st, editorial.Config{Renderer: render.New(), Clock: clock.Now})}
-	if _, err := demo.Generate(w.ctx, st, w.ed, demo.Options{Articles: 36, Seed: 3, Now: start}); err != nil {
+	pictures, err := media.NewDir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Generate(w.ctx, st, w.ed, demo.Options{Articles: 36, Seed: 3, Now: start, Media: pictures}); err != nil {
 		t.Fatal(err)
 	}
 	base, _ := url.Parse("https://news.example.org")
@@ -189,13 +194,19 @@ func (w *wholeSite) buildAll(t *testing.T) map[string]builtPage {
 	}
 	cards = 0
 	for _, it := range append(items, trashed...) {
-		for _, k := range []urls.Kind{urls.Article, urls.ArticlePrint, urls.ArticleShare} {
+		for _, k := range []urls.Kind{urls.Article, urls.ArticlePrint, urls.ArticleShare, urls.Album} {
 			build(urls.Page{Kind: k, Lang: it.Lang, Key: it.Slug})
+		}
+		// An album's photo pages are built alike: the first few stand for the rest.
+		for n := 1; n <= albumPhotosChecked && build(urls.Page{Kind: urls.AlbumPhoto, Lang: it.Lang, Key: it.Slug, Num: n}); n++ {
 		}
 		card(urls.Page{Kind: urls.ArticleCard, Lang: it.Lang, Key: it.Slug, Ext: "png"})
 	}
 	return out
 }
+
+// albumPhotosChecked is how many photo pages of each album the purge check builds.
+const albumPhotosChecked = 2
 
 // lists calls list with the first page of every section, tag, author and dossier list
 // in lang.
@@ -380,6 +391,9 @@ func (w *wholeSite) changes(t *testing.T) []change {
 				t.Fatal(err)
 			}
 		}},
+		{name: "new derivatives of a photo", do: func(t *testing.T) { w.newDerivatives(t) }},
+		{name: "a photo's words", do: func(t *testing.T) { w.photoWords(t) }},
+		{name: "an album in another order", do: func(t *testing.T) { w.reorderAlbum(t) }},
 		{name: "a draft stays a draft", invisible: true, do: func(t *testing.T) {
 			save(t, pick(content.StatusDraft, "", 0), content.Keep, func(in *editorial.ArticleInput) { in.Title = "Toujours un brouillon" })
 		}},
@@ -398,4 +412,71 @@ func inputOf(a *content.Article) editorial.ArticleInput {
 		in.TranslationOf = a.StoryID
 	}
 	return in
+}
+
+// shownPhoto is a photo a published article shows.
+func (w *wholeSite) shownPhoto(t *testing.T) content.Photo {
+	photos, _, err := w.st.Photos(w.ctx, store.PhotoQuery{Limit: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range photos {
+		uses, err := w.st.PhotoUses(w.ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.ContainsFunc(uses, func(u content.PhotoUse) bool { return u.Status == content.StatusPublished && !u.Trashed }) {
+			return p
+		}
+	}
+	t.Skip("no published article shows a photo of the demo")
+	return content.Photo{}
+}
+
+// newDerivatives changes the derivatives of a photo a published article shows, as the
+// derivative job records those it made.
+func (w *wholeSite) newDerivatives(t *testing.T) {
+	p := w.shownPhoto(t)
+	widths := content.WantedWidths(p.Width)
+	if slices.Equal(p.Widths, widths) {
+		widths = widths[:1]
+	}
+	if err := w.ed.PhotoDerived(w.ctx, p.ID, widths); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// photoWords changes the caption, credit, alt text and focal point of a photo a
+// published article shows.
+func (w *wholeSite) photoWords(t *testing.T) {
+	p := w.shownPhoto(t)
+	_, err := w.ed.UpdatePhoto(w.ctx, editorial.System("test"), editorial.PhotoInput{ID: p.ID,
+		Alt:     map[content.Lang]string{"fr": "Une autre description", "nl": "Een andere beschrijving", "en": "Another description"},
+		Caption: "Une légende nouvelle", Credit: "Quelqu’un d’autre", FocusX: 10, FocusY: 90})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// reorderAlbum turns a published article's album around.
+func (w *wholeSite) reorderAlbum(t *testing.T) {
+	items, err := w.st.NewsroomArticles(w.ctx, store.ArticleQuery{Statuses: []content.Status{content.StatusPublished}, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		album, err := w.st.Album(w.ctx, it.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(album) < 2 {
+			continue
+		}
+		slices.Reverse(album)
+		if err := w.ed.SetAlbum(w.ctx, editorial.System("test"), it.ID, album); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Skip("no published article of the demo has an album of two photos")
 }

@@ -85,6 +85,10 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) error {
 		return s.assets.Serve(w, r, p.Key)
 	case urls.Media:
 		return s.serveMedia(w, r, p.Key)
+	case urls.Download:
+		return s.serveDownload(w, r, p.Key)
+	case urls.AlbumZip:
+		return s.serveAlbumZip(w, r, p)
 	}
 	switch {
 	case p.Kind == urls.Search || p.Kind == urls.Preview, isFeed(p.Kind) && r.URL.Query().Has("page"):
@@ -275,4 +279,10 @@ func (m *mediaFirst) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // mediaPrefix is where the scheme puts media files.
 func (s *Server) mediaPrefix() string {
 	return strings.TrimSuffix(s.scheme.Path(urls.Page{Kind: urls.Media, Key: "x"}), "x")
+}
+
+// downloadsPrefix is where the scheme puts photos' originals: "/hd/".
+func (s *Server) downloadsPrefix() string {
+	key := strings.Repeat("0", 64) + "/x.jpg"
+	return strings.TrimSuffix(s.scheme.Path(urls.Page{Kind: urls.Download, Key: key}), key)
 }

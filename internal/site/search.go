@@ -311,6 +311,7 @@ func clipQuery(q string) string {
 // and a snippet of its text around them.
 func (s *Server) searchResult(b *build, p *i18n.Printer, h store.SearchHit, q search.Query) searchResult {
 	res := searchResult{teaserView: b.teaser(p, h.Teaser, true), Lang: h.Lang}
+	res.Picture = b.teaserPicture(&h.Teaser, pictureTeaser)
 	res.TitleParts = search.Highlight(h.Lang, h.Title, q)
 	text := snippetText(s.renderer.PlainText(string(h.Lang), h.Body))
 	res.Snippet = search.Snippet(h.Lang, text, q, snippetRunes)

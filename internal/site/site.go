@@ -38,6 +38,7 @@ type Store interface {
 	store.ArticleIndex
 	store.TaxonomyReader
 	store.DossierReader
+	store.PhotoReader
 	store.RedirectReader
 	store.Previews
 	store.Searcher

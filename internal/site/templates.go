@@ -9,7 +9,7 @@ import (
 )
 
 // Pages that have a template; each is parsed with the layout and the partials.
-var pageNames = []string{"home", "article", "list", "dossiers", "error", "mastodon", "search"}
+var pageNames = []string{"home", "article", "list", "dossiers", "error", "mastodon", "search", "album", "photo"}
 
 // templates holds one parsed template set per page, parsed once at start-up and never
 // changed afterwards.

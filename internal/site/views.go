@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"time"
 
 	"github.com/roneo/roneo/internal/content"
@@ -21,15 +22,28 @@ type teaserView struct {
 	KindClass  string
 	Date       string
 	DateISO    string
+	Picture    template.HTML // the featured photo's thumbnail
 }
 
-// teasers views a list's articles, recording that the page shows each of them.
-func (b *build) teasers(p *i18n.Printer, ts []content.Teaser, withSection bool) []teaserView {
+// teasers views a list's articles, recording that the page shows each of them. Full
+// teasers carry their section and their photo; a box's links are titles alone.
+func (b *build) teasers(p *i18n.Printer, ts []content.Teaser, full bool) []teaserView {
 	out := make([]teaserView, len(ts))
 	for i, t := range ts {
-		out[i] = b.teaser(p, t, withSection)
+		out[i] = b.teaser(p, t, full)
+		if full {
+			out[i].Picture = b.teaserPicture(&ts[i], pictureTeaser)
+		}
 	}
 	return out
+}
+
+// teaserPicture is a teaser's featured photo as spec shows it, or nothing.
+func (b *build) teaserPicture(t *content.Teaser, spec pictureSpec) template.HTML {
+	if !hasPhoto(t.PhotoID, &t.Photo) {
+		return ""
+	}
+	return b.pictureIn(t.Lang, &t.Photo, "", spec)
 }
 
 func (b *build) teaser(p *i18n.Printer, t content.Teaser, withSection bool) teaserView {

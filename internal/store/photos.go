@@ -9,8 +9,9 @@ import (
 // PhotoQuery selects photos for the newsroom's library, the newest first.
 type PhotoQuery struct {
 	// Q matches the caption, the credit or an alt text (case- and accent-insensitive
-	// substring); "" matches every photo.
-	Q             string
+	// substring; each word of Q must match); "" matches every photo.
+	Q string
+	// Limit 0 is the newsroom's default page.
 	Limit, Offset int
 }
 

@@ -1,8 +1,8 @@
 // Package store defines how Roneo reaches persistent data: small interfaces per topic
-// (articles, taxonomy, dossiers, accounts, revisions, audit, redirects, jobs, search),
-// the errors every backend returns, and the shapes of queries. Consumers declare the
-// few interfaces they use. Backends (sqlstore for SQLite and PostgreSQL) implement them
-// and pass the same suite (storetest).
+// (articles, taxonomy, dossiers, photos, accounts, revisions, audit, redirects, jobs,
+// search), the errors every backend returns, and the shapes of queries. Consumers
+// declare the few interfaces they use. Backends (sqlstore for SQLite and PostgreSQL)
+// implement them and pass the same suite (storetest).
 //
 // What readers may see is never a hidden rule: every query that could return
 // unpublished content takes an Audience and refuses to guess one.
@@ -54,6 +54,7 @@ type Reader interface {
 	DossierReader
 	RevisionReader
 	RedirectReader
+	PhotoReader
 }
 
 // Writer is every writing interface of content and the newsroom's records.
@@ -68,6 +69,7 @@ type Writer interface {
 	RevisionWriter
 	JobWriter
 	SearchIndexWriter
+	PhotoWriter
 }
 
 // Tx is one write transaction. Everything done through it commits together or not at

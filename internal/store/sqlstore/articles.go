@@ -18,24 +18,32 @@ type articleSQL struct{ c conn }
 const articleColumns = `a.id, a.story_id, a.kind, a.lang, a.slug, a.title, a.standfirst, a.body, a.body_html,
 	a.signature, COALESCE(a.section_id, 0), a.status, a.featured, a.image_path, a.image_alt,
 	a.image_caption, a.image_credit, a.publish_at, a.created_at, a.updated_at, a.version,
-	COALESCE(a.created_by, 0), COALESCE(a.updated_by, 0), a.deleted_at`
+	COALESCE(a.created_by, 0), COALESCE(a.updated_by, 0), a.deleted_at, COALESCE(fp.photo_id, 0), ` + joinedPhotoColumns
+
+// articleFrom is the articles a with their featured photos, which articleColumns and
+// teaserColumns read.
+const articleFrom = `articles a` + photoJoin
 
 func scanArticle(s scanner) (*content.Article, error) {
 	var a content.Article
 	var publish, created, updated, deleted sql.NullInt64
-	err := s.Scan(&a.ID, &a.StoryID, &a.Kind, &a.Lang, &a.Slug, &a.Title, &a.Standfirst, &a.Body, &a.BodyHTML,
+	photo := photoFields{p: &a.Photo}
+	err := s.Scan(append([]any{&a.ID, &a.StoryID, &a.Kind, &a.Lang, &a.Slug, &a.Title, &a.Standfirst, &a.Body, &a.BodyHTML,
 		&a.Signature, &a.SectionID, &a.Status, &a.Featured, &a.Image.Path, &a.Image.Alt,
 		&a.Image.Caption, &a.Image.Credit, &publish, &created, &updated, &a.Version,
-		&a.CreatedBy, &a.UpdatedBy, &deleted)
+		&a.CreatedBy, &a.UpdatedBy, &deleted, &a.PhotoID}, photo.dest()...)...)
+	if err != nil {
+		return &a, err
+	}
 	a.PublishAt, a.CreatedAt, a.UpdatedAt = fromUnix(publish), fromUnix(created), fromUnix(updated)
 	a.DeletedAt = fromUnix(deleted)
-	return &a, err
+	return &a, photo.fill()
 }
 
 // Article loads one article with its authors, tags, press contacts and manual picks.
 // It answers for articles in the trash too: the site tells readers they are gone.
 func (r articleSQL) Article(ctx context.Context, lang content.Lang, slug string) (*content.Article, error) {
-	a, err := r.loadArticle(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.lang = $1 AND a.slug = $2`, lang, slug)
+	a, err := r.loadArticle(ctx, `SELECT `+articleColumns+` FROM `+articleFrom+` WHERE a.lang = $1 AND a.slug = $2`, lang, slug)
 	if err != nil {
 		return nil, fmt.Errorf("article %s/%s: %w", lang, slug, err)
 	}
@@ -178,7 +186,7 @@ func (r articleSQL) Articles(ctx context.Context, q store.ListQuery) ([]content.
 	if q.ExcludeID != 0 {
 		where = append(where, "a.id <> "+arg(q.ExcludeID))
 	}
-	query := `SELECT ` + teaserColumns + ` FROM articles a WHERE ` + strings.Join(where, " AND ") +
+	query := `SELECT ` + teaserColumns + ` FROM ` + articleFrom + ` WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY a.publish_at DESC, a.id DESC LIMIT ` + arg(q.Limit) + ` OFFSET ` + arg(q.Offset)
 	return collectTeasers(r.c.query(ctx, query, args...))
 }
@@ -201,7 +209,7 @@ func (r articleSQL) StoryVersions(ctx context.Context, storyID int64, audience s
 	if err != nil {
 		return nil, err
 	}
-	return collectTeasers(r.c.query(ctx, `SELECT `+teaserColumns+` FROM articles a
+	return collectTeasers(r.c.query(ctx, `SELECT `+teaserColumns+` FROM `+articleFrom+`
 		WHERE a.story_id = $1 AND `+visible+` ORDER BY a.lang`, storyID))
 }
 
@@ -215,7 +223,7 @@ func (r articleSQL) Teasers(ctx context.Context, ids []int64, audience store.Aud
 	for i, id := range ids {
 		args[i] = id
 	}
-	found, err := collectTeasers(r.c.query(ctx, `SELECT `+teaserColumns+` FROM articles a
+	found, err := collectTeasers(r.c.query(ctx, `SELECT `+teaserColumns+` FROM `+articleFrom+`
 		WHERE `+visible+` AND a.id IN (`+placeholders(1, len(ids))+`)`, args...))
 	if err != nil {
 		return nil, err

@@ -104,11 +104,12 @@ type readers struct {
 	dossierSQL
 	revisionSQL
 	redirectSQL
+	photoSQL
 }
 
 func readersOn(c conn) readers {
 	return readers{
 		articleSQL: articleSQL{c}, taxonomySQL: taxonomySQL{c}, dossierSQL: dossierSQL{c},
-		revisionSQL: revisionSQL{c}, redirectSQL: redirectSQL{c},
+		revisionSQL: revisionSQL{c}, redirectSQL: redirectSQL{c}, photoSQL: photoSQL{c},
 	}
 }

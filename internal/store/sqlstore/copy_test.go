@@ -47,17 +47,33 @@ func seed(t *testing.T, db store.Store) {
 		if err := tx.CreateUser(ctx, u); err != nil {
 			return err
 		}
+		photos := []*content.Photo{seedPhoto("a", u.ID), seedPhoto("b", 0)}
+		for _, ph := range photos {
+			if _, err := tx.CreatePhoto(ctx, ph); err != nil {
+				return err
+			}
+		}
+		if err := tx.SetPhotoWidths(ctx, photos[0].ID, []int{400, 800}); err != nil {
+			return err
+		}
 		var ids []int64
 		for i, slug := range []string{"un", "deux", "trois"} {
 			a := &content.Article{Kind: content.KindPressRelease, Lang: "fr", Slug: slug, Title: "Titre « " + slug + " »",
 				Body: "Texte.", BodyHTML: "<p>Texte.</p>", Status: content.StatusPublished, Featured: i == 0,
 				PublishAt: time.Date(2026, 1, i+1, 9, 0, 0, 0, time.UTC), SectionID: child.ID,
 				AuthorIDs: []int64{p.ID}, ContactIDs: []int64{p.ID}, TagIDs: []int64{tag.ID}, RelatedIDs: ids,
-				CreatedBy: u.ID, UpdatedBy: u.ID}
+				CreatedBy: u.ID, UpdatedBy: u.ID, PhotoID: photos[0].ID}
 			if err := tx.CreateArticle(ctx, a); err != nil {
 				return err
 			}
 			ids = append(ids, a.ID)
+		}
+		if err := tx.SetAlbum(ctx, ids[0], []content.AlbumItem{{PhotoID: photos[1].ID, Caption: "Légende « album »"},
+			{PhotoID: photos[0].ID}}); err != nil {
+			return err
+		}
+		if err := tx.SetBodyPhotos(ctx, ids[1], []int64{photos[1].ID}); err != nil {
+			return err
 		}
 		d := &content.Dossier{Lang: "fr", Slug: "campagne", Title: "Campagne", Featured: true}
 		if err := tx.CreateDossier(ctx, d); err != nil {
@@ -104,6 +120,13 @@ func seed(t *testing.T, db store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// seedPhoto returns a photo with every field set, whose hash starts with seed.
+func seedPhoto(seed string, by int64) *content.Photo {
+	return &content.Photo{Hash: seed + strings.Repeat("0", 63), Format: "jpeg", Width: 4000, Height: 3000,
+		Bytes: 1 << 33, Alt: map[content.Lang]string{"fr": "Foule à Liège", "nl": "Menigte in Luik"},
+		Caption: "Légende", Credit: "Élodie Cœur", FocusX: 20, FocusY: 80, CreatedBy: by}
 }
 
 func openSQLite(t *testing.T) *sqlstore.DB {
@@ -184,6 +207,7 @@ func checkCopy(t *testing.T, src, dst *sqlstore.DB, report []sqlstore.TableCopy)
 		t.Errorf("slug history: %q, %v", slug, err)
 	}
 	checkNewsroomCopy(t, dst, got)
+	checkPhotoCopy(t, dst, got)
 	site, err := dst.Site(ctx)
 	if err != nil || site.Name != "Copie" || site.Taglines["nl"] != "Krant" {
 		t.Errorf("site: %+v, %v", site, err)
@@ -234,5 +258,36 @@ func checkNewsroomCopy(t *testing.T, dst *sqlstore.DB, premier *content.Article)
 	})
 	if err != nil {
 		t.Errorf("saving after the copy: %v", err)
+	}
+}
+
+// checkPhotoCopy reads back the photos, the featured one, an album and a text's, and
+// stores a new photo after the copied ones.
+func checkPhotoCopy(t *testing.T, dst *sqlstore.DB, premier *content.Article) {
+	t.Helper()
+	ctx := context.Background()
+	want := seedPhoto("a", premier.CreatedBy)
+	if p := premier.Photo; p.Hash != want.Hash || p.Alt["nl"] != want.Alt["nl"] || p.Credit != want.Credit ||
+		p.Bytes != want.Bytes || len(p.Widths) != 2 || p.CreatedBy != premier.CreatedBy {
+		t.Errorf("featured photo: %+v", p)
+	}
+	album, err := dst.Album(ctx, premier.ID)
+	if err != nil || len(album) != 2 || album[0].Caption != "Légende « album »" || album[1].PhotoID != premier.PhotoID {
+		t.Errorf("album: %+v, %v", album, err)
+	}
+	if uses, err := dst.PhotoUses(ctx, album[0].PhotoID); err != nil || len(uses) != 2 {
+		t.Errorf("uses of the album's first photo: %+v, %v", uses, err)
+	}
+	if list, total, err := dst.Photos(ctx, store.PhotoQuery{Q: "elodie coeur"}); err != nil || total != 2 || len(list) != 2 {
+		t.Errorf("library search after the copy: %d, %v", total, err)
+	}
+	err = dst.Update(ctx, func(tx store.Tx) error {
+		p := seedPhoto("c", 0)
+		p.Credit = "Après la copie"
+		_, err := tx.CreatePhoto(ctx, p)
+		return err
+	})
+	if err != nil {
+		t.Errorf("a photo after the copy: %v", err)
 	}
 }

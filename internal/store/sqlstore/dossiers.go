@@ -56,7 +56,7 @@ func (r dossierSQL) DossierArticles(ctx context.Context, dossierID int64, audien
 		return nil, err
 	}
 	return collectTeasers(r.c.query(ctx, `SELECT `+teaserColumns+`
-		FROM dossier_articles da JOIN articles a ON a.id = da.article_id
+		FROM dossier_articles da JOIN articles a ON a.id = da.article_id`+photoJoin+`
 		WHERE da.dossier_id = $1 AND `+visible+`
 		ORDER BY da.position, a.id LIMIT $2 OFFSET $3`, dossierID, limit, offset))
 }

@@ -50,12 +50,12 @@ func (m migrationTarget) mustOpen(t *testing.T, where string) *DB {
 	return db
 }
 
-func (m migrationTarget) provider(t *testing.T, db *DB) *goose.Provider {
+func (m migrationTarget) provider(t *testing.T, db *DB, opts ...goose.ProviderOption) *goose.Provider {
 	t.Helper()
 	// As when opening: the migrator keeps one connection while a migration that
 	// manages its own transactions takes another.
 	db.write.SetMaxOpenConns(max(2, db.write.Stats().MaxOpenConnections))
-	p, err := newMigrationProvider(db.write, m.dialect, m.dir)
+	p, err := newMigrationProvider(db.write, m.dialect, m.dir, opts...)
 	if err != nil {
 		t.Fatalf("provider: %v", err)
 	}

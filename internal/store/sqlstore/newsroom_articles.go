@@ -14,7 +14,7 @@ import (
 
 // ArticleByID loads an article whatever its status, in the trash or not.
 func (r articleSQL) ArticleByID(ctx context.Context, id int64) (*content.Article, error) {
-	a, err := r.loadArticle(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = $1`, id)
+	a, err := r.loadArticle(ctx, `SELECT `+articleColumns+` FROM `+articleFrom+` WHERE a.id = $1`, id)
 	if err != nil {
 		return nil, fmt.Errorf("article %d: %w", id, err)
 	}
@@ -63,7 +63,7 @@ func (r articleSQL) NewsroomArticles(ctx context.Context, q store.ArticleQuery) 
 		` ORDER BY n.updated_at DESC, n.id DESC LIMIT ` + f.arg(pageSize(q.Limit)) + ` OFFSET ` + f.arg(q.Offset)
 	query := `SELECT ` + teaserColumns + `, a.status, COALESCE(a.created_by, 0), COALESCE(a.updated_by, 0),
 		a.deleted_at, a.version
-	FROM articles a WHERE a.id IN (` + page + `) ORDER BY a.updated_at DESC, a.id DESC`
+	FROM ` + articleFrom + ` WHERE a.id IN (` + page + `) ORDER BY a.updated_at DESC, a.id DESC`
 	return collect(scanNewsroomItem)(r.c.queryOnce(ctx, query, f.args...))
 }
 
@@ -145,11 +145,11 @@ func (r articleSQL) authorFilter(ctx context.Context, personID int64, param stri
 
 func scanNewsroomItem(s scanner) (store.NewsroomItem, error) {
 	var it store.NewsroomItem
-	var publish, updated, deleted sql.NullInt64
-	t := &it.Teaser
-	err := s.Scan(&t.ID, &t.StoryID, &t.Kind, &t.Lang, &t.Slug, &t.Title, &t.Standfirst, &t.Signature,
-		&t.SectionID, &t.Image.Path, &t.Image.Alt, &t.Image.Caption, &t.Image.Credit, &publish, &updated,
-		&it.Status, &it.CreatedBy, &it.UpdatedBy, &deleted, &it.Version)
-	t.PublishAt, t.UpdatedAt, it.DeletedAt = fromUnix(publish), fromUnix(updated), fromUnix(deleted)
-	return it, err
+	var deleted sql.NullInt64
+	tf := teaserFields{t: &it.Teaser}
+	if err := s.Scan(append(tf.dest(), &it.Status, &it.CreatedBy, &it.UpdatedBy, &deleted, &it.Version)...); err != nil {
+		return it, err
+	}
+	it.DeletedAt = fromUnix(deleted)
+	return it, tf.fill()
 }

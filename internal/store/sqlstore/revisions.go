@@ -24,7 +24,7 @@ func (t *tx) keepOriginal(ctx context.Context, id int64) error {
 	if has {
 		return nil
 	}
-	old, err := t.loadArticle(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = $1`, id)
+	old, err := t.loadArticle(ctx, `SELECT `+articleColumns+` FROM `+articleFrom+` WHERE a.id = $1`, id)
 	if err != nil {
 		return err
 	}

@@ -55,17 +55,38 @@ func pageBounds(limit, offset int) error {
 type scanner interface{ Scan(dest ...any) error }
 
 // teaserColumns is what lists read of an article; scanTeaser reads them back.
+// They need the featured photo joined (articleFrom, photoJoin).
 const teaserColumns = `a.id, a.story_id, a.kind, a.lang, a.slug, a.title, a.standfirst, a.signature,
 	COALESCE(a.section_id, 0), a.image_path, a.image_alt, a.image_caption, a.image_credit,
-	a.publish_at, a.updated_at`
+	a.publish_at, a.updated_at, COALESCE(fp.photo_id, 0), ` + joinedPhotoColumns
+
+// teaserFields receives teaserColumns, and fills t with them once scanned.
+type teaserFields struct {
+	t                *content.Teaser
+	publish, updated sql.NullInt64
+	photo            photoFields
+}
+
+func (f *teaserFields) dest() []any {
+	t := f.t
+	f.photo.p = &t.Photo
+	return append([]any{&t.ID, &t.StoryID, &t.Kind, &t.Lang, &t.Slug, &t.Title, &t.Standfirst, &t.Signature,
+		&t.SectionID, &t.Image.Path, &t.Image.Alt, &t.Image.Caption, &t.Image.Credit, &f.publish, &f.updated,
+		&t.PhotoID}, f.photo.dest()...)
+}
+
+func (f *teaserFields) fill() error {
+	f.t.PublishAt, f.t.UpdatedAt = fromUnix(f.publish), fromUnix(f.updated)
+	return f.photo.fill()
+}
 
 func scanTeaser(s scanner) (content.Teaser, error) {
 	var t content.Teaser
-	var publish, updated sql.NullInt64
-	err := s.Scan(&t.ID, &t.StoryID, &t.Kind, &t.Lang, &t.Slug, &t.Title, &t.Standfirst, &t.Signature,
-		&t.SectionID, &t.Image.Path, &t.Image.Alt, &t.Image.Caption, &t.Image.Credit, &publish, &updated)
-	t.PublishAt, t.UpdatedAt = fromUnix(publish), fromUnix(updated)
-	return t, err
+	f := teaserFields{t: &t}
+	if err := s.Scan(f.dest()...); err != nil {
+		return t, err
+	}
+	return t, f.fill()
 }
 
 const personColumns = `p.id, p.slug, p.name, p.role, p.bio, p.bio_html, p.email, p.phone, p.created_at, p.updated_at`

@@ -100,7 +100,7 @@ func articleHits(ctx context.Context, db *DB, r querier, ids []int64) (map[int64
 	}
 	rows, err := db.queryIn(ctx, r, `SELECT `+teaserColumns+`, a.status, COALESCE(a.created_by, 0),
 		COALESCE(a.updated_by, 0), a.deleted_at, a.version, a.body
-		FROM articles a WHERE a.id IN (`+placeholders(1, len(ids))+`)`, args...)
+		FROM `+articleFrom+` WHERE a.id IN (`+placeholders(1, len(ids))+`)`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -29,6 +29,7 @@ type articleSnapshot struct {
 	ImageAlt     string         `json:"image_alt"`
 	ImageCaption string         `json:"image_caption"`
 	ImageCredit  string         `json:"image_credit"`
+	PhotoID      int64          `json:"photo_id,omitempty"`
 	PublishAt    time.Time      `json:"publish_at,omitzero"`
 	CreatedAt    time.Time      `json:"created_at,omitzero"`
 	UpdatedAt    time.Time      `json:"updated_at,omitzero"`
@@ -51,7 +52,7 @@ func encodeSnapshot(a *content.Article) (string, error) {
 		Standfirst: a.Standfirst, Body: a.Body, BodyHTML: a.BodyHTML, Signature: a.Signature,
 		SectionID: a.SectionID, Status: a.Status, Featured: a.Featured,
 		ImagePath: a.Image.Path, ImageAlt: a.Image.Alt, ImageCaption: a.Image.Caption, ImageCredit: a.Image.Credit,
-		PublishAt: utc(a.PublishAt), CreatedAt: utc(a.CreatedAt), UpdatedAt: utc(a.UpdatedAt),
+		PhotoID: a.PhotoID, PublishAt: utc(a.PublishAt), CreatedAt: utc(a.CreatedAt), UpdatedAt: utc(a.UpdatedAt),
 		DeletedAt: utc(a.DeletedAt), Version: a.Version, CreatedBy: a.CreatedBy, UpdatedBy: a.UpdatedBy,
 		AuthorIDs: a.AuthorIDs, TagIDs: a.TagIDs, ContactIDs: a.ContactIDs, RelatedIDs: a.RelatedIDs,
 	})
@@ -78,6 +79,7 @@ func decodeSnapshot(s string) (content.Article, error) {
 		Standfirst: x.Standfirst, Body: x.Body, BodyHTML: x.BodyHTML, Signature: x.Signature,
 		SectionID: x.SectionID, Status: x.Status, Featured: x.Featured,
 		Image:     content.Image{Path: x.ImagePath, Alt: x.ImageAlt, Caption: x.ImageCaption, Credit: x.ImageCredit},
+		PhotoID:   x.PhotoID,
 		PublishAt: utc(x.PublishAt), CreatedAt: utc(x.CreatedAt), UpdatedAt: utc(x.UpdatedAt),
 		DeletedAt: utc(x.DeletedAt), Version: x.Version, CreatedBy: x.CreatedBy, UpdatedBy: x.UpdatedBy,
 		AuthorIDs: x.AuthorIDs, TagIDs: x.TagIDs, ContactIDs: x.ContactIDs, RelatedIDs: x.RelatedIDs,

@@ -45,6 +45,11 @@ func (t *tx) CreateArticle(ctx context.Context, a *content.Article) error {
 	if err := t.writeRelations(ctx, a); err != nil {
 		return err
 	}
+	if a.PhotoID != 0 {
+		if err := t.writeFeaturedPhoto(ctx, a); err != nil {
+			return err
+		}
+	}
 	if err := t.indexArticle(ctx, a); err != nil {
 		return err
 	}
@@ -114,6 +119,9 @@ func (t *tx) UpdateArticle(ctx context.Context, a *content.Article) error {
 		return err
 	}
 	if err := t.writeRelations(ctx, a); err != nil {
+		return err
+	}
+	if err := t.writeFeaturedPhoto(ctx, a); err != nil {
 		return err
 	}
 	if err := t.indexArticle(ctx, a); err != nil {

@@ -99,6 +99,12 @@ func Run(t *testing.T, open func(t *testing.T, clock func() time.Time) store.Sto
 		{"SearchDocumentsSameTransaction", testSearchDocumentsSameTransaction},
 		{"SearchDocumentsReindex", testSearchDocumentsReindex},
 		{"SearchDocumentsInvalid", testSearchDocumentsInvalid},
+		{"Photos", testPhotos},
+		{"PhotoLibrary", testPhotoLibrary},
+		{"UpdatePhoto", testUpdatePhoto},
+		{"Albums", testAlbums},
+		{"PhotoUses", testPhotoUses},
+		{"ArticlePhotos", testArticlePhotos},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
