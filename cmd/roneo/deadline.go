@@ -18,8 +18,9 @@ const defaultDBTimeout = 5 * time.Second
 // hangs on a connection that never answers: when a query's context ends, the driver
 // drops its connection (pgx closes it; database/sql opens another). Paths under one of
 // exempt stream bytes rather than query the database (media files, large and read
-// slowly by some readers) and keep only the server's own timeouts; the newsroom's media
-// uploads, when they come, will need a limit of their own too.
+// slowly by some readers) and keep only the server's own timeouts. The newsroom's
+// uploads, which last as long as their files take to arrive, leave this deadline once
+// begun and give each of their database steps one of its own (newsroom.Config.DBTimeout).
 //
 // A handler that gives up at the deadline answers with its own 503 page. One that
 // writes nothing (taking the end of its context for a reader who left) gets a plain

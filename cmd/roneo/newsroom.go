@@ -83,6 +83,7 @@ func (m *Main) newNewsroom(ctx context.Context, base *url.URL) (*newsroom.Server
 		Renderer: render.New(), Hasher: auth.NewHasher(auth.Params{}, 0), Mailer: mailer,
 		SessionIdle: n.SessionIdle, SessionMax: n.SessionMax, TrustedProxies: n.proxies,
 		Hosts: m.Config.hosts,
+		Media: m.media, PhotoLimits: m.Config.Photos.Limits, DBTimeout: m.Config.DBTimeout,
 	})
 }
 

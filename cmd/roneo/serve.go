@@ -21,6 +21,7 @@ import (
 	"github.com/roneo/roneo/internal/jobs"
 	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/newsroom"
+	"github.com/roneo/roneo/internal/photo"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/site"
 	"github.com/roneo/roneo/internal/store"
@@ -45,6 +46,8 @@ type ServeConfig struct {
 	DBTimeout    time.Duration
 	Data         dataFlags
 	Newsroom     newsroomFlags
+	// Photos are the limits of each uploaded photo: --max-upload-size, --max-pixels.
+	Photos photoLimits
 }
 
 // Main is a running "roneo serve": tests start it on port 0 and stop it with Close.
@@ -73,7 +76,7 @@ type Main struct {
 func NewMain(stdout, stderr io.Writer) *Main {
 	return &Main{stdout: stdout, stderr: stderr, Config: ServeConfig{
 		Addr: "127.0.0.1:8080", PageCacheMB: 32, DemoArticles: 300, LogLevel: "info", LogFormat: "text", DBTimeout: defaultDBTimeout,
-		Data: dataFlags{Dir: "roneo-data"}, Newsroom: defaultNewsroomFlags(),
+		Data: dataFlags{Dir: "roneo-data"}, Newsroom: defaultNewsroomFlags(), Photos: photoLimits{photo.DefaultLimits},
 	}}
 }
 
@@ -93,6 +96,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&c.DBTimeout, "db-timeout", c.DBTimeout, "how long a request may wait for the database before it answers 503 (media downloads excepted)")
 	c.Data.register(fs)
 	c.Newsroom.register(fs)
+	c.Photos.register(fs)
 	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
 	}
@@ -103,6 +107,9 @@ func (m *Main) ParseFlags(args []string) error {
 // command line is found here and named by its flag.
 func (c *ServeConfig) check() error {
 	if err := c.Newsroom.check(); err != nil {
+		return err
+	}
+	if err := c.Photos.check(); err != nil {
 		return err
 	}
 	if c.Newsroom.SMTP != "" {

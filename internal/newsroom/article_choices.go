@@ -47,7 +47,10 @@ func (s *Server) editorChoices(r *request, stored *content.Article, f *articleFo
 	if c.Related, err = s.relatedChoices(r, stored, f); err != nil {
 		return c, err
 	}
-	c.Translations, err = s.translationChoices(r, stored, f)
+	if c.Translations, err = s.translationChoices(r, stored, f); err != nil {
+		return c, err
+	}
+	c.Photos, err = s.photoChoices(r, f)
 	return c, err
 }
 

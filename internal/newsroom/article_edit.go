@@ -26,10 +26,12 @@ type editorPage struct {
 	Preview   template.HTML // the rendered body, on request (without JavaScript)
 	Autosave  *autosaveOffer
 	Conflict  *conflictView
+	Album     *albumLink // nil for an article not yet saved
 }
 
 type editorChoices struct {
 	Kinds, Langs, Sections, Tags, Dossiers, Authors, Contacts, Related, Translations []option
+	Photos                                                                           []photoChoice
 }
 
 // editorCan says which buttons to show; the routes check the same rights again.
@@ -157,6 +159,11 @@ func (s *Server) editorPage(r *request, stored *content.Article, f articleForm, 
 		if stored.Status == content.StatusPublished {
 			p.PublicURL = s.cfg.Scheme.Path(urls.Page{Kind: urls.Article, Lang: stored.Lang, Key: stored.Slug})
 		}
+		n, err := s.store.AlbumLen(r.Context(), stored.ID)
+		if err != nil {
+			return nil, err
+		}
+		p.Album = &albumLink{URL: articlePath(stored.ID) + "/album", Count: n}
 	}
 	var err error
 	p.Choices, err = s.editorChoices(r, stored, &p.F)

@@ -26,10 +26,12 @@ type articleForm struct {
 	ContactIDs    []int64
 	RelatedIDs    []int64
 	TranslationOf int64
+	PhotoID       int64 // the featured photo, 0 for none
 	Featured      bool
 	PublishAt     string // datetime-local, in the site's time zone
 	RelatedQ      string
 	TranslationQ  string
+	PhotoQ        string
 }
 
 // dateLayout is what an <input type="datetime-local"> sends.
@@ -41,7 +43,7 @@ func formFromArticle(a *content.Article, dossierIDs []int64, loc *time.Location)
 		ID: a.ID, Version: a.Version, Kind: a.Kind, Lang: a.Lang, Title: a.Title,
 		Standfirst: a.Standfirst, Body: a.Body, Signature: a.Signature, SectionID: a.SectionID,
 		TagIDs: a.TagIDs, DossierIDs: dossierIDs, AuthorIDs: a.AuthorIDs, ContactIDs: a.ContactIDs,
-		RelatedIDs: a.RelatedIDs, Featured: a.Featured,
+		RelatedIDs: a.RelatedIDs, Featured: a.Featured, PhotoID: a.PhotoID,
 	}
 	if a.StoryID != 0 && a.StoryID != a.ID {
 		f.TranslationOf = a.StoryID
@@ -63,6 +65,7 @@ func readArticleForm(r *request) (articleForm, error) {
 		PublishAt:    strings.TrimSpace(v.Get("publish_at")),
 		RelatedQ:     strings.TrimSpace(v.Get("related_q")),
 		TranslationQ: strings.TrimSpace(v.Get("translation_q")),
+		PhotoQ:       strings.TrimSpace(v.Get("photo_q")),
 	}
 	var err error
 	if raw := v.Get("version"); raw != "" {
@@ -73,7 +76,7 @@ func readArticleForm(r *request) (articleForm, error) {
 	for _, one := range []struct {
 		name string
 		to   *int64
-	}{{"section", &f.SectionID}, {"translation_of", &f.TranslationOf}} {
+	}{{"section", &f.SectionID}, {"translation_of", &f.TranslationOf}, {"photo", &f.PhotoID}} {
 		if raw := v.Get(one.name); raw != "" && raw != "0" {
 			id, ok := formID(raw)
 			if !ok {

@@ -80,6 +80,7 @@ func (s *Server) articleInput(r *request, f articleForm) editorial.ArticleInput 
 		Signature: f.Signature, Body: f.Body, SectionID: f.SectionID, TagIDs: f.TagIDs,
 		NewTags: newTagNames(f.NewTags), DossierIDs: f.DossierIDs, AuthorIDs: f.AuthorIDs,
 		ContactIDs: f.ContactIDs, RelatedIDs: f.RelatedIDs, TranslationOf: f.TranslationOf, Featured: f.Featured,
+		PhotoID: f.PhotoID,
 	}
 	if in.DossierIDs == nil {
 		in.DossierIDs = []int64{} // the form's checkboxes are the whole list: none ticked is none

@@ -61,7 +61,7 @@ func (s *Server) autosave(w http.ResponseWriter, r *request) error {
 		Kind: f.Kind, Lang: f.Lang, Title: f.Title, Standfirst: f.Standfirst, Body: f.Body,
 		Signature: f.Signature, SectionID: f.SectionID, TagIDs: f.TagIDs, AuthorIDs: f.AuthorIDs,
 		ContactIDs: f.ContactIDs, RelatedIDs: f.RelatedIDs, StoryID: f.TranslationOf,
-		Featured: f.Featured, Version: f.Version,
+		Featured: f.Featured, Version: f.Version, PhotoID: f.PhotoID,
 	}
 	a.PublishAt, _ = publishTime(f.PublishAt, r.site.Location) // a bad date is kept as no date
 	as := store.Autosave{UserID: r.user.ID, SavedAt: s.now(), Article: a}

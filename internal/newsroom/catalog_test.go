@@ -53,7 +53,7 @@ func usedKeys(t *testing.T) map[string]bool {
 		"a publication time is required", "only press releases carry press contacts",
 		"use lower-case letters, digits and single hyphens", "not a language tag", "not an e-mail address",
 		"too short: at least 12 characters", "too common: attackers try it first", "reserved", "taken", "future", "gone",
-		"too many addresses"} {
+		"too many addresses", "between 0 and 100", "control characters"} {
 		used["nr.problem."+msg] = true
 	}
 	for _, role := range auth.Roles {
@@ -67,18 +67,22 @@ func usedKeys(t *testing.T) map[string]bool {
 		delete(used, k)
 	}
 	// Counts choose between a singular and a plural (Printer.N).
-	for _, k := range []string{"nr.redirects.total", "nr.redirects.imported"} {
+	for _, k := range []string{"nr.redirects.total", "nr.redirects.imported", "nr.photos.total", "nr.photos.uses",
+		"nr.photo.hiddenuses", "nr.album.noalt", "nr.album.count", "nr.editor.album"} {
 		used[k+".one"], used[k+".other"] = true, true
 		delete(used, k)
+	}
+	for _, role := range []content.PhotoRole{content.PhotoFeatured, content.PhotoInAlbum, content.PhotoInBody} {
+		used["nr.photo.role."+string(role)] = true
 	}
 	for _, s := range content.Statuses {
 		used["nr.status."+string(s)] = true
 	}
-	for _, code := range []string{"400", "403", "404", "409", "413", "413file", "500", "503", "csrf", "enrol", "trashed", "notembargoed"} {
+	for _, code := range []string{"400", "403", "404", "409", "413", "413file", "500", "503", "csrf", "enrol", "trashed", "notembargoed", "nomedia"} {
 		used["nr.error."+code+".title"], used["nr.error."+code+".message"] = true, true
 	}
 	for _, k := range []string{"nr.error.400", "nr.error.403", "nr.error.404", "nr.error.409", "nr.error.413",
-		"nr.error.500", "nr.error.503", "nr.error.csrf", "nr.error.enrol", "nr.error.trashed", "nr.error.notembargoed",
+		"nr.error.500", "nr.error.503", "nr.error.csrf", "nr.error.enrol", "nr.error.trashed", "nr.error.notembargoed", "nr.error.nomedia",
 		"nr.setup.done", "nr.link.expired"} {
 		delete(used, k)
 	}

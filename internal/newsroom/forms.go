@@ -34,6 +34,9 @@ func problemText(r *request, msg string) string {
 	if t := r.T(key); t != key {
 		return t
 	}
+	if t, ok := patternProblem(r, msg); ok {
+		return t
+	}
 	return msg
 }
 

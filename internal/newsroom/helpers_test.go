@@ -19,6 +19,7 @@ import (
 	"github.com/roneo/roneo/internal/auth"
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/editorial"
+	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/pgtest"
@@ -41,6 +42,7 @@ type env struct {
 	srv   *Server
 	clock *storetest.Clock
 	mail  *fakeMailer
+	media media.Store // the photos' files, in a temporary directory
 }
 
 // fastHasher keeps tests quick: the cost parameters are not what is under test.
@@ -75,11 +77,16 @@ func newEnvOn(t testing.TB, st store.Store, clock *storetest.Clock) *env {
 	base, _ := url.Parse("http://news.example.org")
 	e := &env{t: t, store: st, clock: clock, mail: &fakeMailer{}}
 	var err error
+	if e.media, err = media.NewDir(t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.media.Close() })
 	r := render.New()
 	e.srv, err = New(context.Background(), st, Config{
 		BaseURL: base, Theme: web.FS, Clock: clock.Now, Renderer: r, Hasher: fastHasher(),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Mailer: e.mail,
 		Editorial: editorial.New(st, editorial.Config{Renderer: r, Clock: clock.Now}),
+		Media:     e.media,
 	})
 	if err != nil {
 		t.Fatal(err)

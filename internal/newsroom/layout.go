@@ -26,8 +26,10 @@ type navLink struct {
 }
 
 func (l *Layout) T(key string, args ...any) string { return l.Printer.T(key, args...) }
-func (l *Layout) N(key string, n int) string       { return l.Printer.N(key, n) }
 func (l *Layout) Lang() content.Lang               { return l.Printer.Lang() }
+
+// N chooses between a singular and a plural by n: {{.L.N "nr.photos.uses" .Uses}}.
+func (l *Layout) N(key string, n int, args ...any) string { return l.Printer.N(key, n, args...) }
 
 // navItems are the newsroom's sections, each shown to those who may use it.
 var navItems = []struct {
@@ -36,6 +38,7 @@ var navItems = []struct {
 }{
 	{"nr.nav.articles", "articles", auth.ActWrite},
 	{"nr.nav.new", "articles/new", auth.ActWrite},
+	{"nr.nav.photos", "photos", auth.ActWrite},
 	{"nr.nav.trash", "trash", auth.ActTrash},
 	{"nr.nav.sections", "sections", auth.ActTaxonomy},
 	{"nr.nav.tags", "tags", auth.ActTaxonomy},

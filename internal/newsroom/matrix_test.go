@@ -55,10 +55,11 @@ func matrixFixture(t *testing.T, e *env, contributor *auth.User) map[string]stri
 		t.Fatalf("revisions: %v", err)
 	}
 	css, _ := e.srv.assets.URL("newsroom.css")
+	ph := e.photo("Matrice", "Collectif", nil)
 	return map[string]string{
 		"articles": idString(a.ID), "rev": idString(revs[0].ID), "users": idString(target.ID),
 		"sections": idString(sec.ID), "dossiers": idString(d.ID), "people": idString(p.ID),
-		"token": "not-a-token", "file": css[strings.LastIndexByte(css, '/')+1:],
+		"token": "not-a-token", "file": css[strings.LastIndexByte(css, '/')+1:], "photos": idString(ph.ID),
 	}
 }
 
@@ -154,7 +155,7 @@ func TestRouteTableIsComplete(t *testing.T) {
 	for _, rt := range e.srv.table {
 		seen[rt.action] = true
 		if _, path := concrete(rt.pattern, map[string]string{"articles": "1", "rev": "1", "users": "1", "sections": "1",
-			"dossiers": "1", "people": "1", "token": "t", "file": "f"}); strings.Contains(path, "//") || strings.Contains(path, "{") {
+			"dossiers": "1", "people": "1", "token": "t", "file": "f", "photos": "1"}); strings.Contains(path, "//") || strings.Contains(path, "{") {
 			t.Errorf("%s: no value for a wildcard (%s)", rt.pattern, path)
 		}
 	}
@@ -180,6 +181,7 @@ var secrets = []string{"Brouillon secret Zanzibar", "Geheim concept Zanzibar", "
 type showFixture struct {
 	own, draft, nlDraft, embargo, trashed, public, dossier int64
 	rev                                                    int64
+	photo                                                  int64 // in the albums of the draft, the embargo and the trashed article
 }
 
 func newShowFixture(t *testing.T, e *env, contributor, other, editor *auth.User) showFixture {
@@ -220,6 +222,15 @@ func newShowFixture(t *testing.T, e *env, contributor, other, editor *auth.User)
 		}
 		return tx.TrashArticle(ctx, trashed.ID, e.clock.Now())
 	})
+	ph := e.photo("Zanzibar", "Collectif", map[content.Lang]string{"fr": "Zanzibar"})
+	e.update(func(tx store.Tx) error {
+		for _, id := range []int64{draft.ID, embargo.ID, trashed.ID} {
+			if err := tx.SetAlbum(ctx, id, []content.AlbumItem{{PhotoID: ph.ID}}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	e.clock.Advance(time.Minute)
 	e.update(func(tx store.Tx) error {
 		own.Body = "Texte changé"
@@ -230,7 +241,7 @@ func newShowFixture(t *testing.T, e *env, contributor, other, editor *auth.User)
 		t.Fatalf("revisions: %d, %v", len(revs), err)
 	}
 	return showFixture{own: own.ID, draft: draft.ID, nlDraft: nlDraft.ID, embargo: embargo.ID, trashed: trashed.ID,
-		public: public.ID, dossier: d.ID, rev: revs[len(revs)-1].ID}
+		public: public.ID, dossier: d.ID, rev: revs[len(revs)-1].ID, photo: ph.ID}
 }
 
 // shownPage is a page that lists, picks or names articles, with the secrets an editor
@@ -282,6 +293,8 @@ func (f showFixture) pages() []shownPage {
 		{"POST", "/newsroom/dossiers/" + id(f.dossier), url.Values{"op": {"find"}, "lang": {"fr"}, "title": {"Dossier Zanzibar"},
 			"slug": {"zanzibar"}, "q": {"Zanzibar"}}, []string{secrets[0], secrets[2]}},
 		{"GET", "/newsroom/audit", nil, nil},
+		{"GET", photoPath(f.photo), nil, []string{secrets[0], secrets[2], secrets[3]}},
+		{"GET", "/newsroom/photos?q=Zanzibar", nil, nil},
 	}
 }
 

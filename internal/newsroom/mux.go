@@ -22,6 +22,9 @@ type route struct {
 	enrol   bool  // reachable by an account that must first enrol a second factor
 	keep    bool  // a form whose fields survive an expired session (see signInFirst)
 	limit   int64 // request body limit; 0: smallForm
+	// stream: a multipart body the handler reads part by part (uploads), each part
+	// bounded by the handler; any other body is a small form.
+	stream bool
 }
 
 // mux builds the handler for a route table: cross-origin protection against CSRF, then

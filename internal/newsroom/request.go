@@ -2,6 +2,7 @@ package newsroom
 
 import (
 	"errors"
+	"mime"
 	"net/http"
 
 	"golang.org/x/text/language"
@@ -43,6 +44,8 @@ const (
 	articleBody = 2 << 20
 	// signInForm carries an article's fields when a session ran out during a save.
 	signInForm = articleBody + smallForm
+	// albumForm is an album of the most photos, each with a caption.
+	albumForm = 8 << 20
 )
 
 // begin loads what every handler needs. It always returns a request that can render an
@@ -62,7 +65,7 @@ func (s *Server) begin(w http.ResponseWriter, hr *http.Request, rt *route) (*req
 	if u := r.person(); u != nil {
 		r.p = s.bundle.Printer(uiLang(u.Lang), site.Location)
 	}
-	if hr.Method == http.MethodPost {
+	if hr.Method == http.MethodPost && !(rt.stream && isMultipart(hr)) {
 		limit := rt.limit
 		if limit == 0 {
 			limit = smallForm
@@ -77,6 +80,13 @@ func (s *Server) begin(w http.ResponseWriter, hr *http.Request, rt *route) (*req
 		}
 	}
 	return r, nil
+}
+
+// isMultipart reports whether a request's body is a multipart form, which a streaming
+// route reads itself instead of having it parsed here.
+func isMultipart(hr *http.Request) bool {
+	ct, _, err := mime.ParseMediaType(hr.Header.Get("Content-Type"))
+	return err == nil && ct == "multipart/form-data"
 }
 
 // person is whoever the session belongs to, second factor given or not.

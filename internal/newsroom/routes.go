@@ -60,6 +60,20 @@ func (s *Server) routes() []route {
 		{pattern: "POST " + nr + "articles/{id}/previews", action: auth.ActPreview, h: s.createPreview},
 		{pattern: "POST " + nr + "articles/{id}/previews/revoke", action: auth.ActPreview, h: s.revokePreview},
 
+		// Photos: the library, uploads and photo reports' albums. Whoever writes may add
+		// photos and describe them; deleting one is an editor's. Uploads are read as they
+		// arrive, a file at a time (stream).
+		{pattern: "GET " + nr + "photos", action: auth.ActWrite, h: s.library},
+		{pattern: "GET " + nr + "photos/upload", action: auth.ActWrite, h: s.uploadFormPage},
+		{pattern: "POST " + nr + "photos/upload", action: auth.ActWrite, h: s.uploadPhotos, stream: true},
+		{pattern: "GET " + nr + "photos/{id}", action: auth.ActWrite, h: s.photoForm},
+		{pattern: "POST " + nr + "photos/{id}", action: auth.ActWrite, h: s.savePhoto},
+		{pattern: "GET " + nr + "photos/{id}/original", action: auth.ActWrite, h: s.photoOriginal},
+		{pattern: "POST " + nr + "photos/{id}/delete", action: auth.ActEditAny, h: s.deletePhoto},
+		{pattern: "GET " + nr + "articles/{id}/album", action: auth.ActWrite, h: s.album},
+		{pattern: "POST " + nr + "articles/{id}/album", action: auth.ActWrite, h: s.saveAlbum, limit: albumForm},
+		{pattern: "POST " + nr + "articles/{id}/album/upload", action: auth.ActWrite, h: s.uploadToAlbum, stream: true},
+
 		// Sections, tags, dossiers, people and press contacts: editors. {id} may be "new".
 		{pattern: "GET " + nr + "sections", action: auth.ActTaxonomy, h: s.sections},
 		{pattern: "GET " + nr + "sections/{id}", action: auth.ActTaxonomy, h: s.sectionForm},

@@ -1,7 +1,7 @@
 // Package newsroom serves the newsroom under /newsroom/: sign-in with a second factor,
 // accounts and roles, the article editor and its workflow, revisions, embargoed preview
-// links, taxonomy, settings and the audit log. Every route names the action it needs and
-// the server checks it on every request.
+// links, taxonomy, the photo library and photo reports' albums, settings and the audit
+// log. Every route names the action it needs and the server checks it on every request.
 //
 // Handlers call the domain (content, auth, render) and the store and nothing else. It
 // must not import the public site, the SQL backends or the command line.
@@ -23,6 +23,8 @@ import (
 	"github.com/roneo/roneo/internal/editorial"
 	"github.com/roneo/roneo/internal/hosts"
 	"github.com/roneo/roneo/internal/i18n"
+	"github.com/roneo/roneo/internal/media"
+	"github.com/roneo/roneo/internal/photo"
 	"github.com/roneo/roneo/internal/render"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/urls"
@@ -49,6 +51,7 @@ type Store interface {
 	store.RedirectReader
 	store.JobAdmin
 	store.Searcher
+	store.PhotoReader
 	store.Throttle
 	store.Updater
 }
@@ -79,6 +82,14 @@ type Config struct {
 	// the settings page shows them and no form changes the stored list; nil: the
 	// settings page edits the stored list.
 	Hosts []hosts.Origin
+	// Media keeps the photos: uploads are cleaned into it, and a deleted photo's files
+	// are removed from it. Nil: the newsroom takes no uploads.
+	Media media.Store
+	// PhotoLimits bound each uploaded file (--max-upload-size, --max-pixels).
+	PhotoLimits photo.Limits
+	// DBTimeout bounds each database step of an upload, whose request as a whole lasts
+	// as long as its files take to arrive (0: no bound but the request's).
+	DBTimeout time.Duration
 }
 
 // Server is the newsroom, an http.Handler for /newsroom/ and everything below it.
@@ -117,6 +128,12 @@ func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
 	}
 	if cfg.SessionMax <= 0 {
 		cfg.SessionMax = 30 * 24 * time.Hour
+	}
+	if cfg.PhotoLimits.MaxBytes <= 0 {
+		cfg.PhotoLimits.MaxBytes = photo.DefaultLimits.MaxBytes
+	}
+	if cfg.PhotoLimits.MaxPixels <= 0 {
+		cfg.PhotoLimits.MaxPixels = photo.DefaultLimits.MaxPixels
 	}
 	s := &Server{
 		cfg: cfg, store: st, log: cfg.Logger, now: cfg.Clock,

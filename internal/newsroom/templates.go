@@ -19,7 +19,7 @@ var pageNames = []string{
 	"articles", "editor", "conflict", "revisions", "diff", "previews",
 	"forgot", "reset", "account", "users", "user", "link", "settings", "audit",
 	"sections", "section", "tags", "dossiers", "dossier", "people", "person",
-	"redirects", "jobs",
+	"redirects", "jobs", "photos", "upload", "photo", "album",
 }
 
 // templates holds one parsed template set per page, parsed once at start-up and never
@@ -35,6 +35,8 @@ func parseTemplates(fsys fs.FS, a *webkit.Assets) (*templates, error) {
 		"add":   func(a, b int) int { return a + b },
 		"join":  strings.Join,
 		"dict":  dict,
+		// langname names a language in itself: "Nederlands".
+		"langname": langName,
 	}
 	t := &templates{pages: map[string]*template.Template{}}
 	t.bufs.New = func() any { return new(bytes.Buffer) }
