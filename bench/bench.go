@@ -59,7 +59,7 @@ func (b *bench) measure(ctx context.Context) error {
 			return err
 		}
 	}
-	return nil
+	return b.measurePhotos(ctx)
 }
 
 func (b *bench) logf(format string, args ...any) {

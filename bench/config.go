@@ -40,11 +40,27 @@ const (
 	scenarioFeed         = "feed"
 	scenarioFeedUncached = "feed-uncached"
 	scenarioSitemap      = "sitemap"
+	// Photos (see photos.go): derivatives made by roneo media import, a burst of
+	// uploads to the newsroom, a derivative served beside nginx, an album's ZIP.
+	scenarioPhotosDerive = "photos-derive"
+	scenarioPhotosBurst  = "photos-burst"
+	scenarioPhotosServe  = "photos-serve"
+	scenarioPhotosZip    = "photos-zip"
 )
 
 var allScenarios = []string{scenarioDemo, scenarioCached, scenarioUncached, scenarioUncached1, scenarioNginx,
 	scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearch, scenarioSearchPG, scenarioNewsroom,
-	scenarioHitRate, scenarioPublishPG, scenarioFeed, scenarioFeedUncached, scenarioSitemap}
+	scenarioHitRate, scenarioPublishPG, scenarioFeed, scenarioFeedUncached, scenarioSitemap,
+	scenarioPhotosDerive, scenarioPhotosServe, scenarioPhotosBurst, scenarioPhotosZip}
+
+// optInScenarios are left out of the default run, as they take minutes each on two
+// cores (see README.md): -only names them.
+var optInScenarios = []string{scenarioPhotosBurst, scenarioPhotosZip}
+
+// defaultScenarios are what runs without -only: all but the opt-in ones.
+func defaultScenarios() []string {
+	return slices.DeleteFunc(slices.Clone(allScenarios), func(name string) bool { return slices.Contains(optInScenarios, name) })
+}
 
 // postgresScenarios need the PostgreSQL schema, and the copy that fills it.
 var postgresScenarios = []string{scenarioCopy, scenarioUncachedPG, scenarioCached1x, scenarioCached2x, scenarioSearchPG, scenarioPublishPG}
@@ -74,6 +90,10 @@ type config struct {
 	Args        []string // the command line, as RESULTS.md records it
 	// HitRateDuration is the length of hitrate's wrk run on the home page.
 	HitRateDuration time.Duration
+	// Photos is how many 12-megapixel photos photos-derive imports; AlbumPhotos how
+	// many photos photos-burst uploads and photos-zip's album holds.
+	Photos      int
+	AlbumPhotos int
 }
 
 // wants reports whether scenario name is to be run.
@@ -86,7 +106,7 @@ func (c config) wantsPostgres() bool {
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	c := config{}
-	only := strings.Join(allScenarios, ",")
+	only := strings.Join(defaultScenarios(), ",")
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.IntVar(&c.Articles, "articles", 100_000, "articles the demo generator writes")
@@ -98,13 +118,15 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.DataDir, "data", "", "reuse this demo data directory instead of generating one (demo time is then not measured)")
 	fs.StringVar(&c.Postgres, "postgres", postgresDefault(), "PostgreSQL URL for the scale-out scenarios; the benchmark makes a schema of its own in it and drops it at the end (default: $"+postgresEnv+", else "+defaultPostgres+")")
 	fs.DurationVar(&c.HitRateDuration, "hitrate-duration", time.Minute, "length of the hitrate scenario's load on the home page; it publishes one article a minute, at least two")
+	fs.IntVar(&c.Photos, "photos", defaultPhotos, "12-megapixel photos photos-derive imports")
+	fs.IntVar(&c.AlbumPhotos, "album-photos", defaultAlbumPhotos, "6-megapixel photos photos-burst uploads at once, and photos-zip's album holds")
 	fs.StringVar(&c.Ref, "ref", "", "also build ./cmd/roneo at this commit, tag or branch and measure it beside the working tree, each with a demo site of its own")
 	fs.Func("record", "append this run's figures to bench/RESULTS.md, under this note (\"\" for none)", func(note string) error {
 		c.Record, c.RecordNote = true, note
 		return nil
 	})
 	fs.Float64Var(&c.Tolerance, "tolerance", defaultTolerance, "percent by which a figure may be worse than in the last run recorded in bench/RESULTS.md before it is flagged (the noise of our shared two-core machines)")
-	fs.StringVar(&only, "only", only, "comma-separated scenarios to run: "+strings.Join(allScenarios, ","))
+	fs.StringVar(&only, "only", only, "comma-separated scenarios to run, from "+strings.Join(allScenarios, ",")+" (default: all but "+strings.Join(optInScenarios, ",")+")")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -149,6 +171,8 @@ func (c config) validate() error {
 		return fmt.Errorf("-threads must be at least 1 and -connections at least -threads")
 	case c.HitRateDuration < 10*time.Second:
 		return fmt.Errorf("-hitrate-duration must be at least 10s")
+	case c.Photos < 1 || c.AlbumPhotos < 1:
+		return fmt.Errorf("-photos and -album-photos must be at least 1")
 	case c.Tolerance <= 0:
 		return fmt.Errorf("-tolerance must be a percentage above 0")
 	case c.Ref != "" && c.DataDir != "":

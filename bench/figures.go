@@ -73,7 +73,8 @@ func (r *results) figures() []figure {
 	fs = append(fs, r.newsroomFigures()...)
 	fs = append(fs, r.hitRateFigures()...)
 	fs = append(fs, r.sitemapFigures()...)
-	return append(fs, r.publishPGFigures()...)
+	fs = append(fs, r.publishPGFigures()...)
+	return append(fs, r.photoFigures()...)
 }
 
 func (r *results) selected(scenario string) bool { return slices.Contains(r.Settings.Only, scenario) }
@@ -225,7 +226,7 @@ func formatNumber(v float64, unit string) string {
 		return fmt.Sprintf("%.0f", v)
 	case "ms":
 		return fmt.Sprintf("%.3f", v)
-	case "s":
+	case "s", "photos/s":
 		return fmt.Sprintf("%.2f", v)
 	}
 	return fmt.Sprintf("%.1f", v)

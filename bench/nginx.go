@@ -17,7 +17,8 @@ import (
 // nginxConf serves the document root as plain files, the fastest way nginx can: no
 // access log, sendfile, and connections kept open as long as wrk's, as Go's server
 // does, so that the ceiling pays no reconnection that roneo does not. Files have no
-// extension; they are served as text/html; charset=utf-8, as roneo serves pages.
+// extension; they are served as text/html; charset=utf-8, as roneo serves pages, and
+// files under /media/ by their type, as roneo serves photos.
 var nginxConf = template.Must(template.New("nginx.conf").Parse(`daemon off;
 master_process on;
 worker_processes 2;
@@ -46,6 +47,16 @@ http {
 		location / {
 			try_files $uri =404;
 		}
+		# A photo, served as roneo serves its media: by type, cached for ever.
+		location /media/ {
+			types {
+				image/jpeg jpg;
+				image/webp webp;
+			}
+			charset off;
+			add_header Cache-Control "public, max-age=31536000, immutable";
+			try_files $uri =404;
+		}
 	}
 }
 `))
@@ -53,7 +64,7 @@ http {
 // nginxSubject serves the tree's reference page from nginx, the ceiling, and checks
 // that it sends the same bytes; the caller stops the server (stopAll does on an error).
 func (b *bench) nginxSubject(ctx context.Context) (subject, error) {
-	ng, addr, err := b.startNginx(ctx)
+	ng, addr, err := b.startNginx(ctx, scenarioNginx, *b.tree.page)
 	if err != nil {
 		return subject{}, err
 	}
@@ -69,8 +80,8 @@ func (b *bench) nginxSubject(ctx context.Context) (subject, error) {
 }
 
 // startNginx writes the page into a document root and nginx's configuration into the
-// workspace, starts nginx and waits until it serves the page.
-func (b *bench) startNginx(ctx context.Context) (*child, string, error) {
+// workspace directory named label, starts nginx and waits until it serves the page.
+func (b *bench) startNginx(ctx context.Context, label string, p page) (*child, string, error) {
 	bin, err := findProgram("nginx", "/usr/sbin/nginx")
 	if err != nil {
 		return nil, "", err
@@ -79,18 +90,18 @@ func (b *bench) startNginx(ctx context.Context) (*child, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	dir, addr := b.ws.path("nginx"), loopback(port)
-	if err := writeNginxFiles(dir, addr, *b.tree.page); err != nil {
+	dir, addr := b.ws.path(label), loopback(port)
+	if err := writeNginxFiles(dir, addr, p); err != nil {
 		return nil, "", err
 	}
-	b.logf("starting nginx on %s", addr)
-	c, err := startChild("nginx", filepath.Join(dir, "stderr.log"), nil,
+	b.logf("starting nginx (%s) on %s", label, addr)
+	c, err := startChild(label, filepath.Join(dir, "stderr.log"), nil,
 		bin, "-e", filepath.Join(dir, "error.log"), "-p", dir+"/", "-c", filepath.Join(dir, "nginx.conf"))
 	if err != nil {
 		return nil, "", err
 	}
 	b.track(c)
-	if err := waitHealthy(ctx, b.http, c, "http://"+addr+b.tree.page.Path, 10*time.Second); err != nil {
+	if err := waitHealthy(ctx, b.http, c, "http://"+addr+p.Path, 10*time.Second); err != nil {
 		return nil, "", fmt.Errorf("%w\nnginx error.log ends:\n%s", err, logTail(filepath.Join(dir, "error.log"), 10))
 	}
 	return c, addr, nil

@@ -131,7 +131,7 @@ func redacted(raw string) string {
 
 // withoutPostgres are the scenarios that run without PostgreSQL.
 func withoutPostgres() []string {
-	return slices.DeleteFunc(slices.Clone(allScenarios), func(name string) bool {
+	return slices.DeleteFunc(defaultScenarios(), func(name string) bool {
 		return slices.Contains(postgresScenarios, name)
 	})
 }

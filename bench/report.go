@@ -19,6 +19,8 @@ var scenarioLabels = []struct{ name, label string }{
 	{scenarioUncachedPG, "roneo, cache off, PostgreSQL"},
 	{scenarioCached1x, "proxy → 1 roneo, PostgreSQL"},
 	{scenarioCached2x, "proxy → 2 roneo, PostgreSQL"},
+	{scenarioPhotosNginx, "nginx, photo (static file)"},
+	{scenarioPhotosServe, "roneo, photo 800 px WebP"},
 }
 
 // printReport writes the figures of r for a person to read.
@@ -44,6 +46,7 @@ func printReport(out io.Writer, r *results) {
 	printSearch(out, r)
 	printHitRate(out, r)
 	printPublishPG(out, r)
+	printPhotos(out, r)
 	printBeforeAfter(out, r)
 	printTargets(out, r)
 }

@@ -35,6 +35,7 @@ type results struct {
 	PublishPG           *publishPGResult `json:"publish_pg,omitempty"`
 	HitRate             *hitRateResult   `json:"hitrate,omitempty"`
 	Sitemap             *sitemapResult   `json:"sitemap,omitempty"`
+	Photos              *photosResult    `json:"photos,omitempty"`
 	Targets             []target         `json:"targets"`
 	// NotAvailable says, for each selected scenario this binary could not run (a
 	// reference revision without the command or flag it needs), why.
@@ -61,6 +62,8 @@ type settings struct {
 	Threads     int      `json:"threads"`
 	Only        []string `json:"only"`
 	Ref         string   `json:"ref,omitempty"` // -ref as given
+	Photos      int      `json:"photos"`        // -photos
+	AlbumPhotos int      `json:"album_photos"`  // -album-photos
 }
 
 // postgresInfo says where the scale-out scenarios ran.
@@ -115,6 +118,7 @@ func newResults(cfg config) *results {
 		Settings: settings{
 			Articles: articles, DataDir: cfg.DataDir, Duration: cfg.Duration.String(), Rounds: cfg.Rounds,
 			Connections: cfg.Connections, Threads: cfg.Threads, Only: cfg.Only, Ref: cfg.Ref,
+			Photos: cfg.Photos, AlbumPhotos: cfg.AlbumPhotos,
 		},
 		Runs:      []measurement{},
 		Summaries: []summary{},

@@ -126,7 +126,8 @@ type roneoInstance struct {
 	label      string // names its log file and its messages
 	port       int    // 0: the side's port
 	pageCache  bool
-	onPostgres bool // the side's PostgreSQL schema, not its SQLite data directory
+	onPostgres bool   // the side's PostgreSQL schema, not its SQLite data directory
+	dataDir    string // another SQLite data directory than the side's demo site
 }
 
 // startRoneo starts the side's "roneo serve" and returns once it has announced itself
@@ -141,7 +142,11 @@ func (b *bench) startRoneo(ctx context.Context, s *side, in roneoInstance) (*ron
 	}
 	port := cmp.Or(in.port, s.port)
 	args := []string{s.bin, "serve", "--addr", loopback(port), "--base-url", "http://" + loopback(s.port), "--log-level", "warn"}
-	args = append(args, s.where(b, in.onPostgres)...)
+	if in.dataDir != "" {
+		args = append(args, "--data", in.dataDir)
+	} else {
+		args = append(args, s.where(b, in.onPostgres)...)
+	}
 	if in.onPostgres {
 		args = append(args, "--media", s.pgMedia)
 	}

@@ -63,6 +63,8 @@ func (r *results) judge(now time.Time) {
 	}
 	r.Targets = append(r.Targets, r.newsroomTargets()...)
 	r.Targets = append(r.Targets, r.searchTargets()...)
+	r.judgePhotos()
+	r.Targets = append(r.Targets, r.photoTargets()...)
 }
 
 func (r *results) demoTarget() target {
