@@ -101,3 +101,6 @@ const keyPhoto = "ph:"
 // KeyPhoto names one photo: every page that shows it records it, and a new derivative
 // or a new caption purges them.
 func KeyPhoto(id int64) Key { return Key(keyPhoto + strconv.FormatInt(id, 10)) }
+
+// NamesPhoto reports whether k names a photo (KeyPhoto).
+func (k Key) NamesPhoto() bool { return len(k) > len(keyPhoto) && string(k[:len(keyPhoto)]) == keyPhoto }

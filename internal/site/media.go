@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 
@@ -24,11 +26,36 @@ func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request, name string)
 	if media.ValidateName(name) != nil {
 		return webkit.NotFound(errors.New("invalid media name"))
 	}
+	photo := strings.HasPrefix(name, photosPrefix)
+	if photo {
+		if f, ok := s.media.get(name); ok {
+			s.mediaHeaders(w, name, f.info)
+			http.ServeContent(w, r, "", f.modTime(), bytes.NewReader(f.data))
+			return nil
+		}
+	}
 	blob, info, err := s.cfg.Media.Open(r.Context(), name)
 	if err != nil {
 		return mediaError(err)
 	}
 	defer blob.Close()
+	s.mediaHeaders(w, name, info)
+	if photo {
+		// A photo file never changes under its name: a small one is kept in memory.
+		if data, ok := readSmall(blob, info); ok {
+			s.media.put(&mediaFile{name: name, data: data, info: info})
+			http.ServeContent(w, r, "", info.ModTime, bytes.NewReader(data))
+			return nil
+		}
+		if _, err := blob.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+	}
+	http.ServeContent(w, r, "", info.ModTime, blob)
+	return nil
+}
+
+func (s *Server) mediaHeaders(w http.ResponseWriter, name string, info media.Info) {
 	h := w.Header()
 	h["Cache-Control"] = cacheMedia
 	if strings.HasPrefix(name, photosPrefix) {
@@ -38,8 +65,6 @@ func (s *Server) serveMedia(w http.ResponseWriter, r *http.Request, name string)
 	if info.ETag != "" {
 		h["Etag"] = []string{entityTag(info.ETag)}
 	}
-	http.ServeContent(w, r, "", info.ModTime, blob)
-	return nil
 }
 
 // entityTag makes the media store's opaque token an HTTP entity tag, which is quoted:

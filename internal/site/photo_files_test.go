@@ -11,10 +11,12 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/media"
 	"github.com/roneo/roneo/internal/site"
 	"github.com/roneo/roneo/internal/store"
 	"github.com/roneo/roneo/internal/store/storetest"
+	"github.com/roneo/roneo/internal/testkit"
 )
 
 // TestHDDownload: a photo's original, under a name that credits its photographer,
@@ -211,4 +213,24 @@ func (l *leavingReader) Open(ctx context.Context, name string) (media.Blob, medi
 		defer l.leave()
 	}
 	return l.Store.Open(ctx, name)
+}
+
+// TestMediaPhotosFromMemory: a small photo file is answered from memory once served, as
+// its name never holds other bytes; a change naming a photo forgets what was kept, so
+// that a deleted photo is not served any longer.
+func TestMediaPhotosFromMemory(t *testing.T) {
+	f := newFixture(t, 0)
+	ph := f.addPhotos(t).byName["featured"]
+	first := f.get(t, mediaURL(ph.OriginalName())).wantStatus(t, http.StatusOK)
+	if err := f.media.Delete(context.Background(), ph.OriginalName()); err != nil {
+		t.Fatal(err)
+	}
+	again := f.get(t, mediaURL(ph.OriginalName())).wantStatus(t, http.StatusOK)
+	if again.body != first.body || again.Header.Get("Etag") != first.Header.Get("Etag") || again.Header.Get("Cache-Control") != first.Header.Get("Cache-Control") {
+		t.Errorf("the kept copy differs from the file served first")
+	}
+	f.update(t, func(tx store.Tx) error { tx.Affect(content.KeyPhoto(ph.ID)); return nil })
+	testkit.Until(t, "the kept copy is forgotten", func() bool {
+		return f.get(t, mediaURL(ph.OriginalName())).StatusCode == http.StatusNotFound
+	})
 }

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -82,6 +83,7 @@ type Server struct {
 	bundle   *i18n.Bundle
 	assets   *webkit.Assets
 	cache    *pageCache
+	media    *mediaCache // small photo files, which never change under their names
 	flights  singleflight.Group
 	builders map[urls.Kind]builder
 	handler  http.Handler
@@ -110,6 +112,7 @@ func New(ctx context.Context, st Store, cfg Config) (*Server, error) {
 		cfg: cfg, store: st, scheme: cfg.Scheme, log: cfg.Logger, now: cfg.Clock,
 		base:     strings.TrimRight(cfg.BaseURL.String(), "/"),
 		cache:    newPageCache(cfg.PageCacheBytes),
+		media:    newMediaCache(mediaCacheBytes),
 		renderer: render.New(),
 	}
 	s.builders = s.builderTable()
@@ -162,6 +165,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // whichever instance or process made it; a change of everything reloads the site-wide
 // state too.
 func (s *Server) contentChanged(c store.Change) {
+	if c.All || slices.ContainsFunc(c.Keys, content.Key.NamesPhoto) {
+		// A photo deleted must not stay downloadable from memory.
+		s.media.clear()
+	}
 	switch {
 	case c.All:
 		s.stateGen.Add(1)
