@@ -29,7 +29,8 @@ func validators(t *testing.T) string {
 	return dir
 }
 
-// samplePages finds a home, article, section, tag and dossier page in each language.
+// samplePages finds a home, article, section, tag and dossier page, and a photo report
+// with its gallery and a photo's page, in each language.
 func samplePages(t *testing.T, base string) map[string]string {
 	pages := map[string]string{}
 	first := func(body, pattern string) string {
@@ -47,6 +48,15 @@ func samplePages(t *testing.T, base string) map[string]string {
 		pages[lang+"-dossier"] = first(home, `<h3 id="dossier-\d+"><a href="([^"]+)"`)
 		_, article := httpGet(t, base+pages[lang+"-article"])
 		pages[lang+"-tag"] = first(article, `<a href="([^"]+)" rel="tag"`)
+		// A photo report: its article with a picture and the start of its gallery, the
+		// gallery, and a photo's page.
+		search := map[string]string{"fr": "/fr/recherche/", "nl": "/nl/zoeken/"}[lang]
+		_, reports := httpGet(t, base+search+"?kind=photo_report")
+		report := first(reports, `href="(/`+lang+`/(?:article|artikel)/[^"/]+)"`)
+		words := map[string][2]string{"fr": {"photos", "photo"}, "nl": {"fotos", "foto"}}[lang]
+		pages[lang+"-photo-report"] = report
+		pages[lang+"-album"] = report + "/" + words[0]
+		pages[lang+"-album-photo"] = report + "/" + words[1] + "/2"
 	}
 	pages["nl-press"] = "/nl/persberichten/"
 	pages["fr-search"] = "/fr/recherche/?q=gr%C3%A8ves&section=&kind=&lang=&from=&to="
