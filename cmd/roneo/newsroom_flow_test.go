@@ -163,7 +163,8 @@ func TestBrowserNewsroomNarrowPages(t *testing.T) {
 	newsroomUser(t, m, auth.RoleAdmin, "admin-fr@example.org", "fr", "")
 	newsroomUser(t, m, auth.RoleAdmin, "admin-nl@example.org", "nl", "")
 	pages := []string{"/newsroom/articles", "/newsroom/articles/new", "/newsroom/trash", "/newsroom/users", "/newsroom/settings",
-		"/newsroom/audit", "/newsroom/sections", "/newsroom/dossiers", "/newsroom/people/new", "/newsroom/redirects", "/newsroom/jobs"}
+		"/newsroom/audit", "/newsroom/sections", "/newsroom/dossiers", "/newsroom/people/new", "/newsroom/redirects", "/newsroom/jobs",
+		"/newsroom/photos", "/newsroom/photos/upload", "/newsroom/photos/1"}
 	for _, lang := range []string{"fr", "nl"} {
 		ctx := newBrowser(t)
 		do(t, ctx, chromedp.EmulateViewport(1280, 900))

@@ -70,11 +70,17 @@ func newsroomPagesToValidate(t *testing.T, out string) []string {
 		if article == nil {
 			t.Fatal("no article in the list")
 		}
+		_, library := fetch(t, c, m.URL()+"/newsroom/photos")
+		photo := regexp.MustCompile(`href="(/newsroom/photos/\d+)"`).FindStringSubmatch(library)
+		if photo == nil {
+			t.Fatal("no photo in the library")
+		}
 		for _, path := range []string{"/newsroom/articles", "/newsroom/articles/new", article[1], article[1] + "/revisions",
 			"/newsroom/trash", "/newsroom/account", "/newsroom/account/2fa", "/newsroom/users", "/newsroom/users/new",
 			"/newsroom/users/" + idString(nl.ID), "/newsroom/settings", "/newsroom/audit", "/newsroom/sections",
 			"/newsroom/sections/new", "/newsroom/tags", "/newsroom/dossiers", "/newsroom/dossiers/new", "/newsroom/people",
-			"/newsroom/people/new", "/newsroom/redirects", "/newsroom/jobs"} {
+			"/newsroom/people/new", "/newsroom/redirects", "/newsroom/jobs", "/newsroom/photos", "/newsroom/photos/upload",
+			photo[1], article[1] + "/album"} {
 			status, body := fetch(t, c, m.URL()+path)
 			if status != http.StatusOK {
 				t.Fatalf("%s: %d", path, status)

@@ -60,15 +60,29 @@ func (s *Server) album(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	items := make([]albumItem, len(stored))
-	for i, it := range stored {
-		items[i] = albumItem{id: it.PhotoID, caption: it.Caption}
-	}
-	page, err := s.albumPage(r, a, items, "", nil)
+	page, err := s.albumPage(r, a, formItems(stored), "", nil)
 	if err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "album", page)
+}
+
+// formItems are a stored album's items as the form lists them.
+func formItems(stored []content.AlbumItem) []albumItem {
+	items := make([]albumItem, len(stored))
+	for i, it := range stored {
+		items[i] = albumItem{id: it.PhotoID, caption: it.Caption}
+	}
+	return items
+}
+
+// contentItems are the form's items as the editorial core takes them.
+func contentItems(items []albumItem) []content.AlbumItem {
+	out := make([]content.AlbumItem, len(items))
+	for i, it := range items {
+		out[i] = content.AlbumItem{PhotoID: it.id, Caption: it.caption}
+	}
+	return out
 }
 
 // albumArticle loads the article of the path, if the person may change it.
@@ -160,11 +174,7 @@ func (s *Server) saveAlbum(w http.ResponseWriter, r *request) error {
 // setAlbum saves the album and goes back to its editor, at the photo just moved; the
 // editorial core's problems bring the form back as it was sent.
 func (s *Server) setAlbum(w http.ResponseWriter, r *request, a *content.Article, items []albumItem, q, anchor string) error {
-	out := make([]content.AlbumItem, len(items))
-	for i, it := range items {
-		out[i] = content.AlbumItem{PhotoID: it.id, Caption: it.caption}
-	}
-	err := s.cfg.Editorial.SetAlbum(r.Context(), editorial.Person(r.user), a.ID, out)
+	err := s.cfg.Editorial.SetAlbum(r.Context(), editorial.Person(r.user), a.ID, contentItems(items))
 	if err == nil {
 		seeOther(w, r, articlePath(a.ID)+"/album?done=albumsaved"+anchor)
 		return nil
@@ -280,18 +290,10 @@ func (s *Server) uploadToAlbum(w http.ResponseWriter, r *request) error {
 	if err != nil {
 		return err
 	}
-	items := make([]albumItem, len(stored))
-	for i, it := range stored {
-		items[i] = albumItem{id: it.PhotoID, caption: it.Caption}
-	}
-	items = appendPhotos(items, up.ids())
+	items := appendPhotos(formItems(stored), up.ids())
 	var fe fieldErrors
 	if len(items) > len(stored) {
-		out := make([]content.AlbumItem, len(items))
-		for i, it := range items {
-			out[i] = content.AlbumItem{PhotoID: it.id, Caption: it.caption}
-		}
-		if err := s.cfg.Editorial.SetAlbum(ctx, editorial.Person(r.user), a.ID, out); err != nil {
+		if err := s.cfg.Editorial.SetAlbum(ctx, editorial.Person(r.user), a.ID, contentItems(items)); err != nil {
 			var ok bool
 			if fe, ok = problems(r, err); !ok {
 				return err

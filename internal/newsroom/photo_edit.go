@@ -81,7 +81,7 @@ func (s *Server) photoPage(r *request, p content.Photo, fe fieldErrors) (*photoP
 	page := &photoPage{L: s.layout(r, r.T("nr.photo.title", p.ID)), P: p, Errors: fe,
 		Caption: p.Caption, Credit: p.Credit,
 		FocusX: strconv.Itoa(p.FocusX), FocusY: strconv.Itoa(p.FocusY),
-		Snippet:  photoSnippet(p, anyAlt(r, p, r.p.Lang())),
+		Snippet:  photoSnippet(p),
 		Original: photoPath(p.ID) + "/original",
 		Size:     r.T("nr.photo.size", p.Width, p.Height, sizeText(r, p.Bytes)),
 		Delete:   auth.Can(r.user, auth.ActEditAny),
@@ -130,25 +130,12 @@ func (s *Server) photoUses(r *request, page *photoPage) error {
 	return nil
 }
 
-// photoSnippet is the Markdown that places p in an article's text, as the renderer
-// reads it: ![alt](photo:ID "caption © credit").
-func photoSnippet(p content.Photo, alt string) string {
-	title := p.Caption
-	if p.Credit != "" {
-		title = strings.TrimSpace(title + " © " + p.Credit)
-	}
-	var b strings.Builder
-	b.WriteString("![")
-	b.WriteString(strings.NewReplacer("\\", "\\\\", "[", "\\[", "]", "\\]", "\n", " ").Replace(alt))
-	b.WriteString("](photo:")
-	b.WriteString(strconv.FormatInt(p.ID, 10))
-	if title != "" {
-		b.WriteString(` "`)
-		b.WriteString(strings.NewReplacer("\\", "\\\\", `"`, `\"`, "\n", " ").Replace(title))
-		b.WriteString(`"`)
-	}
-	b.WriteString(")")
-	return b.String()
+// photoSnippet is the Markdown that places p in an article's text: "![](photo:12)".
+// It names the photo and nothing else, so that the page shows the photo's alt text in
+// the article's language and its caption and credit as they are when it is read, not
+// as they were when the line was copied.
+func photoSnippet(p content.Photo) string {
+	return "![](photo:" + strconv.FormatInt(p.ID, 10) + ")"
 }
 
 // savePhoto saves a photo's alt texts, caption, credit and focal point. Problems bring

@@ -59,6 +59,7 @@ type upload struct {
 	Errors          fieldErrors // the form's own problems: no file, words too long
 	Interrupted     bool        // the form ended before its end: the files read are kept
 	body            *idleBody
+	files           int // the files met so far
 }
 
 // uploadResult is the fate of one file.
@@ -217,46 +218,51 @@ func (s *Server) receivePhotos(w http.ResponseWriter, r *request) (*upload, erro
 		return nil, badRequest(err)
 	}
 	up := &upload{body: body}
-	files := 0
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if files == 0 {
+			if up.files == 0 {
 				return nil, badRequest(err)
 			}
 			up.Interrupted = true
 			break
 		}
-		stop := false
-		switch name := part.FormName(); {
-		case name == "caption" || name == "credit":
-			err = readWord(part, name, up)
-		case name == photosField && part.FileName() != "":
-			files++
-			if files == 1 {
-				if up.Errors = wordProblems(r, up.Caption, up.Credit); up.Errors != nil {
-					stop = true
-					break
-				}
-			}
-			up.Results = append(up.Results, s.receiveFile(ctx, r, up, part, files))
-		}
+		stop, err := s.receivePart(ctx, r, up, part)
 		part.Close()
 		if err != nil {
 			return nil, err
 		}
-		if stop || up.Interrupted {
+		if stop {
 			break
 		}
 	}
 	rc.SetWriteDeadline(time.Now().Add(uploadReply))
-	if files == 0 && up.Errors == nil {
+	if up.files == 0 && up.Errors == nil {
 		up.Errors = fieldErrors{photosField: r.T("nr.upload.nofile")}
 	}
 	return up, nil
+}
+
+// receivePart reads one part of an upload form: a word for every file, or a file. stop
+// says to read no further: the words are refused, or the form broke off.
+func (s *Server) receivePart(ctx context.Context, r *request, up *upload, part *multipart.Part) (stop bool, err error) {
+	switch name := part.FormName(); {
+	case name == "caption" || name == "credit":
+		return false, readWord(part, name, up)
+	case name != photosField || part.FileName() == "":
+		return false, nil // no file chosen, or a field the form does not have
+	}
+	up.files++
+	if up.files == 1 {
+		if up.Errors = wordProblems(r, up.Caption, up.Credit); up.Errors != nil {
+			return true, nil
+		}
+	}
+	up.Results = append(up.Results, s.receiveFile(ctx, r, up, part))
+	return up.Interrupted, nil
 }
 
 // readWord reads the caption or the credit field.
@@ -293,11 +299,10 @@ func wordProblems(r *request, caption, credit string) fieldErrors {
 	return fe
 }
 
-// receiveFile cleans and stores one file and adds it to the library. Its n counts the
-// form's files from 1.
-func (s *Server) receiveFile(ctx context.Context, r *request, up *upload, part *multipart.Part, n int) uploadResult {
+// receiveFile cleans and stores one file and adds it to the library.
+func (s *Server) receiveFile(ctx context.Context, r *request, up *upload, part *multipart.Part) uploadResult {
 	res := uploadResult{Name: shownName(part.FileName())}
-	if n > maxUploadFiles {
+	if up.files > maxUploadFiles {
 		res.Message = r.T("nr.upload.err.toomany", res.Name, maxUploadFiles)
 		return res
 	}

@@ -99,7 +99,7 @@ func TestPhotoEdit(t *testing.T) {
 		if p.count(t, "#photo-delete") != 0 {
 			t.Error("a contributor is offered to delete a photo")
 		}
-		want := `![](photo:` + strconv.FormatInt(ph.ID, 10) + ` "Manifestation © Marie Dupont")`
+		want := `![](photo:` + strconv.FormatInt(ph.ID, 10) + `)`
 		if got := p.attr(t, "#snippet", "value"); got != want {
 			t.Errorf("snippet %q, want %q", got, want)
 		}
