@@ -115,7 +115,7 @@ func TestKeywordValueDatabase(t *testing.T) {
 		}
 	}
 	kv := asKeywordValue(t, pgtest.URL(t))
-	mustRun(t, "demo", "--database", kv, "--articles", "10")
+	mustRun(t, "demo", "--database", kv, "--articles", "10", "--pictures", "0")
 	if out := mustRun(t, "search", "stats", "--database", kv); !strings.Contains(out, "10 articles") {
 		t.Errorf("search stats on %s: %q", kv, out)
 	}

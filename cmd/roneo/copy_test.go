@@ -18,7 +18,7 @@ import (
 func demoDir(t *testing.T, n string) string {
 	t.Helper()
 	dir := t.TempDir()
-	mustRun(t, "demo", "--data", dir, "--articles", n)
+	mustRun(t, "demo", "--data", dir, "--articles", n, "--pictures", "0")
 	m, err := media.NewDir(filepath.Join(dir, "media"))
 	if err != nil {
 		t.Fatal(err)

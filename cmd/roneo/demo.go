@@ -24,6 +24,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlagSet("demo", stderr)
 	fs.IntVar(&articles, "articles", articles, "number of articles to generate, in all languages together")
 	fs.Int64Var(&seed, "seed", seed, "seed of the generator: the same seed gives the same site")
+	pictures := -1
+	fs.IntVar(&pictures, "pictures", pictures, "number of pictures to draw, which articles share (default: one for every dozen articles, at most 24; 0 for none)")
 	data.register(fs)
 	if _, err := parseArgs(fs, args, noArgs()); err != nil {
 		return err
@@ -58,7 +60,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			derived <- drainDerivatives(ctx, s, editorial.New(s, editorial.Config{Clock: time.Now}), m, stderr)
 		}()
 	}
-	_, err = generateDemo(ctx, s, m, articles, seed, derive, stdout, stderr)
+	_, err = generateDemo(ctx, s, m, articles, pictures, seed, derive, stdout, stderr)
 	if derived != nil {
 		start := time.Now()
 		if derr := <-derived; derr != nil && err == nil {
@@ -73,14 +75,14 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 // generateDemo writes the demo content and its pictures, whose derivatives it leaves
 // queued, and returns the editorial service it wrote with.
-func generateDemo(ctx context.Context, s store.Store, m media.Store, articles int, seed int64, picturesStored func(), stdout, stderr io.Writer) (*editorial.Service, error) {
+func generateDemo(ctx context.Context, s store.Store, m media.Store, articles, pictures int, seed int64, picturesStored func(), stdout, stderr io.Writer) (*editorial.Service, error) {
 	var progress io.Writer
 	if isTerminal(stderr) {
 		progress = stderr
 	}
 	ed := editorial.New(s, editorial.Config{Renderer: render.New(), Clock: time.Now})
 	stats, err := demo.Generate(ctx, s, ed, demo.Options{
-		Articles: articles, Seed: seed, Now: time.Now(), Progress: progress, Media: m,
+		Articles: articles, Seed: seed, Now: time.Now(), Progress: progress, Media: m, Pictures: pictures,
 		PicturesStored: picturesStored,
 	})
 	if err != nil {
@@ -107,7 +109,7 @@ func (m *Main) fillDemo(ctx context.Context) error {
 	}
 	// The runner this instance starts makes the pictures' derivatives; pages show the
 	// originals until then.
-	_, err = generateDemo(ctx, m.store, m.media, m.Config.DemoArticles, 1, nil, m.stdout, m.stderr)
+	_, err = generateDemo(ctx, m.store, m.media, m.Config.DemoArticles, m.Config.DemoPictures, 1, nil, m.stdout, m.stderr)
 	return err
 }
 

@@ -47,7 +47,7 @@ func waitFor(t *testing.T, url, want string) time.Time {
 func TestTwoInstancesOnePostgres(t *testing.T) {
 	ctx := context.Background()
 	pg, mediaDir := pgtest.URL(t), t.TempDir()
-	mustRun(t, "demo", "--database", pg, "--articles", "40")
+	mustRun(t, "demo", "--database", pg, "--articles", "40", "--pictures", "0")
 	db, err := openLocation(ctx, pg)
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func TestTwoInstancesOnePostgres(t *testing.T) {
 // so once it hears the other instances' changes again.
 func TestDatabaseOutage(t *testing.T) {
 	pg := pgtest.URL(t)
-	mustRun(t, "demo", "--database", pg, "--articles", "20")
+	mustRun(t, "demo", "--database", pg, "--articles", "20", "--pictures", "0")
 	proxy, viaProxy := pgtest.NewProxy(t, pg)
 	m := startInstance(t, viaProxy, t.TempDir(), "--page-cache", "0")
 	if status, _ := httpGet(t, m.URL()+"/fr/"); status != http.StatusOK {

@@ -51,7 +51,7 @@ func TestKillDuringWrites(t *testing.T) {
 			if backend == "sqlite" {
 				arg = loc[len("sqlite:"):]
 			}
-			demo := roneoProcess(t, "demo", flag, arg, "--articles", "20000")
+			demo := roneoProcess(t, "demo", flag, arg, "--articles", "20000", "--pictures", "0")
 			waitForArticles(t, loc, demo)
 			demo.Process.Signal(syscall.SIGKILL)
 			demo.Wait()

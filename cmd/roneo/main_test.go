@@ -18,7 +18,7 @@ func startDemo(t testing.TB, n string, extra ...string) *Main {
 	t.Helper()
 	var out bytes.Buffer
 	m := NewMain(&out, io.Discard)
-	args := append([]string{"--addr", "127.0.0.1:0", "--data", t.TempDir(), "--demo", "--demo-articles", n, "--log-level", "warn"}, extra...)
+	args := append([]string{"--addr", "127.0.0.1:0", "--data", t.TempDir(), "--demo", "--demo-articles", n, "--demo-pictures", "0", "--log-level", "warn"}, extra...)
 	if err := m.ParseFlags(args); err != nil {
 		t.Fatal(err)
 	}
@@ -122,13 +122,13 @@ func TestDemoCommand(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"demo", "--data", dir, "--articles", "40"}, &out, io.Discard); err != nil {
+	if err := run(context.Background(), []string{"demo", "--data", dir, "--articles", "40", "--pictures", "0"}, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "Generated 40 articles") {
 		t.Errorf("output: %q", out.String())
 	}
-	err := run(context.Background(), []string{"demo", "--data", dir, "--articles", "40"}, io.Discard, io.Discard)
+	err := run(context.Background(), []string{"demo", "--data", dir, "--articles", "40", "--pictures", "0"}, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "already holds content") {
 		t.Errorf("second demo into the same directory: %v", err)
 	}

@@ -159,7 +159,7 @@ func TestBrowserNewsroomDraftSurvivesSessionExpiry(t *testing.T) {
 // The newsroom's main pages fit a 360 px screen, in French and in Dutch.
 func TestBrowserNewsroomNarrowPages(t *testing.T) {
 	t.Parallel()
-	m, _ := startServe(t, "40")
+	m, _ := startServe(t, "40", "--demo-pictures", "1")
 	newsroomUser(t, m, auth.RoleAdmin, "admin-fr@example.org", "fr", "")
 	newsroomUser(t, m, auth.RoleAdmin, "admin-nl@example.org", "nl", "")
 	pages := []string{"/newsroom/articles", "/newsroom/articles/new", "/newsroom/trash", "/newsroom/users", "/newsroom/settings",

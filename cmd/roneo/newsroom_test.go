@@ -31,10 +31,13 @@ func startServe(t testing.TB, n string, extra ...string) (*Main, string) {
 	t.Helper()
 	var out bytes.Buffer
 	m := NewMain(&out, io.Discard)
-	args := append([]string{"--addr", "127.0.0.1:0", "--data", t.TempDir(), "--log-level", "warn"}, extra...)
+	// Demo pictures only where a test asks for them (--demo-pictures in extra): their
+	// derivatives are slow work under the race detector.
+	args := []string{"--addr", "127.0.0.1:0", "--data", t.TempDir(), "--log-level", "warn", "--demo-pictures", "0"}
 	if n != "" {
 		args = append(args, "--demo", "--demo-articles", n)
 	}
+	args = append(args, extra...)
 	if err := m.ParseFlags(args); err != nil {
 		t.Fatal(err)
 	}

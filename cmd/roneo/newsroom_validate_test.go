@@ -47,7 +47,7 @@ func fetch(t *testing.T, c *http.Client, u string) (int, string) {
 // for the stylesheet they load.
 func newsroomPagesToValidate(t *testing.T, out string) []string {
 	t.Helper()
-	m, _ := startServe(t, "60")
+	m, _ := startServe(t, "60", "--demo-pictures", "1")
 	newsroomUser(t, m, auth.RoleAdmin, "fr@example.org", "fr", "")
 	nl := newsroomUser(t, m, auth.RoleAdmin, "nl@example.org", "nl", "")
 	anon := &http.Client{}

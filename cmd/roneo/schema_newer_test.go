@@ -131,7 +131,7 @@ func TestNewerSchemaServes(t *testing.T) {
 	for name, b := range backends(t) {
 		t.Run(name, func(t *testing.T) {
 			loc := locationOf(b)
-			mustRun(t, "demo", b[0], b[1], "--articles", "20")
+			mustRun(t, "demo", b[0], b[1], "--articles", "20", "--pictures", "0")
 			migrateAhead(t, loc, known+1, nil)
 
 			m, log := serveWithLog(t, b[0], b[1])
@@ -325,7 +325,7 @@ func TestNewerSchemaBackupAndCopy(t *testing.T) {
 	known := knownSchema(t)
 	for name, b := range backends(t) {
 		t.Run(name, func(t *testing.T) {
-			mustRun(t, "demo", b[0], b[1], "--articles", "10")
+			mustRun(t, "demo", b[0], b[1], "--articles", "10", "--pictures", "0")
 			migrateAhead(t, locationOf(b), known+1, &yes)
 			archive := filepath.Join(t.TempDir(), "b.tar.gz")
 			media := []string{"--media", t.TempDir()}

@@ -40,6 +40,7 @@ type ServeConfig struct {
 	PageCacheMB  int
 	Demo         bool
 	DemoArticles int
+	DemoPictures int
 	LogLevel     string
 	LogFormat    string
 	AccessLog    bool
@@ -75,7 +76,7 @@ type Main struct {
 // NewMain returns a Main with the default configuration.
 func NewMain(stdout, stderr io.Writer) *Main {
 	return &Main{stdout: stdout, stderr: stderr, Config: ServeConfig{
-		Addr: "127.0.0.1:8080", PageCacheMB: 32, DemoArticles: 300, LogLevel: "info", LogFormat: "text", DBTimeout: defaultDBTimeout,
+		Addr: "127.0.0.1:8080", PageCacheMB: 32, DemoArticles: 300, DemoPictures: -1, LogLevel: "info", LogFormat: "text", DBTimeout: defaultDBTimeout,
 		Data: dataFlags{Dir: "roneo-data"}, Newsroom: defaultNewsroomFlags(), Photos: photoLimits{photo.DefaultLimits},
 	}}
 }
@@ -90,6 +91,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&c.PageCacheMB, "page-cache", c.PageCacheMB, "memory for the page cache, in MB; 0 disables it")
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "fill an empty data directory with demo content before starting")
 	fs.IntVar(&c.DemoArticles, "demo-articles", c.DemoArticles, "number of articles --demo generates")
+	fs.IntVar(&c.DemoPictures, "demo-pictures", c.DemoPictures, "number of pictures --demo draws (default: one for every dozen articles, at most 24; 0 for none)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json")
 	fs.BoolVar(&c.AccessLog, "access-log", c.AccessLog, "log every request (off by default: readers' visits are not recorded)")

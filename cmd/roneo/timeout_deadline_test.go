@@ -72,7 +72,7 @@ func TestDBTimeoutFlag(t *testing.T) {
 // connection that waited is dropped, and pages come back once the network does.
 func TestStalledDatabaseAnswers503(t *testing.T) {
 	pg := pgtest.URL(t)
-	mustRun(t, "demo", "--database", pg, "--articles", "20")
+	mustRun(t, "demo", "--database", pg, "--articles", "20", "--pictures", "0")
 	proxy, viaProxy := pgtest.NewProxy(t, pg)
 	const timeout = time.Second
 	m := startInstance(t, viaProxy, t.TempDir(), "--db-timeout", timeout.String())

@@ -97,7 +97,7 @@ func TestValidators(t *testing.T) {
 // returns the files, and their addresses on a running site for axe-core.
 func sitePagesToValidate(t *testing.T, out string) (files, urls []string) {
 	t.Helper()
-	m := startDemo(t, "200")
+	m := startDemo(t, "200", "--demo-pictures", "2")
 	for name, path := range samplePages(t, m.URL()) {
 		status, body := httpGet(t, m.URL()+path)
 		if status != 200 {

@@ -38,6 +38,8 @@ type Options struct {
 	Progress io.Writer // where to draw a progress bar; nil: none
 	// Media is where the demo's pictures go; nil: a demo without pictures.
 	Media media.Store
+	// Pictures is how many pictures to draw for Media; negative: DefaultPictures.
+	Pictures int
 	// PicturesStored, when set, is called once the pictures are stored and their
 	// derivative jobs queued, before the articles are written: a caller can make the
 	// derivatives meanwhile.
@@ -102,8 +104,8 @@ func generate(ctx context.Context, s Counter, ed *editorial.Service, opts Option
 		return Stats{}, nil, fmt.Errorf("demo taxonomy: %w", err)
 	}
 	p := newPlanner(opts, seed, tax, slugs)
-	if opts.Media != nil {
-		if p.photos, err = makePhotoPool(ctx, ed, opts.Media, seed, opts.Articles); err != nil {
+	if n := opts.pictures(); n > 0 {
+		if p.photos, err = makePhotoPool(ctx, ed, opts.Media, seed, n); err != nil {
 			return Stats{}, nil, fmt.Errorf("demo pictures: %w", err)
 		}
 		if opts.PicturesStored != nil {

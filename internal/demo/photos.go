@@ -23,7 +23,22 @@ import (
 // take minutes. A small demo draws fewer: one for every dozen articles.
 const photoPoolSize = 24
 
-func poolSize(articles int) int { return min(photoPoolSize, max(1, articles/12)) }
+// DefaultPictures is how many pictures a demo of n articles draws by default.
+func DefaultPictures(articles int) int { return min(photoPoolSize, max(1, articles/12)) }
+
+// pictures is how many pictures Generate draws.
+func (o Options) pictures() int {
+	switch {
+	case o.Media == nil:
+		return 0
+	case o.Pictures < 0:
+		return DefaultPictures(o.Articles)
+	}
+	return min(o.Pictures, maxPictures)
+}
+
+// maxPictures bounds what a demo draws: each takes a fraction of a second.
+const maxPictures = 500
 
 // Picture sizes: a newspaper photo's 3:2, and 2:3 for portraits. Wide enough for every
 // derivative width and an HD download worth the name, small enough to draw quickly.
@@ -87,8 +102,8 @@ type drawnPhoto struct {
 // makePhotoPool draws the pictures on every CPU, passes each through the same pipeline
 // as an upload (photo.Clean: stored once, without metadata), and records them with their
 // words. Their derivatives are queued as jobs, as an upload's are.
-func makePhotoPool(ctx context.Context, ed *editorial.Service, m media.Store, seed uint64, articles int) (*picturePool, error) {
-	drawn := make([]drawnPhoto, poolSize(articles))
+func makePhotoPool(ctx context.Context, ed *editorial.Service, m media.Store, seed uint64, n int) (*picturePool, error) {
+	drawn := make([]drawnPhoto, n)
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range drawn {

@@ -24,13 +24,13 @@ func TestDemoPictures(t *testing.T) {
 	}
 	t.Cleanup(func() { m.Close() })
 	ctx := context.Background()
-	stats, err := Generate(ctx, db, newEditorial(db), Options{Articles: 60, Seed: 5, Now: now, Media: m})
+	stats, err := Generate(ctx, db, newEditorial(db), Options{Articles: 60, Seed: 5, Now: now, Media: m, Pictures: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	photos, total, err := db.Photos(ctx, store.PhotoQuery{Limit: 100})
-	if err != nil || total != poolSize(60) || len(photos) != total {
-		t.Fatalf("photos = %d of %d, %v; want %d", len(photos), total, err, poolSize(60))
+	if err != nil || total != DefaultPictures(60) || len(photos) != total {
+		t.Fatalf("photos = %d of %d, %v; want %d", len(photos), total, err, DefaultPictures(60))
 	}
 	for _, p := range photos {
 		for _, l := range langs {
