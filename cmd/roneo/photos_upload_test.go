@@ -20,7 +20,7 @@ import (
 // gives a page: a form whose file trickles in for longer is still added.
 func TestServeSlowUpload(t *testing.T) {
 	t.Parallel()
-	m, _ := startServe(t, "", "--db-timeout", "300ms")
+	m, _ := startServe(t, "", "--db-timeout", "1500ms")
 	newsroomUser(t, m, auth.RoleContributor, "slow@example.org", "en", "")
 	c := newsroomClient(t, m.URL(), "slow@example.org")
 
@@ -40,7 +40,7 @@ func TestServeSlowUpload(t *testing.T) {
 		data := jpg.Bytes()
 		half := len(data) / 2
 		fw.Write(data[:half])
-		time.Sleep(time.Second) // longer than the database's deadline of a page
+		time.Sleep(2 * time.Second) // longer than the database's deadline of a page
 		fw.Write(data[half:])
 		pw.CloseWithError(mw.Close())
 	}()

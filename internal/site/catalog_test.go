@@ -21,14 +21,18 @@ func TestEveryUsedKeyIsTranslated(t *testing.T) {
 	used := map[string]bool{}
 	patterns := []*regexp.Regexp{
 		regexp.MustCompile(`\.T "([a-z0-9_.]+)"`),
-		regexp.MustCompile(`\.N "([a-z0-9_.]+)"`),
 		regexp.MustCompile(`\.T\("([a-z0-9_.]+[a-z0-9])"`),
 	}
+	// A plural is a key with a form for one and one for the others.
+	plural := regexp.MustCompile(`\.N "([a-z0-9_.]+)"`)
 	scan := func(text string) {
 		for _, re := range patterns {
 			for _, m := range re.FindAllStringSubmatch(text, -1) {
 				used[m[1]] = true
 			}
+		}
+		for _, m := range plural.FindAllStringSubmatch(text, -1) {
+			used[m[1]+".one"], used[m[1]+".other"] = true, true
 		}
 	}
 	fs.WalkDir(web.FS, "templates", func(p string, d fs.DirEntry, err error) error {
