@@ -103,4 +103,6 @@ const keyPhoto = "ph:"
 func KeyPhoto(id int64) Key { return Key(keyPhoto + strconv.FormatInt(id, 10)) }
 
 // NamesPhoto reports whether k names a photo (KeyPhoto).
-func (k Key) NamesPhoto() bool { return len(k) > len(keyPhoto) && string(k[:len(keyPhoto)]) == keyPhoto }
+func (k Key) NamesPhoto() bool {
+	return len(k) > len(keyPhoto) && string(k[:len(keyPhoto)]) == keyPhoto
+}
