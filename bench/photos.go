@@ -223,11 +223,13 @@ type rssSampler struct {
 	maxMB    float64
 	samples  int
 	err      error
+	// sampled hears of each sample that no one has heard of yet, for who waits on them.
+	sampled chan struct{}
 }
 
 // sampleRSS starts reading pid's resident memory every interval.
 func sampleRSS(pid int, every time.Duration) *rssSampler {
-	s := &rssSampler{quit: make(chan struct{}), done: make(chan struct{})}
+	s := &rssSampler{quit: make(chan struct{}), done: make(chan struct{}), sampled: make(chan struct{}, 1)}
 	go func() {
 		defer close(s.done)
 		t := time.NewTicker(every)
@@ -239,6 +241,10 @@ func sampleRSS(pid int, every time.Duration) *rssSampler {
 				return
 			}
 			s.maxMB, s.samples = max(s.maxMB, m.RSSMB), s.samples+1
+			select {
+			case s.sampled <- struct{}{}:
+			default:
+			}
 			select {
 			case <-s.quit:
 				return

@@ -260,7 +260,13 @@ func TestSampleRSS(t *testing.T) {
 		t.Skip("no /proc")
 	}
 	s := sampleRSS(os.Getpid(), 5*time.Millisecond)
-	time.Sleep(30 * time.Millisecond)
+	for range 2 { // the first sample, then one a tick
+		select {
+		case <-s.sampled:
+		case <-time.After(time.Minute):
+			t.Fatal("no sample in a minute")
+		}
+	}
 	maxMB, n, err := s.stop()
 	if err != nil || maxMB <= 0 || n < 2 {
 		t.Errorf("sampleRSS = %.1f MB over %d samples, %v", maxMB, n, err)
