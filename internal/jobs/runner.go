@@ -150,6 +150,17 @@ func (r *Runner) handler(kind string) Handler {
 // queue knows it, or the poll interval has passed (jobs enqueued on other instances),
 // or Wake is called, or a job ends and frees its slot.
 func (r *Runner) Run(ctx context.Context) {
+	_ = r.loop(ctx, func(s *slots, ended <-chan slot, err error) (bool, error) {
+		r.sleep(ctx, s, ended, errors.Is(err, store.ErrNotFound))
+		return false, nil
+	})
+}
+
+// loop claims due jobs of kinds with a free slot and runs each on a goroutine of its
+// own until ctx ends; when a claim finds none (or fails), idle decides whether to stop
+// and with what, or waits for something to do. It returns once the running handlers
+// have returned.
+func (r *Runner) loop(ctx context.Context, idle func(s *slots, ended <-chan slot, claimErr error) (stop bool, err error)) error {
 	s := r.newSlots()
 	ended := make(chan slot, len(s.names)) // one send per running job: never blocks
 	var wg sync.WaitGroup
@@ -157,18 +168,18 @@ func (r *Runner) Run(ctx context.Context) {
 	for ctx.Err() == nil {
 		s.release(ended)
 		job, sl, err := r.claim(ctx, s)
-		switch {
-		case err == nil:
+		if err == nil {
 			wg.Go(func() {
 				defer func() { ended <- sl }()
 				r.process(ctx, s.names[sl.name], job)
 			})
-		case errors.Is(err, store.ErrNotFound):
-			r.sleep(ctx, s, ended, true)
-		default:
-			r.sleep(ctx, s, ended, false)
+			continue
+		}
+		if stop, err := idle(s, ended, err); stop {
+			return err
 		}
 	}
+	return ctx.Err()
 }
 
 // Wake makes an idle runner look for due jobs now, as after an Enqueue.
@@ -247,30 +258,18 @@ func (r *Runner) untilDue(ctx context.Context, kinds []string, askQueue bool) ti
 // instead of Run. A job that fails is recorded for a retry as under Run, and Drain does
 // not wait for its retry. It returns ctx's error if ctx ended first.
 func (r *Runner) Drain(ctx context.Context) error {
-	s := r.newSlots()
-	ended := make(chan slot, len(s.names))
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	for ctx.Err() == nil {
-		s.release(ended)
-		job, sl, err := r.claim(ctx, s)
+	return r.loop(ctx, func(s *slots, ended <-chan slot, err error) (bool, error) {
 		switch {
-		case err == nil:
-			wg.Go(func() {
-				defer func() { ended <- sl }()
-				r.process(ctx, s.names[sl.name], job)
-			})
-			continue
 		case !errors.Is(err, store.ErrNotFound):
-			return err
+			return true, err
 		case len(s.free) == len(s.names): // none due, none running
-			return nil
+			return true, nil
 		}
 		select { // none due, or no free slot: wait for a running job to end
 		case <-ctx.Done():
 		case sl := <-ended:
 			s.put(sl)
 		}
-	}
-	return ctx.Err()
+		return false, nil
+	})
 }
