@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/roneo/roneo/internal/content"
 	"github.com/roneo/roneo/internal/store"
@@ -137,22 +136,11 @@ func (b *Batch) AddRedirect(l RedirectLine) error {
 // AddPhoto records a cleaned photo (photo.Clean) and queues its derivatives, or fills p
 // with the photo already stored under its hash.
 func (b *Batch) AddPhoto(p *content.Photo) (created bool, err error) {
-	if p.FocusX == 0 && p.FocusY == 0 {
-		p.FocusX, p.FocusY = 50, 50
-	}
-	if err := p.Validate(); err != nil {
-		return false, err
-	}
-	if created, err = b.tx.CreatePhoto(b.ctx, p); err != nil {
-		return false, err
-	}
+	created, err = b.s.storePhoto(b.ctx, b.tx, p)
 	if created {
 		b.count["photo"]++
 	}
-	if !slices.Equal(p.Widths, content.WantedWidths(p.Width)) {
-		return created, b.s.queueDerive(b.ctx, b.tx, p)
-	}
-	return created, nil
+	return created, err
 }
 
 // SetAlbum replaces an article's album.

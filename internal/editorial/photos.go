@@ -41,30 +41,34 @@ func (s *Service) AddPhoto(ctx context.Context, actor Actor, p *content.Photo) (
 	if !actor.can(auth.ActWrite) {
 		return false, ErrForbidden
 	}
-	if p.FocusX == 0 && p.FocusY == 0 {
-		p.FocusX, p.FocusY = 50, 50
-	}
 	p.CreatedBy = actor.userID()
 	p.Widths = nil
 	err = s.update(ctx, func(tx store.Tx) error {
-		if err := p.Validate(); err != nil {
-			return err
-		}
-		var err error
-		if created, err = tx.CreatePhoto(ctx, p); err != nil {
-			return err
-		}
 		tx.Affect() // no page shows a photo no article uses yet
-		if created || !slices.Equal(p.Widths, content.WantedWidths(p.Width)) {
-			if err := s.queueDerive(ctx, tx, p); err != nil {
-				return err
-			}
-		}
-		if !created {
-			return nil
+		var err error
+		if created, err = s.storePhoto(ctx, tx, p); err != nil || !created {
+			return err
 		}
 		return tx.Audit(ctx, actor.entry(s.now(), "photo.add", photoTarget(p.ID), p.Hash[:12]))
 	})
+	return created, err
+}
+
+// storePhoto writes a new photo, centred on its middle unless it says otherwise, or
+// fills p with the one stored under its hash; and queues the derivatives it lacks.
+func (s *Service) storePhoto(ctx context.Context, tx store.Tx, p *content.Photo) (created bool, err error) {
+	if p.FocusX == 0 && p.FocusY == 0 {
+		p.FocusX, p.FocusY = 50, 50
+	}
+	if err := p.Validate(); err != nil {
+		return false, err
+	}
+	if created, err = tx.CreatePhoto(ctx, p); err != nil {
+		return false, err
+	}
+	if !slices.Equal(p.Widths, content.WantedWidths(p.Width)) {
+		err = s.queueDerive(ctx, tx, p)
+	}
 	return created, err
 }
 
